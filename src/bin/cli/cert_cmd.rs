@@ -1,0 +1,245 @@
+//! `kyso cert`: the certificate card, on a terminal.
+
+use std::io::Write;
+
+use kyso::i18n::{self, Lang};
+use kyso::report::{self, CertEntry, CertOptions, CertReport, FileError, InputFile};
+
+use super::files::{self, Unreadable};
+use super::{CertArgs, EXIT_OK, EXIT_UNREADABLE, usage_error};
+
+pub fn run(args: &CertArgs) -> u8 {
+    let at = match args.trust.at() {
+        Ok(t) => t,
+        Err(e) => return usage_error(&e),
+    };
+    let lang = match args.trust.lang() {
+        Ok(l) => l,
+        Err(e) => return usage_error(&e),
+    };
+    let exts = files::cert_extensions();
+    let (inputs, mut unreadable) = files::read_paths(&args.paths, exts);
+    let mut opts = CertOptions::at(at);
+    let extra = |paths: &[std::path::PathBuf], unreadable: &mut Vec<Unreadable>| {
+        let (f, mut bad) = files::read_paths(paths, exts);
+        unreadable.append(&mut bad);
+        f
+    };
+    opts.anchors = extra(&args.trust.trust, &mut unreadable);
+    opts.extra_certs = extra(&args.trust.certs, &mut unreadable);
+    opts.crls = extra(&args.trust.crl, &mut unreadable);
+
+    // CRL files given as PATHs are inputs, not cards: hand them to the CRL list.
+    let (crl_inputs, cert_inputs): (Vec<InputFile>, Vec<InputFile>) = inputs
+        .into_iter()
+        .partition(|f| f.name.to_ascii_lowercase().ends_with(".crl"));
+    opts.crls.extend(crl_inputs);
+
+    let report = report::read_certificates(&cert_inputs, &opts);
+    let failed = !unreadable.is_empty() || !report.errors.is_empty();
+
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = if args.json {
+        let mut doc = report::to_json(&report, lang);
+        if let Some(errs) = doc.get_mut("errors").and_then(|e| e.as_array_mut()) {
+            for u in &unreadable {
+                errs.push(serde_json::json!({
+                    "file": u.file, "index": null, "code": "unreadable", "message": u.detail,
+                }));
+            }
+        }
+        serde_json::to_writer_pretty(&mut out, &doc)
+            .and_then(|()| writeln!(out).map_err(serde_json::Error::io))
+            .map_err(std::io::Error::other)
+    } else {
+        print_human(&mut out, &report, &unreadable, lang)
+    };
+    if let Err(e) = written {
+        // A closed pipe (`kyso cert ... | head`) is not an input problem.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("kyso: {e}");
+        }
+    }
+    if failed { EXIT_UNREADABLE } else { EXIT_OK }
+}
+
+fn print_human(
+    out: &mut impl Write,
+    report: &CertReport,
+    unreadable: &[Unreadable],
+    lang: Lang,
+) -> std::io::Result<()> {
+    let vi = lang == Lang::Vi;
+    for c in &report.certificates {
+        print_card(out, c, lang)?;
+    }
+    for e in &report.errors {
+        print_error(out, e, lang)?;
+    }
+    for u in unreadable {
+        let what = if vi {
+            "không đọc được"
+        } else {
+            "cannot read"
+        };
+        writeln!(out, "✗ {}: {what}: {}", u.file, u.detail)?;
+    }
+    let (n, m) = (
+        report.certificates.len(),
+        report.errors.len() + unreadable.len(),
+    );
+    if vi {
+        writeln!(
+            out,
+            "Đã đọc {n} chứng thư số; {m} lỗi. Thời điểm kiểm tra: {}.",
+            report.at.to_vn_display()
+        )
+    } else {
+        writeln!(
+            out,
+            "Read {n} certificates; {m} errors. Validation time: {}.",
+            report.at
+        )
+    }
+}
+
+fn print_error(out: &mut impl Write, e: &FileError, lang: Lang) -> std::io::Result<()> {
+    let at = e.index.map(|i| format!(" #{i}")).unwrap_or_default();
+    writeln!(
+        out,
+        "✗ {}{at}: {}",
+        e.file,
+        i18n::input_error(lang, &e.error)
+    )
+}
+
+fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Result<()> {
+    let f = &c.facts;
+    let vi = lang == Lang::Vi;
+    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
+    writeln!(out, "── {} #{} ──", c.file, c.index)?;
+    writeln!(
+        out,
+        "  {:<22} {}",
+        label("Tên (CN):", "Name (CN):"),
+        f.common_name.as_deref().unwrap_or("—")
+    )?;
+    writeln!(
+        out,
+        "  {:<22} {}",
+        label("Chủ thể:", "Subject:"),
+        f.subject_dn
+    )?;
+    writeln!(
+        out,
+        "  {:<22} {}",
+        label("Số hiệu chứng thư:", "Serial number:"),
+        f.serial_hex
+    )?;
+    writeln!(
+        out,
+        "  {:<22} {}",
+        label("Đơn vị cấp:", "Issuer:"),
+        f.issuer_dn
+    )?;
+    let status = i18n::text(lang, f.status.code());
+    if vi {
+        writeln!(
+            out,
+            "  {:<22} từ {} đến {} ({}) — {status}",
+            "Hiệu lực:",
+            f.not_before.to_vn_display(),
+            f.not_after.to_vn_display(),
+            i18n::days_left(lang, f.days_left)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "  {:<22} from {} to {} ({}) — {status}",
+            "Validity:",
+            f.not_before,
+            f.not_after,
+            i18n::days_left(lang, f.days_left)
+        )?;
+    }
+    for id in &f.identifiers {
+        let problem = id
+            .problem
+            .map(|p| format!(" ⚠ {}", i18n::text(lang, p)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<22} {} {}{problem}",
+            label("Định danh:", "Identifier:"),
+            id.kind,
+            id.value
+        )?;
+    }
+    if let Some(t) = &f.title {
+        writeln!(out, "  {:<22} {t}", label("Chức danh:", "Title:"))?;
+    }
+    if !f.emails.is_empty() {
+        writeln!(
+            out,
+            "  {:<22} {}",
+            label("Thư điện tử:", "E-mail:"),
+            f.emails.join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "  {:<22} {} ({})",
+        label("Loại chủ thể:", "Holder:"),
+        i18n::text(lang, f.holder_kind.code()),
+        i18n::text(lang, f.holder_reason)
+    )?;
+    let bits = f
+        .public_key
+        .bits
+        .map(|b| format!(" {b} bit"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  {:<22} {}{bits}; {}",
+        label("Khóa, thuật toán:", "Key, algorithm:"),
+        f.public_key.algorithm,
+        f.signature_algorithm.name
+    )?;
+    if !f.key_usage.is_empty() {
+        writeln!(
+            out,
+            "  {:<22} {}",
+            label("Mục đích khóa:", "Key usage:"),
+            f.key_usage.join(", ")
+        )?;
+    }
+    writeln!(out, "  {:<22} {}", "SHA-1:", f.sha1)?;
+    writeln!(out, "  {:<22} {}", "SHA-256:", f.sha256)?;
+    let chain = serde_json::to_value(&c.chain).unwrap_or_default();
+    let status = chain
+        .get("status")
+        .and_then(|s| s.as_str())
+        .unwrap_or("invalid");
+    let reason = chain.get("reason").and_then(|s| s.as_str()).unwrap_or("");
+    let anchor = chain
+        .get("anchor")
+        .and_then(|a| a.get("name"))
+        .and_then(|n| n.as_str())
+        .map(|n| format!(" — {n}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  {:<22} {}{anchor} ({})",
+        label("Chuỗi chứng thực:", "Chain:"),
+        i18n::text(lang, status),
+        i18n::text(lang, reason)
+    )?;
+    writeln!(
+        out,
+        "  {:<22} {}",
+        label("Gia hạn/thay đổi:", "Renewal/change:"),
+        i18n::renewal_sentence(lang, &c.renewal)
+    )?;
+    writeln!(out)
+}

@@ -1,0 +1,111 @@
+//! Argument parsing and dispatch. Each subcommand lives in its own module and
+//! returns its exit status; usage errors are exit 1 (clap's own default is 2, which
+//! here means "an input could not be read").
+
+mod cert_cmd;
+mod files;
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use kyso::i18n::Lang;
+use kyso::time::Instant;
+
+/// Exit statuses shared by every subcommand.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_USAGE: u8 = 1;
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kyso",
+    version,
+    about = "Đọc chứng thư số, kiểm tra chữ ký PDF, lập văn bản theo Nghị định 68/2024 — không gửi dữ liệu đi đâu.\nRead certificates, verify signed PDFs, fill the Decree 68/2024 letters — nothing leaves this machine."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Đọc tệp chứng thư số (.cer, .crt, .pem, .p7b) / read certificate files.
+    Cert(CertArgs),
+}
+
+/// Options shared by the commands that validate chains.
+#[derive(Args, Debug)]
+pub struct TrustArgs {
+    /// Thời điểm kiểm tra (RFC 3339, mặc định: bây giờ) / validation time.
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
+    /// Thêm chứng thư CA gốc tin cậy / add a trust anchor.
+    #[arg(long = "trust", value_name = "FILE")]
+    pub trust: Vec<std::path::PathBuf>,
+    /// Thêm chứng thư trung gian / add intermediate certificates.
+    #[arg(long = "certs", value_name = "FILE")]
+    pub certs: Vec<std::path::PathBuf>,
+    /// Thêm danh sách thu hồi (CRL) / add CRL files.
+    #[arg(long = "crl", value_name = "FILE")]
+    pub crl: Vec<std::path::PathBuf>,
+    /// Ngôn ngữ / language: vi (mặc định) hoặc en.
+    #[arg(long, value_name = "vi|en", default_value = "vi")]
+    pub lang: String,
+}
+
+#[derive(Args, Debug)]
+pub struct CertArgs {
+    /// In một tài liệu JSON / print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    /// Tệp hoặc thư mục / files or folders.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+impl TrustArgs {
+    /// The validation time: `--at`, or the system clock (the only place that reads
+    /// one: the core takes the time as an argument).
+    pub fn at(&self) -> Result<Instant, String> {
+        match &self.at {
+            Some(text) => Instant::parse_rfc3339(text).ok_or_else(|| {
+                format!("--at: «{text}» không phải thời điểm RFC 3339 (ví dụ 2025-01-31T00:00:00Z)")
+            }),
+            None => {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_err(|e| e.to_string())?;
+                Ok(Instant::from_unix(
+                    i64::try_from(now.as_secs()).unwrap_or(i64::MAX),
+                ))
+            }
+        }
+    }
+
+    pub fn lang(&self) -> Result<Lang, String> {
+        Lang::parse(&self.lang).ok_or_else(|| format!("--lang: «{}» (vi|en)", self.lang))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let status = match cli.command {
+        Command::Cert(args) => cert_cmd::run(&args),
+    };
+    ExitCode::from(status)
+}
+
+/// Prints a usage problem and returns the usage exit status.
+pub fn usage_error(msg: &str) -> u8 {
+    eprintln!("kyso: {msg}");
+    EXIT_USAGE
+}

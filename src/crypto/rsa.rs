@@ -1,0 +1,241 @@
+//! RSA signatures: PKCS#1 v1.5 and PSS (RFC 8017), keys from `RSAPublicKey` DER.
+//!
+//! The padding checks are the `rsa` crate's; what we add is the X.509 side: reading
+//! the key with explicit size limits, the DigestInfo prefixes (including the
+//! NULL-less form that RFC 8017 §9.2 note 2 tells verifiers to tolerate), and the
+//! RFC 4055 PSS parameters.
+
+use const_oid::db::rfc5912;
+use rsa::traits::PublicKeyParts;
+use rsa::{BoxedUint, Pkcs1v15Sign, Pss, RsaPublicKey};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+use super::{HashAlg, Scheme, SignatureError};
+use crate::asn1;
+
+/// Smallest modulus we accept: PKITS and old tokens use 1024-bit keys.
+const MIN_MODULUS_BITS: usize = 1024;
+/// Largest modulus: 8192 bits keeps one verification within a few milliseconds, so a
+/// hostile certificate cannot stall the page.
+const MAX_MODULUS_BITS: usize = 8192;
+
+/// Reads `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
+fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, SignatureError> {
+    let bad = || SignatureError::BadKey {
+        key_oid: spki.algorithm.oid.to_string(),
+    };
+    let (n, e) = components(spki.subject_public_key.raw_bytes()).ok_or_else(bad)?;
+    let n_bits = u32::try_from(n.len().checked_mul(8).ok_or_else(bad)?).map_err(|_| bad())?;
+    let e_bits = u32::try_from(e.len().checked_mul(8).ok_or_else(bad)?).map_err(|_| bad())?;
+    let n = BoxedUint::from_be_slice(n, n_bits).map_err(|_| bad())?;
+    let e = BoxedUint::from_be_slice(e, e_bits).map_err(|_| bad())?;
+    RsaPublicKey::new_with_size_limits(n, e, MIN_MODULUS_BITS..=MAX_MODULUS_BITS).map_err(|_| bad())
+}
+
+/// The modulus and exponent content octets, leading zero octets stripped.
+fn components(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let seq = asn1::exactly_one(der, asn1::SEQUENCE).ok()?;
+    let mut items = asn1::children(seq.value);
+    let n = items.next()?.ok()?;
+    let e = items.next()?.ok()?;
+    if n.tag != 0x02 || e.tag != 0x02 || items.next().is_some() {
+        return None;
+    }
+    let trim = |v: &[u8]| -> usize { v.iter().take_while(|b| **b == 0).count() };
+    let n_val = n.value.get(trim(n.value)..)?;
+    let e_val = e.value.get(trim(e.value)..)?;
+    if n_val.is_empty() || e_val.is_empty() {
+        return None;
+    }
+    Some((n_val, e_val))
+}
+
+/// Bits in the modulus, for display; `None` when the key does not decode.
+pub(super) fn modulus_bits(key_der: &[u8]) -> Option<u32> {
+    let (n, _) = components(key_der)?;
+    super::integer_bits(n)
+}
+
+pub(super) fn verify_pkcs1(
+    spki: &SubjectPublicKeyInfoOwned,
+    hash: HashAlg,
+    digest: &[u8],
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    let key = public_key(spki)?;
+    let signature = left_pad(&key, signature).ok_or(SignatureError::Mismatch)?;
+    let prefix = hash.digest_info_prefix();
+    let scheme = |prefix: &[u8]| Pkcs1v15Sign {
+        hash_len: Some(digest.len()),
+        prefix: prefix.into(),
+    };
+    if key.verify(scheme(prefix), digest, &signature).is_ok() {
+        return Ok(());
+    }
+    // Rare: signers that omitted the NULL parameters (RFC 8017 §9.2 note 2).
+    let without_null = prefix_without_null(prefix).ok_or(SignatureError::Mismatch)?;
+    key.verify(scheme(&without_null), digest, &signature)
+        .map_err(|_| SignatureError::Mismatch)
+}
+
+/// RFC 8017 wants the signature as exactly k octets; a few signers drop leading
+/// zero octets. Padding them back changes nothing about what is verified.
+fn left_pad(key: &RsaPublicKey, signature: &[u8]) -> Option<Vec<u8>> {
+    let k = key.size();
+    let missing = k.checked_sub(signature.len())?;
+    let mut out = vec![0u8; missing];
+    out.extend_from_slice(signature);
+    Some(out)
+}
+
+/// The DigestInfo prefix with the `05 00` parameters removed and lengths adjusted.
+fn prefix_without_null(prefix: &[u8]) -> Option<Vec<u8>> {
+    let (&outer_tag, rest) = prefix.split_first()?;
+    let (&outer_len, rest) = rest.split_first()?;
+    let (&alg_tag, rest) = rest.split_first()?;
+    let (&alg_len, rest) = rest.split_first()?;
+    let oid_len = usize::from(alg_len).checked_sub(2)?;
+    let oid = rest.get(..oid_len)?;
+    let tail = rest.get(oid_len.checked_add(2)?..)?;
+    let mut out = vec![
+        outer_tag,
+        outer_len.checked_sub(2)?,
+        alg_tag,
+        alg_len.checked_sub(2)?,
+    ];
+    out.extend_from_slice(oid);
+    out.extend_from_slice(tail);
+    Some(out)
+}
+
+/// RSASSA-PSS. The `rsa` crate ties the MGF1 hash to the message hash, which is what
+/// every signer we have met does; RFC 4055 allows them to differ, and such
+/// signatures are reported as unsupported rather than wrongly rejected.
+pub(super) fn verify_pss(
+    spki: &SubjectPublicKeyInfoOwned,
+    hash: HashAlg,
+    m_hash: &[u8],
+    mgf_hash: HashAlg,
+    salt_len: usize,
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    if hash != mgf_hash {
+        return Err(SignatureError::UnsupportedAlgorithm {
+            oid: rfc5912::ID_MGF_1.to_string(),
+        });
+    }
+    let key = public_key(spki)?;
+    let signature = left_pad(&key, signature).ok_or(SignatureError::Mismatch)?;
+    let r = match hash {
+        HashAlg::Sha1 => key.verify(
+            Pss::<sha1::Sha1>::new_with_salt(salt_len),
+            m_hash,
+            &signature,
+        ),
+        HashAlg::Sha224 => key.verify(
+            Pss::<sha2::Sha224>::new_with_salt(salt_len),
+            m_hash,
+            &signature,
+        ),
+        HashAlg::Sha256 => key.verify(
+            Pss::<sha2::Sha256>::new_with_salt(salt_len),
+            m_hash,
+            &signature,
+        ),
+        HashAlg::Sha384 => key.verify(
+            Pss::<sha2::Sha384>::new_with_salt(salt_len),
+            m_hash,
+            &signature,
+        ),
+        HashAlg::Sha512 => key.verify(
+            Pss::<sha2::Sha512>::new_with_salt(salt_len),
+            m_hash,
+            &signature,
+        ),
+    };
+    r.map_err(|_| SignatureError::Mismatch)
+}
+
+/// RSASSA-PSS-params (RFC 4055 §3.1), every field defaulted as the RFC says:
+/// SHA-1, MGF1 with SHA-1, 20 octets of salt, trailer field 1.
+pub(super) fn pss_params(algorithm: &AlgorithmIdentifierOwned) -> Result<Scheme, SignatureError> {
+    let bad = || SignatureError::BadParameters {
+        oid: algorithm.oid.to_string(),
+    };
+    let mut hash = HashAlg::Sha1;
+    let mut mgf_hash = HashAlg::Sha1;
+    let mut salt_len = 20usize;
+    let Some(params) = algorithm.parameters.as_ref() else {
+        // Absent parameters are only allowed in a key's algorithm, not a signature's.
+        return Err(bad());
+    };
+    let der = der::Encode::to_der(params).map_err(|_| bad())?;
+    let seq = asn1::exactly_one(&der, asn1::SEQUENCE).map_err(|_| bad())?;
+    for item in asn1::children(seq.value) {
+        let item = item.map_err(|_| bad())?;
+        let inner = asn1::exactly_one(item.value, item.value.first().copied().unwrap_or(0))
+            .map_err(|_| bad())?;
+        match item.tag {
+            0xA0 => hash = digest_algorithm(inner.raw).ok_or_else(bad)?,
+            0xA1 => {
+                let mgf = <AlgorithmIdentifierOwned as der::Decode>::from_der(inner.raw)
+                    .map_err(|_| bad())?;
+                if mgf.oid != rfc5912::ID_MGF_1 {
+                    return Err(SignatureError::UnsupportedAlgorithm {
+                        oid: mgf.oid.to_string(),
+                    });
+                }
+                let p = mgf.parameters.as_ref().ok_or_else(bad)?;
+                let p = der::Encode::to_der(p).map_err(|_| bad())?;
+                mgf_hash = digest_algorithm(&p).ok_or_else(bad)?;
+            }
+            0xA2 => {
+                if inner.tag != 0x02 {
+                    return Err(bad());
+                }
+                let bytes = inner.value;
+                if bytes.len() > 4 || bytes.first().is_some_and(|b| b & 0x80 != 0) {
+                    return Err(bad());
+                }
+                salt_len = bytes
+                    .iter()
+                    .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+            }
+            0xA3 => {
+                if inner.tag != 0x02 || inner.value != [1] {
+                    return Err(bad());
+                }
+            }
+            _ => return Err(bad()),
+        }
+    }
+    Ok(Scheme::RsaPss {
+        hash,
+        mgf_hash,
+        salt_len,
+    })
+}
+
+fn digest_algorithm(der: &[u8]) -> Option<HashAlg> {
+    let alg = <AlgorithmIdentifierOwned as der::Decode>::from_der(der).ok()?;
+    HashAlg::from_oid(&alg.oid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_null_from_digest_info() {
+        let p = prefix_without_null(HashAlg::Sha1.digest_info_prefix()).unwrap();
+        assert_eq!(
+            p,
+            [
+                0x30, 0x1f, 0x30, 0x07, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x04, 0x14
+            ]
+        );
+        let p = prefix_without_null(HashAlg::Sha256.digest_info_prefix()).unwrap();
+        assert_eq!(p.len(), 17);
+        assert_eq!(&p[..4], &[0x30, 0x2f, 0x30, 0x0b]);
+    }
+}

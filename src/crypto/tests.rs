@@ -1,0 +1,224 @@
+use super::*;
+use crate::cert::Cert;
+
+fn shared(rel: &str) -> Vec<u8> {
+    let path = format!("{}/../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let pem = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (_, der) = der::pem::decode_vec(&pem).unwrap();
+    der
+}
+
+fn pem_cert(rel: &str) -> Cert {
+    Cert::from_der(&shared(rel)).unwrap()
+}
+
+fn fixture(name: &str) -> Cert {
+    let path = format!(
+        "{}/tests/fixtures/crypto/{name}.der",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Cert::from_der(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn check(child: &Cert, issuer: &Cert) -> Result<(), SignatureError> {
+    verify_signature(
+        issuer.x509().tbs_certificate().subject_public_key_info(),
+        child.x509().signature_algorithm(),
+        child.tbs_der(),
+        child.signature_bytes(),
+    )
+}
+
+fn tampered(c: &Cert) -> Vec<u8> {
+    let mut tbs = c.tbs_der().to_vec();
+    let last = tbs.len() - 1;
+    tbs[last] ^= 1;
+    tbs
+}
+
+#[test]
+fn verifies_government_g2_rsa4096_sha256() {
+    let root = pem_cert("trust/vgca-g2-rootcag2.pem");
+    let ca = pem_cert("trust/vgca-g2-cpcag2.pem");
+    let leaf = pem_cert("fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem");
+    assert_eq!(check(&ca, &root), Ok(()));
+    assert_eq!(check(&root, &root), Ok(()));
+    assert_eq!(check(&leaf, &ca), Ok(()));
+    assert_eq!(check(&leaf, &root), Err(SignatureError::Mismatch));
+    let info = describe(ca.x509().signature_algorithm());
+    assert_eq!(info.name, "sha256WithRSAEncryption");
+    assert_eq!(info.hash, Some(HashAlg::Sha256));
+    let key = public_key_info(root.x509().tbs_certificate().subject_public_key_info());
+    assert_eq!((key.algorithm.as_str(), key.bits), ("RSA", Some(4096)));
+}
+
+#[test]
+fn verifies_government_g1_sha1() {
+    let root = pem_cert("trust/vgca-g1-rootca.pem");
+    let ca = pem_cert("trust/vgca-g1-cp.pem");
+    assert_eq!(check(&ca, &root), Ok(()));
+    assert_eq!(
+        describe(ca.x509().signature_algorithm()).name,
+        "sha1WithRSAEncryption"
+    );
+    let key = public_key_info(root.x509().tbs_certificate().subject_public_key_info());
+    assert_eq!(key.bits, Some(2048));
+    let spki = root.x509().tbs_certificate().subject_public_key_info();
+    let bad = verify_signature(
+        spki,
+        ca.x509().signature_algorithm(),
+        &tampered(&ca),
+        ca.signature_bytes(),
+    );
+    assert_eq!(bad, Err(SignatureError::Mismatch));
+}
+
+#[test]
+fn verifies_precomputed_digests_with_rsa_encryption_oid() {
+    // CMS names the key algorithm (rsaEncryption) and the digest separately.
+    let root = pem_cert("trust/vgca-g2-rootcag2.pem");
+    let ca = pem_cert("trust/vgca-g2-cpcag2.pem");
+    let spki = root.x509().tbs_certificate().subject_public_key_info();
+    let rsa_enc = AlgorithmIdentifierOwned {
+        oid: rfc5912::RSA_ENCRYPTION,
+        parameters: None,
+    };
+    assert!(matches!(
+        Scheme::from_algorithm(&rsa_enc, None),
+        Err(SignatureError::UnsupportedAlgorithm { .. })
+    ));
+    let scheme = Scheme::from_algorithm(&rsa_enc, Some(HashAlg::Sha256)).unwrap();
+    let digest = HashAlg::Sha256.digest(ca.tbs_der());
+    assert_eq!(
+        verify_digest(spki, &scheme, &digest, ca.signature_bytes()),
+        Ok(())
+    );
+    assert_eq!(
+        verify_digest(spki, &scheme, &digest[..20], ca.signature_bytes()),
+        Err(SignatureError::DigestLength {
+            expected: 32,
+            found: 20
+        })
+    );
+    let wrong = Scheme::RsaPkcs1(HashAlg::Sha1);
+    assert_eq!(
+        verify_digest(
+            spki,
+            &wrong,
+            &HashAlg::Sha1.digest(ca.tbs_der()),
+            ca.signature_bytes()
+        ),
+        Err(SignatureError::Mismatch)
+    );
+}
+
+#[test]
+fn verifies_generated_vectors_and_rejects_tampering() {
+    for (name, alg, key_alg, bits) in [
+        ("ecdsa-p256-sha256", "ecdsa-with-SHA256", "EC", 256),
+        ("ecdsa-p256-sha384", "ecdsa-with-SHA384", "EC", 256),
+        ("ecdsa-p384-sha384", "ecdsa-with-SHA384", "EC", 384),
+        ("ecdsa-p384-sha256", "ecdsa-with-SHA256", "EC", 384),
+        ("rsa-pkcs1-sha512", "sha512WithRSAEncryption", "RSA", 2048),
+        ("rsa-pkcs1-sha224", "sha224WithRSAEncryption", "RSA", 2048),
+        ("rsa-pss-sha256", "rsassa-pss", "RSA", 2048),
+        ("rsa-pss-sha384-salt0", "rsassa-pss", "RSA", 3072),
+        ("rsa-pss-sha512", "rsassa-pss", "RSA", 3072),
+    ] {
+        let c = fixture(name);
+        assert_eq!(check(&c, &c), Ok(()), "{name}");
+        let spki = c.x509().tbs_certificate().subject_public_key_info();
+        let bad = verify_signature(
+            spki,
+            c.x509().signature_algorithm(),
+            &tampered(&c),
+            c.signature_bytes(),
+        );
+        assert_eq!(bad, Err(SignatureError::Mismatch), "{name}");
+        assert_eq!(describe(c.x509().signature_algorithm()).name, alg, "{name}");
+        let info = public_key_info(spki);
+        assert_eq!(
+            (info.algorithm.as_str(), info.bits),
+            (key_alg, Some(bits)),
+            "{name}"
+        );
+    }
+    let pss = fixture("rsa-pss-sha384-salt0");
+    assert_eq!(
+        Scheme::from_algorithm(pss.x509().signature_algorithm(), None),
+        Ok(Scheme::RsaPss {
+            hash: HashAlg::Sha384,
+            mgf_hash: HashAlg::Sha384,
+            salt_len: 0
+        })
+    );
+    assert_eq!(
+        public_key_info(
+            fixture("ecdsa-p384-sha256")
+                .x509()
+                .tbs_certificate()
+                .subject_public_key_info()
+        )
+        .curve,
+        Some("P-384")
+    );
+}
+
+#[test]
+fn refuses_cross_family_and_unknown_algorithms() {
+    let rsa = fixture("rsa-pkcs1-sha512");
+    let ec = fixture("ecdsa-p256-sha256");
+    let r = verify_signature(
+        rsa.x509().tbs_certificate().subject_public_key_info(),
+        ec.x509().signature_algorithm(),
+        ec.tbs_der(),
+        ec.signature_bytes(),
+    );
+    assert!(matches!(r, Err(SignatureError::KeyMismatch { .. })));
+    let dsa = AlgorithmIdentifierOwned {
+        oid: rfc5912::DSA_WITH_SHA_1,
+        parameters: None,
+    };
+    let r = verify_signature(
+        rsa.x509().tbs_certificate().subject_public_key_info(),
+        &dsa,
+        b"x",
+        b"y",
+    );
+    assert_eq!(
+        r,
+        Err(SignatureError::UnsupportedAlgorithm {
+            oid: "1.2.840.10040.4.3".into()
+        })
+    );
+    // Garbage signatures of every length fail cleanly.
+    for len in [0usize, 1, 255, 256, 257, 1000] {
+        let sig = vec![0xFFu8; len];
+        assert!(check_raw(&rsa, &sig).is_err());
+        assert!(check_raw(&ec, &sig).is_err());
+    }
+}
+
+fn check_raw(c: &Cert, sig: &[u8]) -> Result<(), SignatureError> {
+    verify_signature(
+        c.x509().tbs_certificate().subject_public_key_info(),
+        c.x509().signature_algorithm(),
+        c.tbs_der(),
+        sig,
+    )
+}
+
+#[test]
+fn hash_oids_round_trip() {
+    for h in [
+        HashAlg::Sha1,
+        HashAlg::Sha224,
+        HashAlg::Sha256,
+        HashAlg::Sha384,
+        HashAlg::Sha512,
+    ] {
+        assert_eq!(HashAlg::from_oid(&h.oid()), Some(h));
+        assert_eq!(h.digest(b"abc").len(), h.output_len());
+        assert_eq!(h.digest_parts([&b"a"[..], b"bc"]), h.digest(b"abc"));
+    }
+}

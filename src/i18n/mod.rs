@@ -1,0 +1,411 @@
+//! Every code the core returns, worded for people: Vietnamese first, English second.
+//!
+//! The core speaks in codes (`issuer_not_found`, `too_few_days_left`); the page, the
+//! CLI and the exported reports all word them here, so one verdict reads the same
+//! everywhere and a translation fix lands in one place. Words are those a clerk uses
+//! ("chứng thư số", "số hiệu", "gia hạn"), not a translation of RFC vocabulary.
+
+use crate::input::InputError;
+use crate::rules::renewal::{Eligibility, EligibilityReason};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vn" | "vi-vn" => Some(Lang::Vi),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// (code, Vietnamese, English). Codes are unique; a test checks it.
+const TEXTS: &[(&str, &str, &str)] = &[
+    // Validity status.
+    ("valid", "Còn hiệu lực", "Valid"),
+    ("expired", "Đã hết hạn", "Expired"),
+    ("not_yet_valid", "Chưa đến ngày hiệu lực", "Not yet valid"),
+    // Holder kinds.
+    ("individual", "Cá nhân", "Individual"),
+    ("organization", "Cơ quan, tổ chức", "Agency / organisation"),
+    (
+        "device",
+        "Thiết bị, dịch vụ, phần mềm",
+        "Device / service / software",
+    ),
+    (
+        "ca",
+        "Tổ chức cung cấp dịch vụ chứng thực (CA)",
+        "Certification authority (CA)",
+    ),
+    ("unknown", "Chưa xác định", "Undetermined"),
+    // Why the holder kind.
+    (
+        "basic_constraints_ca",
+        "chứng thư có thuộc tính CA",
+        "the certificate is marked as a CA",
+    ),
+    (
+        "personal_identifier",
+        "có số định danh cá nhân (CCCD/CMND/hộ chiếu)",
+        "it carries a personal ID (CCCD/CMND/passport)",
+    ),
+    (
+        "organization_identifier",
+        "có mã số thuế hoặc mã quan hệ ngân sách",
+        "it carries a tax or budget code",
+    ),
+    (
+        "dns_name",
+        "có tên miền của thiết bị, dịch vụ",
+        "it names a host or service",
+    ),
+    (
+        "agency_name",
+        "tên chủ thể là tên cơ quan, tổ chức",
+        "the subject name is an agency's name",
+    ),
+    (
+        "title_present",
+        "có chức danh của người giữ",
+        "it carries the holder's title",
+    ),
+    (
+        "no_evidence",
+        "chứng thư không có thông tin đủ để xác định",
+        "the certificate does not say",
+    ),
+    // Chain status.
+    (
+        "trusted",
+        "Tin cậy: chuỗi dẫn đến CA được tin cậy",
+        "Trusted: chains to a trusted CA",
+    ),
+    (
+        "untrusted",
+        "Không tin cậy: chuỗi dẫn đến một CA gốc không nằm trong danh sách tin cậy",
+        "Untrusted: chains to a root that is not trusted",
+    ),
+    (
+        "incomplete",
+        "Chưa đủ chuỗi: thiếu chứng thư của CA cấp",
+        "Incomplete: the issuing CA's certificate is missing",
+    ),
+    ("invalid", "Không hợp lệ", "Invalid"),
+    ("revoked", "Đã bị thu hồi", "Revoked"),
+    // Chain reasons.
+    ("ok", "mọi kiểm tra đều đạt", "all checks passed"),
+    (
+        "issuer_not_found",
+        "không tìm thấy chứng thư của CA đã cấp; hãy thêm tệp chứng thư CA (.cer/.p7b)",
+        "the issuing CA's certificate was not found; add the CA certificate (.cer/.p7b)",
+    ),
+    (
+        "root_not_trusted",
+        "CA gốc không phải CA của Chính phủ hay CA do người dùng chỉ định",
+        "the root is neither the government CA nor one you added",
+    ),
+    (
+        "bad_signature",
+        "chữ ký trên chứng thư không đúng",
+        "a certificate signature does not verify",
+    ),
+    (
+        "cert_expired",
+        "một chứng thư trong chuỗi đã hết hạn",
+        "a certificate in the chain has expired",
+    ),
+    (
+        "cert_not_yet_valid",
+        "một chứng thư trong chuỗi chưa có hiệu lực",
+        "a certificate in the chain is not yet valid",
+    ),
+    (
+        "not_a_ca",
+        "chứng thư cấp phát không phải là CA",
+        "the issuer is not a CA",
+    ),
+    (
+        "path_len_exceeded",
+        "chuỗi dài hơn giới hạn CA cho phép",
+        "the chain is longer than a CA allows",
+    ),
+    (
+        "missing_key_cert_sign",
+        "CA không được phép ký chứng thư (thiếu keyCertSign)",
+        "the CA may not sign certificates (no keyCertSign)",
+    ),
+    (
+        "name_chaining",
+        "tên đơn vị cấp không khớp với tên CA",
+        "the issuer name does not match the CA",
+    ),
+    (
+        "unknown_critical_extension",
+        "chứng thư có phần mở rộng bắt buộc không được hỗ trợ",
+        "a critical extension is not understood",
+    ),
+    (
+        "crl_expired",
+        "danh sách thu hồi (CRL) đã quá hạn cập nhật",
+        "the CRL is out of date",
+    ),
+    (
+        "crl_bad_signature",
+        "chữ ký trên danh sách thu hồi (CRL) không đúng",
+        "the CRL signature does not verify",
+    ),
+    (
+        "crl_missing",
+        "không có danh sách thu hồi (CRL) để kiểm tra",
+        "no CRL to check revocation",
+    ),
+    (
+        "name_constraints",
+        "vi phạm giới hạn tên của CA",
+        "a CA's name constraints are violated",
+    ),
+    (
+        "policy",
+        "chính sách chứng thư không phù hợp",
+        "certificate policies do not match",
+    ),
+    (
+        "unsupported_algorithm",
+        "thuật toán chữ ký chưa được hỗ trợ",
+        "the signature algorithm is not supported",
+    ),
+    (
+        "revocation_not_checked",
+        "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",
+        "revocation not checked (no CRL given)",
+    ),
+    // Renewal.
+    (
+        "enough_days_left",
+        "Đủ điều kiện gia hạn / thay đổi thông tin",
+        "Eligible for renewal / change of details",
+    ),
+    (
+        "too_few_days_left",
+        "Không còn đủ thời hạn để gia hạn / thay đổi thông tin",
+        "Too little validity left for renewal / change",
+    ),
+    (
+        "ca_certificate",
+        "Chứng thư của CA không gia hạn theo mẫu này",
+        "A CA certificate is not renewed with these forms",
+    ),
+    // Input errors.
+    ("empty_file", "Tệp rỗng", "The file is empty"),
+    (
+        "too_large",
+        "Tệp quá lớn để là chứng thư số",
+        "The file is too large to be a certificate",
+    ),
+    (
+        "looks_like_pdf",
+        "Đây là tệp PDF, không phải chứng thư số. Hãy dùng mục «Kiểm tra chữ ký PDF».",
+        "This is a PDF, not a certificate. Use \"Verify a signed PDF\".",
+    ),
+    (
+        "looks_like_html",
+        "Đây là một trang web (HTML), không phải chứng thư số",
+        "This is a web page (HTML), not a certificate",
+    ),
+    (
+        "wrong_pem_label",
+        "Khối PEM không chứa chứng thư số",
+        "The PEM block is not a certificate",
+    ),
+    (
+        "bad_base64",
+        "Nội dung Base64 bị hỏng",
+        "The Base64 content is damaged",
+    ),
+    (
+        "unterminated_pem",
+        "Khối PEM thiếu dòng kết thúc «-----END»",
+        "The PEM block has no \"-----END\" line",
+    ),
+    (
+        "truncated",
+        "Tệp bị cắt cụt, không đầy đủ",
+        "The file is truncated",
+    ),
+    (
+        "unsupported_pkcs7",
+        "Tệp PKCS#7 không phải gói chứng thư số",
+        "The PKCS#7 file is not a certificate bundle",
+    ),
+    (
+        "not_a_certificate",
+        "Tệp không chứa chứng thư số",
+        "The file holds no certificate",
+    ),
+    (
+        "bad_certificate",
+        "Chứng thư số bị lỗi cấu trúc",
+        "The certificate is malformed",
+    ),
+    (
+        "unrecognised_text",
+        "Tệp văn bản này không phải chứng thư số (không có khối PEM hay Base64)",
+        "This text file is not a certificate (no PEM or Base64)",
+    ),
+    (
+        "not_der",
+        "Tệp không phải định dạng chứng thư số (DER/PEM/P7B)",
+        "The file is not a certificate format (DER/PEM/P7B)",
+    ),
+    // Identifier problems.
+    (
+        "cccd_length",
+        "Số CCCD phải gồm đúng 12 chữ số",
+        "A CCCD number has exactly 12 digits",
+    ),
+    (
+        "cmnd_length",
+        "Số CMND phải gồm 9 hoặc 12 chữ số",
+        "A CMND number has 9 or 12 digits",
+    ),
+    (
+        "mst_format",
+        "Mã số thuế phải gồm 10 chữ số hoặc dạng 10-3",
+        "A tax code has 10 digits or the 10-3 form",
+    ),
+    (
+        "mst_check_digit",
+        "Mã số thuế sai chữ số kiểm tra",
+        "The tax code's check digit is wrong",
+    ),
+    (
+        "mns_length",
+        "Mã quan hệ ngân sách phải gồm 7 chữ số",
+        "A budget code has 7 digits",
+    ),
+    (
+        "hc_format",
+        "Số hộ chiếu không đúng định dạng",
+        "The passport number is malformed",
+    ),
+];
+
+/// The words for `code`, or the code itself when there are none (never empty, never
+/// a panic: an untranslated code is still shown).
+pub fn text(lang: Lang, code: &str) -> &str {
+    TEXTS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or(code, |(_, vi, en)| match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        })
+}
+
+/// A whole sentence for an input error, with its details.
+pub fn input_error(lang: Lang, e: &InputError) -> String {
+    let base = text(lang, e.code());
+    match (e, lang) {
+        (InputError::WrongPemLabel { label, .. }, Lang::Vi) => {
+            format!("{base} (nhãn «{label}»; cần «CERTIFICATE», «PKCS7» hoặc «X509 CRL»)")
+        }
+        (InputError::WrongPemLabel { label, .. }, Lang::En) => {
+            format!("{base} (label \"{label}\"; expected CERTIFICATE, PKCS7 or X509 CRL)")
+        }
+        (InputError::Truncated { offset }, Lang::Vi) => format!("{base} (dừng ở byte {offset})"),
+        (InputError::Truncated { offset }, Lang::En) => format!("{base} (ends at byte {offset})"),
+        (InputError::TooLarge { bytes, limit }, Lang::Vi) => {
+            format!("{base} ({bytes} byte; tối đa {limit})")
+        }
+        (InputError::TooLarge { bytes, limit }, Lang::En) => {
+            format!("{base} ({bytes} bytes; at most {limit})")
+        }
+        (InputError::BadBase64 { block }, Lang::Vi) => format!("{base} (khối thứ {block})"),
+        (InputError::BadBase64 { block }, Lang::En) => format!("{base} (block {block})"),
+        (InputError::UnsupportedPkcs7 { content_type }, _) => format!("{base} ({content_type})"),
+        (InputError::BadCertificate { detail }, _) => format!("{base}: {detail}"),
+        _ => base.to_string(),
+    }
+}
+
+/// The one-sentence renewal/change verdict shown under each certificate.
+pub fn renewal_sentence(lang: Lang, e: &Eligibility) -> String {
+    let n = e.min_days_left;
+    match (e.reason, lang) {
+        (EligibilityReason::EnoughDaysLeft, Lang::Vi) => format!(
+            "Đủ điều kiện gia hạn hoặc thay đổi thông tin: còn {} ngày, không ít hơn {n} ngày theo Nghị định 68/2024/NĐ-CP.",
+            e.days_left
+        ),
+        (EligibilityReason::EnoughDaysLeft, Lang::En) => format!(
+            "Eligible for renewal or change of details: {} days left, at least the {n} days Decree 68/2024 requires.",
+            e.days_left
+        ),
+        (EligibilityReason::TooFewDaysLeft, Lang::Vi) => format!(
+            "Không còn đủ điều kiện gia hạn hay thay đổi thông tin: chỉ còn {} ngày, ít hơn {n} ngày theo Nghị định 68/2024/NĐ-CP; hãy đề nghị cấp mới.",
+            e.days_left.max(0)
+        ),
+        (EligibilityReason::TooFewDaysLeft, Lang::En) => format!(
+            "No longer eligible for renewal or change: only {} days left, fewer than the {n} days Decree 68/2024 requires; request a new certificate.",
+            e.days_left.max(0)
+        ),
+        (EligibilityReason::Expired, Lang::Vi) => {
+            "Chứng thư đã hết hạn nên không thể gia hạn hay thay đổi thông tin; hãy đề nghị cấp mới.".into()
+        }
+        (EligibilityReason::Expired, Lang::En) => {
+            "The certificate has expired, so it cannot be renewed or changed; request a new one.".into()
+        }
+        (EligibilityReason::NotYetValid, Lang::Vi) => {
+            "Chứng thư chưa đến ngày có hiệu lực nên chưa thể gia hạn hay thay đổi thông tin.".into()
+        }
+        (EligibilityReason::NotYetValid, Lang::En) => {
+            "The certificate is not valid yet, so there is nothing to renew or change.".into()
+        }
+        (EligibilityReason::CaCertificate, l) => text(l, "ca_certificate").to_string(),
+        (EligibilityReason::Revoked, Lang::Vi) => {
+            "Chứng thư đã bị thu hồi nên không thể gia hạn hay thay đổi thông tin; hãy đề nghị cấp mới.".into()
+        }
+        (EligibilityReason::Revoked, Lang::En) => {
+            "The certificate is revoked, so it cannot be renewed or changed; request a new one.".into()
+        }
+        (EligibilityReason::ChainInvalid, Lang::Vi) => {
+            "Chứng thư không vượt qua kiểm tra chuỗi chứng thực nên không thể gia hạn hay thay đổi thông tin.".into()
+        }
+        (EligibilityReason::ChainInvalid, Lang::En) => {
+            "The certificate fails its chain checks, so it cannot be renewed or changed.".into()
+        }
+    }
+}
+
+/// "Còn 12 ngày" / "Đã hết hạn 3 ngày" / "12 days left".
+pub fn days_left(lang: Lang, days: i64) -> String {
+    match (lang, days >= 0) {
+        (Lang::Vi, true) => format!("Còn {days} ngày"),
+        (Lang::Vi, false) => format!("Đã hết hạn {} ngày", -days),
+        (Lang::En, true) => format!("{days} days left"),
+        (Lang::En, false) => format!("expired {} days ago", -days),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_worded_in_both_languages() {
+        for (i, (c, vi, en)) in TEXTS.iter().enumerate() {
+            assert!(!vi.is_empty() && !en.is_empty(), "{c}");
+            assert!(
+                TEXTS.iter().skip(i + 1).all(|(d, _, _)| d != c),
+                "duplicate code {c}"
+            );
+        }
+        assert_eq!(text(Lang::Vi, "no_such_code"), "no_such_code");
+    }
+}

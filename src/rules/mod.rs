@@ -1,0 +1,5 @@
+//! The rules of Vietnamese identifiers and of Decree 68/2024, each in one place with
+//! its source, so the certificate card, the letters and the CLI all judge alike.
+
+pub mod ids;
+pub mod renewal;

@@ -1,0 +1,150 @@
+//! May this certificate still be renewed or have its details changed?
+//!
+//! Decree 68/2024/NĐ-CP as applied by the provincial guide (seed 000, items 6 and 7):
+//! a renewal ("gia hạn") or a change of details ("thay đổi nội dung thông tin") is
+//! accepted only while the certificate has at least 30 days of validity left. The
+//! older regime (Circular 08/2020) said 60 days; the number lives here alone.
+
+use serde::Serialize;
+
+use crate::time::Instant;
+use crate::trust::ChainStatus;
+
+/// Minimum whole days of validity left for a renewal or change request.
+/// Source: Decree 68/2024/NĐ-CP; provincial guide, seed 000 items 6-7.
+pub const MIN_DAYS_LEFT: i64 = 30;
+
+/// The outcome, as data: the page words it in one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Eligibility {
+    pub eligible: bool,
+    pub reason: EligibilityReason,
+    pub days_left: i64,
+    pub min_days_left: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EligibilityReason {
+    /// At least [`MIN_DAYS_LEFT`] days remain.
+    EnoughDaysLeft,
+    /// Still valid, but fewer than [`MIN_DAYS_LEFT`] days remain: request a new
+    /// certificate instead.
+    TooFewDaysLeft,
+    /// Already expired: only a new certificate is possible.
+    Expired,
+    /// Not valid yet: nothing to renew.
+    NotYetValid,
+    /// A CA certificate is not renewed through these letters.
+    CaCertificate,
+    /// A revoked certificate cannot be renewed or changed.
+    Revoked,
+    /// The certificate failed a check of its own chain (bad signature, issuer not a
+    /// CA...): it is not a certificate the CA issued as it stands.
+    ChainInvalid,
+}
+
+impl EligibilityReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            EligibilityReason::EnoughDaysLeft => "enough_days_left",
+            EligibilityReason::TooFewDaysLeft => "too_few_days_left",
+            EligibilityReason::Expired => "expired",
+            EligibilityReason::NotYetValid => "not_yet_valid",
+            EligibilityReason::CaCertificate => "ca_certificate",
+            EligibilityReason::Revoked => "revoked",
+            EligibilityReason::ChainInvalid => "chain_invalid",
+        }
+    }
+}
+
+/// Judges renewal/change eligibility at `at`, given what chain validation found.
+/// An incomplete or untrusted chain does not block it (the clerk often has only
+/// the leaf file); a revoked or broken one does.
+pub fn eligibility(
+    not_before: Instant,
+    not_after: Instant,
+    is_ca: bool,
+    chain: ChainStatus,
+    at: Instant,
+) -> Eligibility {
+    let days_left = at.whole_days_until(not_after);
+    let reason = if is_ca {
+        EligibilityReason::CaCertificate
+    } else if chain == ChainStatus::Revoked {
+        EligibilityReason::Revoked
+    } else if at < not_before {
+        EligibilityReason::NotYetValid
+    } else if at > not_after {
+        EligibilityReason::Expired
+    } else if chain == ChainStatus::Invalid {
+        EligibilityReason::ChainInvalid
+    } else if days_left >= MIN_DAYS_LEFT {
+        EligibilityReason::EnoughDaysLeft
+    } else {
+        EligibilityReason::TooFewDaysLeft
+    };
+    Eligibility {
+        eligible: reason == EligibilityReason::EnoughDaysLeft,
+        reason,
+        days_left,
+        min_days_left: MIN_DAYS_LEFT,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Instant {
+        Instant::parse_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn thirty_days_is_the_line() {
+        let nb = t("2024-01-01T00:00:00Z");
+        let na = t("2026-12-31T00:00:00Z");
+        let ok = ChainStatus::Incomplete;
+        let e = eligibility(nb, na, false, ok, t("2026-12-01T00:00:00Z"));
+        assert_eq!((e.eligible, e.days_left), (true, 30));
+        let e = eligibility(nb, na, false, ok, t("2026-12-01T00:00:01Z"));
+        assert_eq!(
+            (e.eligible, e.reason),
+            (false, EligibilityReason::TooFewDaysLeft)
+        );
+        let e = eligibility(
+            nb,
+            na,
+            false,
+            ChainStatus::Invalid,
+            t("2027-01-01T00:00:00Z"),
+        );
+        assert_eq!(e.reason, EligibilityReason::Expired);
+        let e = eligibility(nb, na, false, ok, t("2023-01-01T00:00:00Z"));
+        assert_eq!(e.reason, EligibilityReason::NotYetValid);
+        let e = eligibility(nb, na, true, ok, t("2025-01-01T00:00:00Z"));
+        assert_eq!(
+            (e.eligible, e.reason),
+            (false, EligibilityReason::CaCertificate)
+        );
+        let e = eligibility(
+            nb,
+            na,
+            false,
+            ChainStatus::Revoked,
+            t("2025-01-01T00:00:00Z"),
+        );
+        assert_eq!((e.eligible, e.reason), (false, EligibilityReason::Revoked));
+        let e = eligibility(
+            nb,
+            na,
+            false,
+            ChainStatus::Invalid,
+            t("2025-01-01T00:00:00Z"),
+        );
+        assert_eq!(
+            (e.eligible, e.reason),
+            (false, EligibilityReason::ChainInvalid)
+        );
+    }
+}

@@ -1,0 +1,410 @@
+//! Does a certificate chain to a trust anchor, at a given instant?
+//!
+//! ```text
+//! leaf ──issuer──▶ pool (indexed by subject) ──▶ … ──▶ anchor (pinned or user-added)
+//! ```
+//!
+//! [`validate`] builds candidate paths from the leaf through the certificates at hand
+//! (see [`path`]), runs RFC 5280 §6.1 basic path validation on each, checks revocation
+//! with the CRLs supplied (see [`crl`]) and returns the first path that holds, or the
+//! most informative failure. The verdict is data: a [`ChainStatus`], a
+//! [`ChainReason`] with the facts and a stable code, the path, and the anchor.
+//!
+//! Anchors are certificates whose SHA-256 is pinned (see [`anchors`]) or that the
+//! user added with [`TrustStore::add_anchor`]. A pinned *issuing* CA anchors the path
+//! when its root is not among the certificates at hand; the result says so
+//! ([`AnchorInfo::intermediate`]), because the government root is often absent from
+//! signed files.
+
+pub mod anchors;
+mod constraints;
+pub mod crl;
+mod name;
+mod path;
+mod policy;
+
+use serde::{Serialize, Serializer};
+
+use crate::cert::{Cert, hex_upper};
+use crate::time::Instant;
+
+pub use crl::{Crl, CrlError, RevocationReason};
+
+/// The trust anchors: the pins (unless disabled) plus certificates the user trusts.
+#[derive(Clone, Debug)]
+pub struct TrustStore {
+    user: Vec<Cert>,
+    pins: bool,
+}
+
+impl Default for TrustStore {
+    fn default() -> Self {
+        TrustStore::new()
+    }
+}
+
+impl TrustStore {
+    /// The pinned Vietnamese anchors, no user anchors.
+    pub fn new() -> Self {
+        TrustStore {
+            user: Vec::new(),
+            pins: true,
+        }
+    }
+
+    /// No pins at all: only what [`TrustStore::add_anchor`] adds (conformance suites).
+    pub fn without_pins() -> Self {
+        TrustStore {
+            user: Vec::new(),
+            pins: false,
+        }
+    }
+
+    /// Trusts `cert` as an anchor whether or not it is pinned (the CLI's `--trust`).
+    pub fn add_anchor(&mut self, cert: Cert) {
+        if !self.user.iter().any(|c| c.sha256() == cert.sha256()) {
+            self.user.push(cert);
+        }
+    }
+
+    /// The user-added anchors.
+    pub fn user_anchors(&self) -> &[Cert] {
+        &self.user
+    }
+
+    /// Describes `cert` as an anchor, if it is one.
+    pub fn anchor_info(&self, cert: &Cert) -> Option<AnchorInfo> {
+        if self.pins
+            && let Some(pin) = anchors::pin_for(cert)
+        {
+            return Some(AnchorInfo {
+                id: pin.id.to_string(),
+                name: pin.name.to_string(),
+                government: pin.government,
+                pinned: true,
+                intermediate: !pin.root,
+            });
+        }
+        if self.user.iter().any(|c| c.sha256() == cert.sha256()) {
+            return Some(AnchorInfo {
+                id: format!("user:{}", hex_upper(&cert.sha256())),
+                name: cert.x509().tbs_certificate().subject().to_string(),
+                government: false,
+                pinned: false,
+                intermediate: false,
+            });
+        }
+        None
+    }
+}
+
+/// Which anchor a path ended at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnchorInfo {
+    /// The pin id (`"vgca-g2-root"`) or `"user:<SHA-256>"`.
+    pub id: String,
+    /// Display name: the pin's, or the certificate's subject for user anchors.
+    pub name: String,
+    /// The path ends at the Government CA (VGCA), not merely a public CA.
+    pub government: bool,
+    pub pinned: bool,
+    /// The anchor is a pinned issuing CA, used because its root was not at hand.
+    pub intermediate: bool,
+}
+
+/// How revocation is checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevocationMode {
+    /// Check each certificate whose issuer published a CRL among those supplied; if
+    /// none was supplied for an issuer, the certificate is "not checked", not failed.
+    /// A CRL that was supplied but cannot be used (bad signature, stale, wrong
+    /// scope) fails the path: the caller asked for it to be checked.
+    #[default]
+    IfCrlsAvailable,
+    /// Every certificate below the anchor needs a usable CRL.
+    Required,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ValidationOptions {
+    pub check_revocation: RevocationMode,
+}
+
+/// The verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainStatus {
+    /// A complete path to an anchor passed every check.
+    Trusted,
+    /// A complete path to a self-signed root that is not an anchor.
+    Untrusted,
+    /// The issuer of some certificate is not among the certificates at hand.
+    Incomplete,
+    /// A path to an anchor exists but a check failed (signature, validity,
+    /// constraints, unusable CRL ...).
+    Invalid,
+    /// A certificate on the path is revoked.
+    Revoked,
+}
+
+/// Why the verdict is what it is. `position` is the index in [`ChainResult::path`]
+/// (0 = leaf).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ChainReason {
+    Ok,
+    IssuerNotFound {
+        position: usize,
+    },
+    RootNotTrusted {
+        position: usize,
+    },
+    BadSignature {
+        position: usize,
+    },
+    UnsupportedAlgorithm {
+        position: usize,
+        oid: String,
+    },
+    CertExpired {
+        position: usize,
+        time: Instant,
+        not_after: Instant,
+    },
+    CertNotYetValid {
+        position: usize,
+        time: Instant,
+        not_before: Instant,
+    },
+    NotACa {
+        position: usize,
+    },
+    PathLenExceeded {
+        position: usize,
+    },
+    MissingKeyCertSign {
+        position: usize,
+    },
+    NameChaining {
+        position: usize,
+    },
+    UnknownCriticalExtension {
+        position: usize,
+        oid: String,
+    },
+    MalformedExtension {
+        position: usize,
+        oid: String,
+    },
+    NameConstraints {
+        position: usize,
+    },
+    Policy {
+        position: usize,
+    },
+    Revoked {
+        position: usize,
+        at: Instant,
+        reason: Option<RevocationReason>,
+    },
+    CrlExpired {
+        position: usize,
+        next_update: Instant,
+    },
+    CrlNotYetValid {
+        position: usize,
+        this_update: Instant,
+    },
+    CrlBadSignature {
+        position: usize,
+    },
+    CrlMissing {
+        position: usize,
+    },
+    CrlUnknownCriticalExtension {
+        position: usize,
+        oid: String,
+    },
+    /// CRLs from the issuer were supplied but none covers this certificate (scope,
+    /// reasons, distribution point, delta without base).
+    CrlOutOfScope {
+        position: usize,
+    },
+    /// The search for a path gave up (too deep, too many candidates).
+    PathSearchLimit,
+}
+
+impl ChainReason {
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        use ChainReason::*;
+        match self {
+            Ok => "ok",
+            IssuerNotFound { .. } => "issuer_not_found",
+            RootNotTrusted { .. } => "root_not_trusted",
+            BadSignature { .. } => "bad_signature",
+            UnsupportedAlgorithm { .. } => "unsupported_algorithm",
+            CertExpired { .. } => "cert_expired",
+            CertNotYetValid { .. } => "cert_not_yet_valid",
+            NotACa { .. } => "not_a_ca",
+            PathLenExceeded { .. } => "path_len_exceeded",
+            MissingKeyCertSign { .. } => "missing_key_cert_sign",
+            NameChaining { .. } => "name_chaining",
+            UnknownCriticalExtension { .. } => "unknown_critical_extension",
+            MalformedExtension { .. } => "malformed_extension",
+            NameConstraints { .. } => "name_constraints",
+            Policy { .. } => "policy",
+            Revoked { .. } => "revoked",
+            CrlExpired { .. } => "crl_expired",
+            CrlNotYetValid { .. } => "crl_not_yet_valid",
+            CrlBadSignature { .. } => "crl_bad_signature",
+            CrlMissing { .. } => "crl_missing",
+            CrlUnknownCriticalExtension { .. } => "crl_unknown_critical_extension",
+            CrlOutOfScope { .. } => "crl_out_of_scope",
+            PathSearchLimit => "path_search_limit",
+        }
+    }
+
+    /// The index in the path the reason is about, when there is one.
+    pub fn position(&self) -> Option<usize> {
+        use ChainReason::*;
+        match self {
+            Ok | PathSearchLimit => None,
+            IssuerNotFound { position }
+            | RootNotTrusted { position }
+            | BadSignature { position }
+            | UnsupportedAlgorithm { position, .. }
+            | CertExpired { position, .. }
+            | CertNotYetValid { position, .. }
+            | NotACa { position }
+            | PathLenExceeded { position }
+            | MissingKeyCertSign { position }
+            | NameChaining { position }
+            | UnknownCriticalExtension { position, .. }
+            | MalformedExtension { position, .. }
+            | NameConstraints { position }
+            | Policy { position }
+            | Revoked { position, .. }
+            | CrlExpired { position, .. }
+            | CrlNotYetValid { position, .. }
+            | CrlBadSignature { position }
+            | CrlMissing { position }
+            | CrlUnknownCriticalExtension { position, .. }
+            | CrlOutOfScope { position } => Some(*position),
+        }
+    }
+}
+
+/// Serialised as its code; the facts are available to Rust callers.
+impl Serialize for ChainReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// What the CRLs said about one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum RevocationOutcome {
+    /// A usable CRL from the issuer does not list it.
+    Good { crl_this_update: Instant },
+    /// Listed on a usable CRL.
+    Revoked {
+        at: Instant,
+        reason: Option<RevocationReason>,
+    },
+    /// No CRL from its issuer was supplied.
+    NotChecked,
+    /// CRLs were supplied but none could be used; `code` is the [`ChainReason`] code.
+    Unknown { code: &'static str },
+    /// The anchor itself: trusted by configuration, not by a CRL.
+    Anchor,
+}
+
+/// One certificate of the path, as the page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathCert {
+    /// RFC 4514 string of the subject (a plain rendering; the card uses its own).
+    pub subject_dn: String,
+    /// SHA-256 of the DER, upper-case hex.
+    pub sha256: String,
+    pub revocation: RevocationOutcome,
+}
+
+/// The result of [`validate`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChainResult {
+    pub status: ChainStatus,
+    pub reason: ChainReason,
+    pub anchor: Option<AnchorInfo>,
+    /// Leaf first; ends at the anchor when one was reached.
+    pub path: Vec<PathCert>,
+    /// The leaf's revocation outcome (each certificate's is in `path`).
+    pub revocation: RevocationOutcome,
+}
+
+/// Validates `leaf` at `at`, building paths through `pool` to an anchor of `store`.
+///
+/// `pool` may hold anything (a bundle, a PDF's certificates, unrelated files): it is
+/// indexed by subject, so a large pool costs one pass plus the candidates that
+/// actually chain.
+pub fn validate(
+    leaf: &Cert,
+    pool: &[Cert],
+    crls: &[Crl],
+    store: &TrustStore,
+    at: Instant,
+    options: &ValidationOptions,
+) -> ChainResult {
+    path::validate(leaf, pool, crls, store, at, options, 0)
+}
+
+/// Validates many certificates against one pool: the pool is indexed once and
+/// signature checks between its certificates are verified once, however many leaves
+/// share them (a folder of 1,000 certificates from one CA costs one CA check, not
+/// 1,000).
+pub struct PathBuilder<'a> {
+    ctx: path::Ctx<'a>,
+    pool: &'a [Cert],
+    crls: &'a [Crl],
+    store: &'a TrustStore,
+    at: Instant,
+    options: &'a ValidationOptions,
+}
+
+impl<'a> PathBuilder<'a> {
+    pub fn new(
+        pool: &'a [Cert],
+        crls: &'a [Crl],
+        store: &'a TrustStore,
+        at: Instant,
+        options: &'a ValidationOptions,
+    ) -> Self {
+        PathBuilder {
+            ctx: path::Ctx::for_pool(pool, crls, store, at, options),
+            pool,
+            crls,
+            store,
+            at,
+            options,
+        }
+    }
+
+    /// Same verdict as [`validate`] with this builder's inputs.
+    pub fn validate(&self, leaf: &Cert) -> ChainResult {
+        self.ctx.validate_member(leaf).unwrap_or_else(|| {
+            validate(
+                leaf,
+                self.pool,
+                self.crls,
+                self.store,
+                self.at,
+                self.options,
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
