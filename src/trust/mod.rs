@@ -88,7 +88,11 @@ impl TrustStore {
         if self.user.iter().any(|c| c.sha256() == cert.sha256()) {
             return Some(AnchorInfo {
                 id: format!("user:{}", hex_upper(&cert.sha256())),
-                name: cert.x509().tbs_certificate().subject().to_string(),
+                name: {
+                    let attrs = crate::cert::name::attributes_der(cert.subject_der());
+                    crate::cert::name::first(&attrs, "CN")
+                        .map_or_else(|| crate::cert::name::dn_string_der(cert.subject_der()), str::to_string)
+                },
                 government: false,
                 pinned: false,
                 intermediate: false,

@@ -315,7 +315,7 @@ impl<'a> Ctx<'a> {
             .filter_map(|(i, &n)| {
                 let c = self.cert(n)?;
                 Some(PathCert {
-                    subject_dn: c.x509().tbs_certificate().subject().to_string(),
+                    subject_dn: crate::cert::name::dn_string_der(c.subject_der()),
                     sha256: hex_upper(&c.sha256()),
                     revocation: revocation.get(i).cloned().unwrap_or(
                         if anchor.is_some() && i + 1 == path.len() {

@@ -1,0 +1,148 @@
+//! Hostile bytes are the normal case: thousands of deterministic mutations of real
+//! certificate files (bit flips, truncations, insertions, spliced lengths) go through
+//! every parser and the whole report. Nothing may panic or hang; every failure must
+//! be an error value. The coverage-guided fuzzers in fuzz/ go further; this runs in
+//! every test pass and replays the findings kept in tests/fixtures/fuzz-regressions/.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+
+use kyso::cert::{Cert, facts};
+use kyso::input;
+use kyso::report::{self, CertOptions, InputFile};
+use kyso::time::Instant;
+
+/// xorshift64*: deterministic, so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn seeds() -> Vec<Vec<u8>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/certs");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("cer" | "pem" | "p7b" | "crl" | "der" | "b64")
+            )
+        })
+        .collect();
+    names.sort();
+    names.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
+    let mut b = src.to_vec();
+    for _ in 0..=rng.below(4) {
+        let len = b.len().max(1);
+        match rng.below(6) {
+            0 => {
+                let i = rng.below(len);
+                if let Some(x) = b.get_mut(i) {
+                    *x ^= 1 << rng.below(8);
+                }
+            }
+            1 => b.truncate(rng.below(len)),
+            2 => {
+                let i = rng.below(len);
+                let junk: Vec<u8> = (0..rng.below(16)).map(|_| rng.next() as u8).collect();
+                let at = i.min(b.len());
+                b.splice(at..at, junk);
+            }
+            3 => {
+                // A length byte set to something huge.
+                let i = rng.below(len);
+                if let Some(x) = b.get_mut(i) {
+                    *x = [0x84, 0x88, 0xFF, 0x80][rng.below(4)];
+                }
+            }
+            4 => {
+                // Duplicate a chunk (nested structures, repeated blocks).
+                let i = rng.below(len);
+                let j = (i + rng.below(64)).min(b.len());
+                let chunk = b[i.min(b.len())..j].to_vec();
+                let at = rng.below(len).min(b.len());
+                b.splice(at..at, chunk);
+            }
+            _ => {
+                let i = rng.below(len);
+                if let Some(x) = b.get_mut(i) {
+                    *x = rng.next() as u8;
+                }
+            }
+        }
+    }
+    b
+}
+
+fn exercise(bytes: &[u8], at: Instant) {
+    if let Ok(d) = input::decode(bytes) {
+        for der in d.certs.iter().chain(d.crls.iter()) {
+            if let Ok(c) = Cert::from_der(der) {
+                let _ = facts(&c, at);
+            }
+            let _ = kyso::trust::Crl::from_der(der);
+        }
+    }
+}
+
+#[test]
+fn mutated_certificate_files_never_panic() {
+    let at = Instant::parse_rfc3339("2026-11-21T00:00:00Z").unwrap();
+    let seeds = seeds();
+    assert!(seeds.len() > 30);
+    let mut rng = Rng(0x6B79_736F_2026_1121);
+    let mut parsed_ok = 0;
+    for i in 0..6000 {
+        let src = &seeds[i % seeds.len()];
+        let m = mutate(&mut rng, src);
+        exercise(&m, at);
+        if input::decode(&m).is_ok() {
+            parsed_ok += 1;
+        }
+    }
+    // The mutations must not all be rejected at the first byte: many still decode
+    // and reach the deeper parsers.
+    assert!(parsed_ok > 500, "only {parsed_ok} mutants reached the certificate parser");
+}
+
+#[test]
+fn mutated_files_go_through_the_whole_report() {
+    let at = Instant::parse_rfc3339("2026-11-21T00:00:00Z").unwrap();
+    let seeds = seeds();
+    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    for i in 0..300 {
+        let files: Vec<InputFile> = (0..3)
+            .map(|k| InputFile::new(format!("{i}-{k}"), mutate(&mut rng, &seeds[(i * 3 + k) % seeds.len()])))
+            .collect();
+        let r = report::read_certificates(&files, &CertOptions::at(at));
+        let _ = report::to_json(&r, kyso::i18n::Lang::Vi);
+    }
+}
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let at = Instant::parse_rfc3339("2026-11-21T00:00:00Z").unwrap();
+    let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).collect();
+    assert!(!entries.is_empty(), "the regression folder holds the fuzzers' findings");
+    for e in entries {
+        let bytes = std::fs::read(e.path()).unwrap();
+        exercise(&bytes, at);
+        let _ = report::read_certificates(&[InputFile::new("x", bytes)], &CertOptions::at(at));
+    }
+}
