@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks, printed side by side with the native tools on the same inputs in the same
+# run (absolute times drift on shared machines; ratios travel better).
+#
+#   certificates: 1,000 government-shaped certificates in one PEM bundle, read and
+#   validated by (a) the core in process, (b) the kyso CLI, (c) openssl printing every
+#   one of them, (d) the page in headless Chromium (drop → 1,000 cards rendered).
+#
+# Not a test: nothing here fails on a slow machine.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+out="$ROOT/target/bench"
+mkdir -p "$out"
+N="${N:-1000}"
+bundle="$out/bundle$N.pem"
+[ -s "$bundle" ] || python3 benches/make_cert_bundle.py "$N" "$bundle"
+
+# median_ms CMD...: runs CMD 5 times, prints the median wall time in ms.
+median_ms() {
+    local times=()
+    for _ in 1 2 3 4 5; do
+        local t0 t1
+        t0=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || true
+        t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+
+section "certificates: core in process ($N)"
+cargo bench --bench certs -- "$bundle" 10 2>/dev/null | tail -1
+
+section "certificates: CLI vs openssl ($N, median of 5 runs)"
+cargo build --quiet --profile release-native --bin kyso
+kyso_ms=$(median_ms target/release-native/kyso cert --json --at 2026-01-01T00:00:00Z "$bundle")
+openssl_ms=$(median_ms bash -c "openssl crl2pkcs7 -nocrl -certfile '$bundle' | openssl pkcs7 -print_certs -text -noout")
+echo "kyso cert --json (parse, facts, chain validation, JSON): ${kyso_ms} ms"
+echo "openssl crl2pkcs7 | openssl pkcs7 -print_certs -text (parse, print): ${openssl_ms} ms"
+
+if [ -f tests/e2e/bench.mjs ] && [ -f dist/index.html ]; then
+    section "certificates: the page in headless Chromium ($N)"
+    (cd tests/e2e && node bench.mjs "$bundle")
+else
+    echo "(browser benchmark: run scripts/test.sh or trunk build --release first)"
+fi

@@ -1,0 +1,33 @@
+//! The web page (wasm32 only): Yew components over the same core as the CLI.
+//!
+//! Everything happens in the browser tab. Files are read with the File API, the
+//! validation time comes from the browser's clock ([`clock`]), and the only network
+//! request the page makes on its own is a same-origin fetch of an optional trust bundle
+//! placed next to it by the deployer ([`trust_bundle`]).
+
+pub mod app;
+pub mod cert_card;
+pub mod clock;
+pub mod copy;
+pub mod download;
+pub mod dropzone;
+pub mod read;
+pub mod trust_bundle;
+
+/// The element the page renders into (see index.html).
+pub const ROOT_ID: &str = "kyso-app";
+
+/// Mounts the application into `#kyso-app` (or the body when the element is missing),
+/// replacing the "loading" message that index.html shows until WebAssembly is running.
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id(ROOT_ID) {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

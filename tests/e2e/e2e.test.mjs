@@ -1,0 +1,365 @@
+// End-to-end tests of the built page (dist/) in headless Chromium.
+//
+//   cd tests/e2e && node --test e2e.test.mjs     (after `trunk build --release`)
+//
+// A tiny static server on 127.0.0.1 (random port) serves dist/; playwright-core drives
+// the system Chromium (nothing is downloaded). Every test fails if the page requests
+// anything from another origin, logs a console error or throws.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const dist = resolve(process.env.KYSO_DIST || join(repo, 'dist'));
+const shared = resolve(repo, '..', 'shared');
+const realCerts = join(shared, 'fixtures', 'real-certs');
+const trustDir = join(shared, 'trust');
+
+const G2_LEAF = join(realCerts, 'leaf-g2-cpcag2-tongcucthue.pem');
+const G1_LEAF = join(realCerts, 'leaf-g1-btc-chicucthue-q12.pem');
+const TRUST = [
+  'vgca-g1-cp.pem',
+  'vgca-g1-rootca.pem',
+  'vgca-g2-cpcag2.pem',
+  'vgca-g2-dcscag2.pem',
+  'vgca-g2-rootcag2.pem',
+  'vnpt-ca-sha2.pem',
+  'vnrca256.pem',
+].map((f) => join(trustDir, f));
+
+// A fixed "now" for the page, so days left and renewal verdicts are stable:
+// G1 leaf valid to 2025-09-14, G2 leaf to 2026-11-16.
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.pem': 'application/x-pem-file',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** What /trust/bundle.pem answers: null for 404 (the default deployment). */
+let trustBundle = null;
+let server;
+let origin;
+let scratch;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(dist, 'index.html')),
+    'dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)',
+  );
+  scratch = await mkdtemp(join(tmpdir(), 'kyso-e2e-'));
+  server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // The same page under a sub-folder, as an intranet server may host it.
+      if (path.startsWith('/thu-muc/con/')) path = path.slice('/thu-muc/con'.length);
+      if (path === '/trust/bundle.pem') {
+        if (trustBundle === null) {
+          res.writeHead(404).end('not found');
+        } else {
+          res.writeHead(200, { 'content-type': TYPES['.pem'] }).end(trustBundle);
+        }
+        return;
+      }
+      const file = normalize(join(dist, path.endsWith('/') ? path + 'index.html' : path));
+      if (!file.startsWith(dist + sep) || !(await stat(file)).isFile()) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] || 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(async () => {
+  await new Promise((ok) => server.close(ok));
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/**
+ * Opens the page in a fresh browser profile and records every request and every
+ * console error; `check()` asserts that nothing left the origin and nothing failed.
+ */
+async function openPage({ now = NOW, path = '/' } = {}) {
+  const profile = await mkdtemp(join(scratch, 'profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    locale: 'vi-VN',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    // The optional trust bundle is absent in a default deployment: Chromium logs the
+    // 404 of that one fetch, which the page itself treats as "no bundle".
+    const url = m.location()?.url ?? '';
+    if (trustBundle === null && url.endsWith('/trust/bundle.pem') && /404/.test(m.text())) return;
+    problems.push(`console error: ${m.text()} (${url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  if (now) await page.clock.setFixedTime(now);
+  await page.goto(origin + path, { waitUntil: 'load' });
+  await page.locator('[data-testid=dropzone]').waitFor();
+
+  const check = () => {
+    const foreign = requests.filter((u) => {
+      if (u.startsWith('data:')) return false;
+      return new URL(u).origin !== origin;
+    });
+    assert.deepEqual(foreign, [], 'the page requested another origin');
+    assert.deepEqual(problems, [], 'console or page errors');
+  };
+  const close = async () => {
+    await context.close();
+  };
+  return { page, context, requests, check, close };
+}
+
+async function serials(page) {
+  return page.locator('[data-testid=cert-card]').evaluateAll((cards) =>
+    cards.map((c) => c.dataset.serial),
+  );
+}
+
+function card(page, serial) {
+  return page.locator(`[data-testid=cert-card][data-serial="${serial}"]`);
+}
+
+test('drop real certificates, junk and an empty file: one card each, errors listed, JSON export', async () => {
+  trustBundle = null;
+  const junk = join(scratch, 'trang-web.html');
+  await writeFile(junk, '<!doctype html><html><head><title>x</title></head><body>not a certificate</body></html>');
+  const empty = join(scratch, 'rong.cer');
+  await writeFile(empty, '');
+
+  const { page, check, close, requests } = await openPage();
+  try {
+    await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF, G1_LEAF, ...TRUST, junk, empty]);
+    const cards = page.locator('[data-testid=cert-card]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert-card]').length >= 9);
+    assert.equal(await cards.count(), 9, 'one card per certificate (2 leaves + 7 CA certificates)');
+
+    const got = await serials(page);
+    for (const s of ['75580955FC81D6A7', '6B6C55', '7AF2DF52182653D3', '3B65B0A03006F9AB', '04']) {
+      assert.ok(got.includes(s), `card with serial ${s} (got ${got.join(', ')})`);
+    }
+
+    // The two bad files are named, each with a reason.
+    const errors = page.locator('[data-testid=file-error]');
+    assert.equal(await errors.count(), 2);
+    const errorText = await errors.allInnerTexts();
+    assert.ok(errorText.some((t) => t.includes('trang-web.html') && /trang web|HTML/i.test(t)), errorText.join('\n'));
+    assert.ok(errorText.some((t) => t.includes('rong.cer') && /rỗng/i.test(t)), errorText.join('\n'));
+
+    // For a person to judge the layout at 1366×768 (not compared automatically).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: '/tmp/kyso-e2e.png' });
+    await page.screenshot({ path: '/tmp/kyso-e2e-full.png', fullPage: true });
+
+    // What a clerk reads on the G2 leaf, in Vietnamese.
+    const g2 = card(page, '75580955FC81D6A7');
+    const g2Text = await g2.innerText();
+    for (const words of ['Số hiệu chứng thư', 'Hiệu lực', 'Chủ thể', 'Đơn vị cấp', 'Chuỗi chứng thực', 'TỔNG CỤC THUẾ']) {
+      assert.ok(g2Text.includes(words), `G2 card shows "${words}"`);
+    }
+    assert.match(await g2.locator('[data-testid=days-left]').innerText(), /^Còn \d+ ngày$/);
+    assert.match(await g2.locator('[data-testid=renewal]').innerText(), /Đủ điều kiện gia hạn/);
+    assert.equal(await g2.getAttribute('data-status'), 'valid');
+    assert.equal(await g2.getAttribute('data-chain'), 'trusted', 'G2 leaf chains to the pinned G2 CA');
+    assert.match(g2Text, /CA phục vụ các cơ quan Nhà nước G2/);
+
+    const g1 = card(page, '6B6C55');
+    assert.match(await g1.innerText(), /0301519977-029/);
+
+    // Technical details, folded by default, hold the fingerprints.
+    await g2.locator('details.tech summary').click();
+    assert.match(await g2.locator('[data-testid=sha256]').innerText(), /^[0-9A-F]{64}$/);
+
+    // "Chép" puts the serial number on the clipboard.
+    await g2.locator('[data-testid=copy]').first().click();
+    await g2.getByText('Đã chép').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '75580955FC81D6A7');
+
+    // Export JSON: the download holds the same certificates.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=export-json]').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.json$/);
+    const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(json.certificates.length, 9);
+    assert.ok(json.certificates.some((c) => c.serial_hex === '75580955FC81D6A7'));
+    assert.equal(json.errors.length, 2);
+
+
+    // "Xóa danh sách" empties the page.
+    await page.locator('[data-testid=clear]').click();
+    await page.locator('[data-testid=cert-card]').first().waitFor({ state: 'detached' });
+
+    assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the page loaded its wasm from the test server');
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('pasted PEM text becomes a card', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage();
+  try {
+    await page.locator('details.paste summary').click();
+    await page.locator('[data-testid=paste-text]').fill(await readFile(G1_LEAF, 'utf8'));
+    await page.locator('[data-testid=paste-submit]').click();
+    await card(page, '6B6C55').waitFor();
+    assert.deepEqual(await serials(page), ['6B6C55']);
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('files dropped on the page are read like picked ones', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage();
+  try {
+    const pems = [await readFile(G2_LEAF, 'utf8'), await readFile(G1_LEAF, 'utf8')];
+    await page.evaluate((texts) => {
+      const dt = new DataTransfer();
+      texts.forEach((t, i) => dt.items.add(new File([t], `keo-tha-${i}.cer`)));
+      const zone = document.querySelector('[data-testid=dropzone]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, pems);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert-card]').length === 2);
+    assert.deepEqual(await serials(page), ['75580955FC81D6A7', '6B6C55']);
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('the deployer trust bundle (./trust/bundle.pem) completes the chain', async () => {
+  // Only the G2 issuing CA and root, as an agency would place them next to the page.
+  trustBundle = [
+    await readFile(join(trustDir, 'vgca-g2-cpcag2.pem'), 'utf8'),
+    await readFile(join(trustDir, 'vgca-g2-rootcag2.pem'), 'utf8'),
+  ].join('\n');
+  const { page, check, close, requests } = await openPage();
+  try {
+    assert.ok(requests.some((u) => u === origin + '/trust/bundle.pem'), 'the page asked for the bundle');
+    await page.getByText('đơn vị triển khai').waitFor();
+    await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF]);
+    const g2 = card(page, '75580955FC81D6A7');
+    await g2.waitFor();
+    assert.equal(await g2.getAttribute('data-chain'), 'trusted');
+    // Bundle certificates help chains; they are not listed as cards.
+    assert.deepEqual(await serials(page), ['75580955FC81D6A7']);
+    check();
+  } finally {
+    trustBundle = null;
+    await close();
+  }
+});
+
+test('a web page answered at ./trust/bundle.pem (soft 404) is ignored', async () => {
+  trustBundle = '<!doctype html><html><body>Không tìm thấy trang</body></html>';
+  const { page, check, close } = await openPage();
+  try {
+    await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF]);
+    await card(page, '75580955FC81D6A7').waitFor();
+    assert.equal(await page.locator('[data-testid=file-error]').count(), 0);
+    assert.ok(!(await page.locator('footer').innerText()).includes('đơn vị triển khai'));
+    check();
+  } finally {
+    trustBundle = null;
+    await close();
+  }
+});
+
+test('the page works from a sub-folder (relative URLs only)', async () => {
+  trustBundle = null;
+  const { page, check, close, requests } = await openPage({ path: '/thu-muc/con/' });
+  try {
+    await page.locator('[data-testid=file-input]').setInputFiles([G1_LEAF]);
+    await card(page, '6B6C55').waitFor();
+    const own = requests.filter((u) => !u.startsWith('data:')).map((u) => new URL(u).pathname);
+    assert.ok(own.every((p) => p.startsWith('/thu-muc/con/')), own.join('\n'));
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('the built page has a strict CSP and no inline script', async () => {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  assert.ok(scripts.length > 0);
+  for (const [, attrs, body] of scripts) {
+    assert.match(attrs, /\ssrc="\.\//, 'every script is a same-origin file with a relative URL');
+    assert.equal(body.trim(), '', 'no inline script');
+  }
+  assert.doesNotMatch(html, /(href|src)="(https?:)?\/\//, 'no absolute or protocol-relative URL');
+});
+
+test('at the real current time the page still renders every card', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage({ now: null });
+  try {
+    await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF, G1_LEAF]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert-card]').length === 2);
+    assert.deepEqual((await serials(page)).sort(), ['6B6C55', '75580955FC81D6A7']);
+    check();
+  } finally {
+    await close();
+  }
+});

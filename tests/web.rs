@@ -1,0 +1,184 @@
+//! Tests that run inside headless Chromium (wasm32 only):
+//!
+//!   cargo test --target wasm32-unknown-unknown --test web
+//!
+//! with `wasm-bindgen-test-runner` as the runner (.cargo/config.toml) and
+//! `CHROMEDRIVER` pointing at chromedriver (scripts/test.sh sets it). They check that
+//! the core reads a real certificate when compiled to WebAssembly, and that the Yew
+//! components render what the page promises.
+#![cfg(target_arch = "wasm32")]
+// `#[wasm_bindgen_test]` functions are tests, but clippy's allow-*-in-tests settings do
+// not recognise them: a failing test is meant to panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::rc::Rc;
+
+use kyso::report::{self, CertOptions, InputFile};
+use kyso::time::Instant;
+use kyso::web::app::App;
+use kyso::web::cert_card::{CertCard, CertCardProps, vn_time};
+use kyso::web::{clock, read, trust_bundle};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const G2_LEAF: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem"
+));
+const G2_CA: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/trust/vgca-g2-cpcag2.pem"
+));
+const G1_LEAF: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem"
+));
+
+/// 2025-06-01T00:00:00Z: both real leaves are valid then.
+fn june_2025() -> Instant {
+    Instant::from_civil(2025, 6, 1, 0, 0, 0).unwrap_or(Instant::from_unix(1_748_736_000))
+}
+
+fn g2_report() -> report::CertReport {
+    let mut opts = CertOptions::at(june_2025());
+    opts.extra_certs
+        .push(InputFile::new("cpcag2.pem", G2_CA.as_bytes()));
+    report::read_certificates(&[InputFile::new("g2.pem", G2_LEAF.as_bytes())], &opts)
+}
+
+/// A fresh element in the test page to render into.
+fn mount_point() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    gloo::utils::body().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn core_reads_a_real_certificate_in_the_browser() {
+    let r = g2_report();
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.certificates.len(), 1);
+    let c = &r.certificates[0];
+    assert_eq!(c.facts.serial_hex, "75580955FC81D6A7");
+    assert_eq!(c.facts.common_name.as_deref(), Some("TỔNG CỤC THUẾ"));
+    assert!(c.facts.days_left > 500, "{}", c.facts.days_left);
+    assert!(c.renewal.eligible);
+    assert_eq!(
+        serde_json::to_value(c.chain.status).unwrap(),
+        serde_json::json!("trusted")
+    );
+}
+
+#[wasm_bindgen_test]
+fn pem_bundle_text_yields_each_certificate() {
+    let text = format!("{G1_LEAF}\n{G2_LEAF}");
+    let file = read::pasted(&text, 1).unwrap();
+    let r = report::read_certificates(&[file], &CertOptions::at(june_2025()));
+    let serials: Vec<&str> = r
+        .certificates
+        .iter()
+        .map(|c| c.facts.serial_hex.as_str())
+        .collect();
+    assert_eq!(serials, ["6B6C55", "75580955FC81D6A7"]);
+    assert!(read::pasted("   \n", 2).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_card_shows_what_a_clerk_reads() {
+    let entry = Rc::new(g2_report().certificates.remove(0));
+    let root = mount_point();
+    yew::Renderer::<CertCard>::with_root_and_props(root.clone(), CertCardProps { entry }).render();
+    yew::scheduler::flush().await;
+
+    let card = root
+        .query_selector("[data-testid=cert-card]")
+        .unwrap()
+        .expect("a card");
+    assert_eq!(
+        card.get_attribute("data-serial").as_deref(),
+        Some("75580955FC81D6A7")
+    );
+    assert_eq!(card.get_attribute("data-status").as_deref(), Some("valid"));
+    assert_eq!(card.get_attribute("data-chain").as_deref(), Some("trusted"));
+    let text = card.text_content().unwrap_or_default();
+    for words in [
+        "Số hiệu chứng thư",
+        "75580955FC81D6A7",
+        "Hiệu lực",
+        "TỔNG CỤC THUẾ",
+        "Đơn vị cấp",
+        "CA phục vụ các cơ quan Nhà nước G2",
+        "Đủ điều kiện gia hạn",
+        "Chuỗi chứng thực",
+        "Dấu vân tay SHA-256",
+    ] {
+        assert!(text.contains(words), "card text lacks {words:?}: {text}");
+    }
+    let days = root
+        .query_selector("[data-testid=days-left]")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(
+        days.starts_with("Còn ") && days.ends_with(" ngày"),
+        "{days}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_app_offers_a_file_picker_and_a_paste_box() {
+    let root = mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let input = root
+        .query_selector("[data-testid=file-input]")
+        .unwrap()
+        .expect("file input");
+    assert_eq!(input.get_attribute("type").as_deref(), Some("file"));
+    assert!(input.has_attribute("multiple"));
+    assert!(
+        root.query_selector("[data-testid=paste-text]")
+            .unwrap()
+            .is_some()
+    );
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Chứng thư số"), "{text}");
+    // No result section before any file is given.
+    assert!(
+        root.query_selector("[data-testid=cert-card]")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+fn times_are_shown_in_viet_nam_time() {
+    let t = Instant::from_civil(2026, 11, 16, 8, 9, 0).unwrap();
+    assert_eq!(vn_time(t), "16/11/2026 15:09");
+    let late = Instant::from_civil(2025, 12, 31, 20, 0, 0).unwrap();
+    assert_eq!(vn_time(late), "01/01/2026 03:00");
+}
+
+#[wasm_bindgen_test]
+fn the_browser_clock_is_read_in_seconds() {
+    let now = clock::now();
+    // After 2024-01-01 and before 2100-01-01.
+    assert!(now.unix() > 1_704_067_200 && now.unix() < 4_102_444_800);
+}
+
+#[wasm_bindgen_test]
+fn only_pem_text_counts_as_a_trust_bundle() {
+    assert!(trust_bundle::looks_like_pem(G2_CA));
+    assert!(trust_bundle::looks_like_pem(&format!(
+        "CA của đơn vị\n{G2_CA}"
+    )));
+    // A server's "not found" page answered with 200 is not a bundle.
+    assert!(!trust_bundle::looks_like_pem(
+        "<!doctype html><html><body>-----BEGIN CERTIFICATE-----</body></html>"
+    ));
+    assert!(!trust_bundle::looks_like_pem(""));
+}
