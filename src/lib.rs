@@ -5,12 +5,16 @@
 
 pub mod asn1;
 pub mod cert;
+pub mod cms;
 pub mod crypto;
+pub mod forms;
 pub mod i18n;
 pub mod input;
+pub mod pdf;
 pub mod report;
 pub mod rules;
 pub mod time;
 pub mod trust;
+pub mod verify;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,6 +1,11 @@
 //! `kyso cert` as a script sees it: the JSON document, the exit statuses, folders.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -38,14 +43,33 @@ fn json_has_the_documented_shape() {
         &format!("{FIX}/org-mst-mns.pem"),
         &format!("{FIX}/revoked.cer"),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
     let certs = doc["certificates"].as_array().unwrap();
     assert_eq!(certs.len(), 2);
     let c = &certs[0];
     for key in [
-        "file", "index", "serial_hex", "subject_dn", "issuer_dn", "subject", "identifiers", "emails",
-        "not_before", "not_after", "days_left", "status", "sha1", "sha256", "holder_kind", "renewal",
+        "file",
+        "index",
+        "serial_hex",
+        "subject_dn",
+        "issuer_dn",
+        "subject",
+        "identifiers",
+        "emails",
+        "not_before",
+        "not_after",
+        "days_left",
+        "status",
+        "sha1",
+        "sha256",
+        "holder_kind",
+        "renewal",
         "chain",
     ] {
         assert!(c.get(key).is_some(), "missing {key} in {c}");
@@ -62,7 +86,12 @@ fn json_has_the_documented_shape() {
     assert_eq!(c["renewal"]["reason"], "enough_days_left");
     assert_eq!(c["chain"]["status"], "trusted");
     assert_eq!(c["chain"]["reason"], "ok");
-    assert!(c["chain"]["anchor"].as_str().unwrap().contains("Test RootCA"));
+    assert!(
+        c["chain"]["anchor"]
+            .as_str()
+            .unwrap()
+            .contains("Test RootCA")
+    );
     assert_eq!(certs[1]["chain"]["status"], "revoked");
     assert_eq!(certs[1]["renewal"]["eligible"], false);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
@@ -91,7 +120,10 @@ fn an_unreadable_file_is_listed_and_exit_is_2() {
 #[test]
 fn wrong_usage_is_exit_1() {
     assert_eq!(kyso(&["cert"]).status.code(), Some(1));
-    assert_eq!(kyso(&["cert", "--at", "yesterday", "x.cer"]).status.code(), Some(1));
+    assert_eq!(
+        kyso(&["cert", "--at", "yesterday", "x.cer"]).status.code(),
+        Some(1)
+    );
     assert_eq!(kyso(&["cert", "--bogus", "x.cer"]).status.code(), Some(1));
     assert_eq!(kyso(&["nonsense"]).status.code(), Some(1));
     assert_eq!(kyso(&["--help"]).status.code(), Some(0));
@@ -106,8 +138,19 @@ fn a_folder_reads_every_certificate_file_in_it() {
     std::fs::copy(fix.join("person-cccd.cer"), dir.join("a.cer")).unwrap();
     std::fs::copy(fix.join("chain.p7b"), dir.join("sub/b.p7b")).unwrap();
     std::fs::write(dir.join("notes.docx"), b"not a certificate, not read").unwrap();
-    let out = kyso(&["cert", "--json", "--at", "2026-11-21", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = kyso(&[
+        "cert",
+        "--json",
+        "--at",
+        "2026-11-21",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let doc = json(&out);
     // a.cer: 1 certificate; sub/b.p7b: leaf, CA and root.
     assert_eq!(doc["certificates"].as_array().unwrap().len(), 4);
@@ -115,7 +158,12 @@ fn a_folder_reads_every_certificate_file_in_it() {
 
 #[test]
 fn human_output_is_vietnamese() {
-    let out = kyso(&["cert", "--at", "2026-11-21T00:00:00Z", "../shared/fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem"]);
+    let out = kyso(&[
+        "cert",
+        "--at",
+        "2026-11-21T00:00:00Z",
+        "../shared/fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Số hiệu chứng thư:"), "{text}");

@@ -4,7 +4,12 @@
 //! be an error value. The coverage-guided fuzzers in fuzz/ go further; this runs in
 //! every test pass and replays the findings kept in tests/fixtures/fuzz-regressions/.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 
@@ -42,7 +47,10 @@ fn seeds() -> Vec<Vec<u8>> {
         })
         .collect();
     names.sort();
-    names.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
+    names
+        .into_iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect()
 }
 
 fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
@@ -117,7 +125,10 @@ fn mutated_certificate_files_never_panic() {
     }
     // The mutations must not all be rejected at the first byte: many still decode
     // and reach the deeper parsers.
-    assert!(parsed_ok > 500, "only {parsed_ok} mutants reached the certificate parser");
+    assert!(
+        parsed_ok > 500,
+        "only {parsed_ok} mutants reached the certificate parser"
+    );
 }
 
 #[test]
@@ -127,7 +138,12 @@ fn mutated_files_go_through_the_whole_report() {
     let mut rng = Rng(0xC0FF_EE00_1234_5678);
     for i in 0..300 {
         let files: Vec<InputFile> = (0..3)
-            .map(|k| InputFile::new(format!("{i}-{k}"), mutate(&mut rng, &seeds[(i * 3 + k) % seeds.len()])))
+            .map(|k| {
+                InputFile::new(
+                    format!("{i}-{k}"),
+                    mutate(&mut rng, &seeds[(i * 3 + k) % seeds.len()]),
+                )
+            })
             .collect();
         let r = report::read_certificates(&files, &CertOptions::at(at));
         let _ = report::to_json(&r, kyso::i18n::Lang::Vi);
@@ -138,8 +154,14 @@ fn mutated_files_go_through_the_whole_report() {
 fn fuzz_findings_stay_fixed() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
     let at = Instant::parse_rfc3339("2026-11-21T00:00:00Z").unwrap();
-    let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).collect();
-    assert!(!entries.is_empty(), "the regression folder holds the fuzzers' findings");
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .collect();
+    assert!(
+        !entries.is_empty(),
+        "the regression folder holds the fuzzers' findings"
+    );
     for e in entries {
         let bytes = std::fs::read(e.path()).unwrap();
         exercise(&bytes, at);

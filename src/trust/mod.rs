@@ -90,8 +90,10 @@ impl TrustStore {
                 id: format!("user:{}", hex_upper(&cert.sha256())),
                 name: {
                     let attrs = crate::cert::name::attributes_der(cert.subject_der());
-                    crate::cert::name::first(&attrs, "CN")
-                        .map_or_else(|| crate::cert::name::dn_string_der(cert.subject_der()), str::to_string)
+                    crate::cert::name::first(&attrs, "CN").map_or_else(
+                        || crate::cert::name::dn_string_der(cert.subject_der()),
+                        str::to_string,
+                    )
                 },
                 government: false,
                 pinned: false,

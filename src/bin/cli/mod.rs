@@ -4,6 +4,8 @@
 
 mod cert_cmd;
 mod files;
+mod form_cmd;
+mod verify_cmd;
 
 use std::process::ExitCode;
 
@@ -31,6 +33,10 @@ struct Cli {
 enum Command {
     /// Đọc tệp chứng thư số (.cer, .crt, .pem, .p7b) / read certificate files.
     Cert(CertArgs),
+    /// Kiểm tra chữ ký trên tệp PDF / verify signed PDFs.
+    Verify(VerifyArgs),
+    /// Lập văn bản theo Nghị định 68/2024 (Mẫu 01-09) / make a Decree 68 letter.
+    Form(form_cmd::FormArgs),
 }
 
 /// Options shared by the commands that validate chains.
@@ -61,6 +67,18 @@ pub struct CertArgs {
     #[command(flatten)]
     pub trust: TrustArgs,
     /// Tệp hoặc thư mục / files or folders.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// In một tài liệu JSON / print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    /// Tệp PDF hoặc thư mục / PDF files or folders.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<std::path::PathBuf>,
 }
@@ -100,6 +118,8 @@ pub fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Cert(args) => cert_cmd::run(&args),
+        Command::Verify(args) => verify_cmd::run(&args),
+        Command::Form(args) => form_cmd::run(&args),
     };
     ExitCode::from(status)
 }

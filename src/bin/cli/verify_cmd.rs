@@ -1,0 +1,205 @@
+//! `kyso verify`: signed PDFs, one verdict per signature, on a terminal or as JSON.
+//!
+//! The human text is drawn from the same worded JSON (`verify::to_json`) that the
+//! page exports, so a verdict reads the same everywhere.
+
+use std::io::Write;
+
+use kyso::i18n::Lang;
+use kyso::report::InputFile;
+use kyso::verify::{self, VerifyOptions};
+use serde_json::Value;
+
+use super::files::{self, Unreadable};
+use super::{EXIT_OK, EXIT_UNREADABLE, VerifyArgs, usage_error};
+
+const PDF_EXTENSIONS: &[&str] = &["pdf"];
+
+pub fn run(args: &VerifyArgs) -> u8 {
+    let at = match args.trust.at() {
+        Ok(t) => t,
+        Err(e) => return usage_error(&e),
+    };
+    let lang = match args.trust.lang() {
+        Ok(l) => l,
+        Err(e) => return usage_error(&e),
+    };
+    let (docs, mut unreadable) = files::read_paths(&args.paths, PDF_EXTENSIONS);
+    let extra = |paths: &[std::path::PathBuf], unreadable: &mut Vec<Unreadable>| {
+        let (f, mut bad) = files::read_paths(paths, files::cert_extensions());
+        unreadable.append(&mut bad);
+        f
+    };
+    let anchors = extra(&args.trust.trust, &mut unreadable);
+    let extra_certs = extra(&args.trust.certs, &mut unreadable);
+    let crls = extra(&args.trust.crl, &mut unreadable);
+
+    let reports: Vec<Value> = docs
+        .iter()
+        .map(|d: &InputFile| {
+            let opts = VerifyOptions {
+                at,
+                file_name: d.name.clone(),
+                extra_certs: extra_certs.clone(),
+                anchors: anchors.clone(),
+                crls: crls.clone(),
+                pins: true,
+            };
+            verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang)
+        })
+        .collect();
+    let failed = !unreadable.is_empty() || reports.iter().any(|r| !r["error"].is_null());
+
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = if args.json {
+        let mut errors: Vec<Value> = Vec::new();
+        for u in &unreadable {
+            errors.push(
+                serde_json::json!({"file": u.file, "code": "unreadable", "message": u.detail}),
+            );
+        }
+        let doc = serde_json::json!({ "documents": reports, "errors": errors });
+        serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        print_human(&mut out, &reports, &unreadable, lang)
+    };
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("kyso: {e}");
+    }
+    if failed { EXIT_UNREADABLE } else { EXIT_OK }
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+fn print_human(
+    out: &mut impl Write,
+    reports: &[Value],
+    unreadable: &[Unreadable],
+    lang: Lang,
+) -> std::io::Result<()> {
+    let vi = lang == Lang::Vi;
+    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
+    for r in reports {
+        writeln!(out, "══ {} ══", s(&r["file"]))?;
+        if let Some(err) = r["error"].as_object() {
+            writeln!(out, "  ✗ {}", s(&err["message"]))?;
+            writeln!(out)?;
+            continue;
+        }
+        writeln!(out, "  {}", s(&r["summary_text"]))?;
+        for sig in r["signatures"].as_array().into_iter().flatten() {
+            let mark = match s(&sig["indication"]) {
+                "TOTAL_PASSED" => "✓",
+                "TOTAL_FAILED" => "✗",
+                _ => "?",
+            };
+            writeln!(
+                out,
+                "  {mark} [{}] {} — {}",
+                s(&sig["field"]),
+                s(&sig["verdict"]),
+                s(&sig["indication"])
+            )?;
+            if let Some(sub) = sig["sub_indication_text"].as_str() {
+                writeln!(out, "      {} ({})", sub, s(&sig["sub_indication"]))?;
+            }
+            writeln!(
+                out,
+                "      {:<20} {}",
+                label("Toàn vẹn:", "Integrity:"),
+                kyso::i18n::text(lang, &format!("integrity_{}", s(&sig["integrity"])))
+            )?;
+            if let Some(signer) = sig["signer"].as_object() {
+                let cn = signer.get("common_name").map(s).unwrap_or("—");
+                let serial = signer.get("serial_hex").map(s).unwrap_or("");
+                writeln!(
+                    out,
+                    "      {:<20} {cn} ({} {serial})",
+                    label("Người ký:", "Signer:"),
+                    label("số hiệu", "serial")
+                )?;
+            }
+            let st = &sig["signing_time"];
+            writeln!(
+                out,
+                "      {:<20} {} ({})",
+                label("Thời điểm ký:", "Signing time:"),
+                s(&st["used_time"]),
+                if s(&st["used"]) == "proven" {
+                    label(
+                        "được chứng minh bằng dấu thời gian",
+                        "proven by a timestamp",
+                    )
+                } else {
+                    label(
+                        "do người ký tự khai, chưa được chứng minh",
+                        "claimed by the signer, not proven",
+                    )
+                }
+            )?;
+            if let Some(chain) = sig["chain"].as_object() {
+                let anchor = chain
+                    .get("anchor")
+                    .and_then(|a| a.get("name"))
+                    .map(s)
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "      {:<20} {}{anchor}",
+                    label("Chuỗi chứng thực:", "Chain:"),
+                    kyso::i18n::text(lang, chain.get("status").map(s).unwrap_or(""))
+                )?;
+            }
+            writeln!(
+                out,
+                "      {:<20} {} · {}",
+                label("Phạm vi ký:", "Coverage:"),
+                kyso::i18n::text(lang, &format!("coverage_{}", s(&sig["coverage"]))),
+                if sig["modified_after"].as_bool() == Some(true) {
+                    label(
+                        "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
+                        "MODIFIED AFTER SIGNING",
+                    )
+                } else {
+                    label(
+                        "không có sửa đổi trái phép sau khi ký",
+                        "no disallowed change after signing",
+                    )
+                }
+            )?;
+            for c in sig["changes_after"].as_array().into_iter().flatten() {
+                let ok = if c["allowed"].as_bool() == Some(true) {
+                    label("được phép", "allowed")
+                } else {
+                    label("KHÔNG được phép", "NOT allowed")
+                };
+                writeln!(
+                    out,
+                    "        · {} {}: {} — {} ({ok})",
+                    label("bản cập nhật", "revision"),
+                    c["revision"],
+                    kyso::i18n::text(lang, &format!("change_{}", s(&c["what"]))),
+                    kyso::i18n::text(lang, &format!("action_{}", s(&c["action"]))),
+                )?;
+            }
+            for c in sig["checks"].as_array().into_iter().flatten() {
+                if s(&c["status"]) != "passed" {
+                    writeln!(out, "      ! {}: {}", s(&c["title"]), s(&c["message"]))?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    for u in unreadable {
+        writeln!(out, "✗ {}: {}", u.file, u.detail)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,280 @@
+//! RFC 3161 time-stamp tokens: the TSTInfo they sign and the checks that make their
+//! `genTime` a proven time.
+//!
+//! ```text
+//! TSTInfo ::= SEQUENCE {
+//!    version INTEGER { v1(1) }, policy TSAPolicyId,
+//!    messageImprint SEQUENCE { hashAlgorithm AlgorithmIdentifier, hashedMessage OCTET STRING },
+//!    serialNumber INTEGER, genTime GeneralizedTime,
+//!    accuracy Accuracy OPTIONAL, ordering BOOLEAN DEFAULT FALSE, nonce INTEGER OPTIONAL,
+//!    tsa [0] GeneralName OPTIONAL, extensions [1] IMPLICIT Extensions OPTIONAL }
+//! ```
+//!
+//! A token proves a time when: its CMS signature verifies (content type id-ct-TSTInfo,
+//! message digest over the TSTInfo), the imprint equals the hash of what it stamps
+//! (the SignerInfo's signature value, or a PDF's byte ranges), and the signer is a
+//! time-stamping certificate (EKU id-kp-timeStamping, critical per RFC 3161 §2.3).
+//! Whether the TSA's certificate chains to a trusted anchor is decided by the caller.
+
+use serde::Serialize;
+
+use super::der_util::{self, items, octets, oid};
+use super::signer::{self, Content, Digests, SignatureStatus, SignerReport, VerifyContext};
+use super::{SignedCms, oids};
+use crate::asn1;
+use crate::cert::{Cert, hex_upper};
+use crate::crypto::HashAlg;
+use crate::time::Instant;
+
+/// The parts of a TSTInfo we use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TstInfo {
+    pub policy: String,
+    pub imprint_alg: Option<HashAlg>,
+    pub imprint_alg_oid: String,
+    #[serde(skip)]
+    pub imprint: Vec<u8>,
+    pub serial_hex: String,
+    pub gen_time: Instant,
+}
+
+impl TstInfo {
+    pub fn parse(der: &[u8]) -> Result<TstInfo, &'static str> {
+        let (seq, _) = asn1::read(der).map_err(|_| "tst_info_malformed")?;
+        if seq.tag != asn1::SEQUENCE {
+            return Err("tst_info_malformed");
+        }
+        let parts = items(seq.value).ok_or("tst_info_malformed")?;
+        let policy = parts
+            .get(1)
+            .and_then(oid)
+            .ok_or("tst_info_malformed")?
+            .to_string();
+        let mi = parts
+            .get(2)
+            .filter(|t| t.tag == asn1::SEQUENCE)
+            .and_then(|t| items(t.value))
+            .ok_or("tst_info_malformed")?;
+        let alg_oid = mi
+            .first()
+            .and_then(|a| items(a.value))
+            .and_then(|a| a.first().and_then(oid))
+            .ok_or("tst_info_malformed")?;
+        let imprint = mi.get(1).and_then(octets).ok_or("tst_info_malformed")?;
+        let serial = parts
+            .get(3)
+            .filter(|t| t.tag == der_util::INTEGER)
+            .ok_or("tst_info_malformed")?;
+        let gen_time = parts
+            .get(4)
+            .filter(|t| t.tag == der_util::GENERALIZED_TIME)
+            .and_then(der_util::time)
+            .ok_or("tst_info_bad_time")?;
+        Ok(TstInfo {
+            policy,
+            imprint_alg: HashAlg::from_oid(&alg_oid),
+            imprint_alg_oid: alg_oid.to_string(),
+            imprint,
+            serial_hex: hex_upper(der_util::integer_trimmed(serial.value)),
+            gen_time,
+        })
+    }
+}
+
+/// What a token stamps.
+#[derive(Clone, Copy, Debug)]
+pub enum Imprint<'a> {
+    /// Bytes at hand (a SignerInfo's signature value): hashed here.
+    Data(&'a [u8]),
+    /// External data already hashed by the caller (a document time-stamp's ranges).
+    Digests(&'a Digests),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampStatus {
+    /// Signature, imprint and TSA certificate usage all check out.
+    Valid,
+    Malformed,
+    /// The imprint is not the hash of what the token claims to stamp.
+    ImprintMismatch,
+    /// The token's own signature (or its message digest) does not verify.
+    BadSignature,
+    NoTsaCertificate,
+    /// The signer certificate is not a TSA certificate (no id-kp-timeStamping).
+    NotTsaCertificate,
+    /// An algorithm we do not implement.
+    Unsupported,
+}
+
+impl TimestampStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            TimestampStatus::Valid => "timestamp_valid",
+            TimestampStatus::Malformed => "timestamp_malformed",
+            TimestampStatus::ImprintMismatch => "timestamp_imprint_mismatch",
+            TimestampStatus::BadSignature => "timestamp_bad_signature",
+            TimestampStatus::NoTsaCertificate => "timestamp_no_tsa_certificate",
+            TimestampStatus::NotTsaCertificate => "timestamp_not_tsa_certificate",
+            TimestampStatus::Unsupported => "timestamp_unsupported_algorithm",
+        }
+    }
+}
+
+/// The verdict on one token (before the TSA's chain is judged).
+#[derive(Clone, Debug, Serialize)]
+pub struct TimestampReport {
+    pub status: TimestampStatus,
+    /// A more precise code when `status` is not `Valid`.
+    pub detail: &'static str,
+    pub info: Option<TstInfo>,
+    /// The TSA's certificate: its EKU extension is critical (RFC 3161 requires it; a
+    /// non-critical one is accepted with a warning).
+    pub eku_critical: bool,
+    #[serde(skip)]
+    pub tsa_cert: Option<Cert>,
+    /// All certificates the token embeds (for the TSA's chain).
+    #[serde(skip)]
+    pub certificates: Vec<Cert>,
+    pub signer: Option<Box<SignerReport>>,
+}
+
+impl TimestampReport {
+    pub(crate) fn malformed(detail: &'static str) -> TimestampReport {
+        TimestampReport {
+            status: TimestampStatus::Malformed,
+            detail,
+            info: None,
+            eku_critical: false,
+            tsa_cert: None,
+            certificates: Vec::new(),
+            signer: None,
+        }
+    }
+
+    /// The time the token proves, if it is cryptographically valid.
+    pub fn gen_time(&self) -> Option<Instant> {
+        (self.status == TimestampStatus::Valid)
+            .then(|| self.info.as_ref().map(|i| i.gen_time))
+            .flatten()
+    }
+
+    /// The TSA's own signature relies on SHA-1 (digest or signature algorithm). A
+    /// SHA-1 *imprint* is not counted here: reusing the token for other data would
+    /// need a second preimage, which SHA-1 still resists; its signature would not.
+    pub fn signature_uses_sha1(&self) -> bool {
+        self.signer.as_ref().is_some_and(|s| s.uses_sha1)
+    }
+
+    pub fn uses_sha1(&self) -> bool {
+        self.signer.as_ref().is_some_and(|s| s.uses_sha1)
+            || self
+                .info
+                .as_ref()
+                .is_some_and(|i| i.imprint_alg == Some(HashAlg::Sha1))
+    }
+}
+
+/// Verifies a time-stamp token (a SignedData over a TSTInfo) against what it stamps.
+pub fn verify_token(
+    token: &SignedCms,
+    imprint: Imprint<'_>,
+    ctx: &VerifyContext<'_>,
+) -> TimestampReport {
+    verify_token_inner(token, imprint, ctx, 0)
+}
+
+pub(super) fn verify_token_inner(
+    token: &SignedCms,
+    imprint: Imprint<'_>,
+    ctx: &VerifyContext<'_>,
+    depth: usize,
+) -> TimestampReport {
+    let mut r = TimestampReport::malformed("tst_info_missing");
+    r.certificates = token.certificates.clone();
+    if token.econtent_type != oids::ID_CT_TST_INFO {
+        r.detail = "timestamp_wrong_content_type";
+        return r;
+    }
+    let Some(econtent) = token.econtent.as_deref() else {
+        return r;
+    };
+    let info = match TstInfo::parse(econtent) {
+        Ok(i) => i,
+        Err(code) => {
+            r.detail = code;
+            return r;
+        }
+    };
+    let signer = signer::verify_inner(
+        token,
+        Content::DocTimestamp,
+        &Digests::default(),
+        ctx,
+        depth,
+    );
+    r.eku_critical = false;
+    r.tsa_cert = signer.signer_cert.clone();
+    // Imprint.
+    let imprint_ok = match (info.imprint_alg, imprint) {
+        (None, _) => None,
+        (Some(h), Imprint::Data(d)) => Some(h.digest(d) == info.imprint),
+        (Some(h), Imprint::Digests(ds)) => ds.get(h).map(|d| d == info.imprint.as_slice()),
+    };
+    r.info = Some(info);
+    let (status, detail) = if signer.problems.contains(&"cms_no_signer") {
+        (TimestampStatus::Malformed, "cms_no_signer")
+    } else if imprint_ok == Some(false) {
+        (
+            TimestampStatus::ImprintMismatch,
+            "timestamp_imprint_mismatch",
+        )
+    } else if imprint_ok.is_none() {
+        (
+            TimestampStatus::Unsupported,
+            "timestamp_imprint_unavailable",
+        )
+    } else if signer.signer_cert.is_none() {
+        (
+            TimestampStatus::NoTsaCertificate,
+            "timestamp_no_tsa_certificate",
+        )
+    } else if signer.integrity != super::signer::Integrity::Valid
+        || signer.signature == SignatureStatus::Invalid
+    {
+        (TimestampStatus::BadSignature, "timestamp_bad_signature")
+    } else if let SignatureStatus::Unsupported { code } = signer.signature {
+        (TimestampStatus::Unsupported, code)
+    } else if signer.signature != SignatureStatus::Valid {
+        (TimestampStatus::BadSignature, "timestamp_bad_signature")
+    } else if let Some(p) = signer.problems.iter().find(|p| {
+        matches!(
+            **p,
+            "content_type_mismatch"
+                | "content_type_missing"
+                | "econtent_type_unexpected"
+                | "ess_signing_certificate_mismatch"
+        )
+    }) {
+        (TimestampStatus::Malformed, *p)
+    } else {
+        match signer
+            .signer_cert
+            .as_ref()
+            .and_then(|c| signer::eku(c, &oids::KP_TIME_STAMPING))
+        {
+            Some((true, critical, _)) => {
+                r.eku_critical = critical;
+                (TimestampStatus::Valid, "timestamp_valid")
+            }
+            _ => (
+                TimestampStatus::NotTsaCertificate,
+                "timestamp_not_tsa_certificate",
+            ),
+        }
+    };
+    r.status = status;
+    r.detail = detail;
+    r.signer = Some(Box::new(signer));
+    r
+}

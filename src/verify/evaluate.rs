@@ -1,0 +1,756 @@
+//! One signature, step by step (ETSI EN 319 102-1 §5.2–5.5, in the order a reader
+//! would ask): is it readable, what does it cover, is the content intact, does the
+//! signature verify and by whom, when was it made, did the signer's certificate chain
+//! to an anchor and was it unrevoked then, are the algorithms acceptable, and what
+//! changed afterwards.
+//!
+//! Each step appends a [`Check`]; failures and doubts are recorded in a [`Verdict`]
+//! in that order, so the first TOTAL_FAILED reason wins, else the first
+//! INDETERMINATE one.
+
+use super::revocation::{self, RevStatus};
+use super::{
+    ChangeEntry, Check, CheckStatus, Indication, Material, PlannedSignature, SignatureReport,
+    SigningTime, SubIndication, VerifyOptions,
+};
+use crate::cert::{self, Cert};
+use crate::cms::{
+    self, Content, Digests, EssStatus, Integrity, SignatureStatus, SignerReport, TimestampReport,
+    TimestampStatus, VerifyContext, policy, tst,
+};
+use crate::crypto::HashAlg;
+use crate::pdf::{self, CoverageGrade, Document, SigKind, SignatureInfo};
+use crate::time::Instant;
+use crate::trust::{ChainReason, ChainStatus, ValidationOptions};
+
+#[derive(Default)]
+struct Verdict {
+    failed: Option<SubIndication>,
+    indeterminate: Option<SubIndication>,
+    checks: Vec<Check>,
+}
+
+impl Verdict {
+    fn check(&mut self, id: &'static str, status: CheckStatus, detail: &'static str) {
+        self.checks.push(Check { id, status, detail });
+    }
+    fn fail(&mut self, sub: SubIndication) {
+        self.failed.get_or_insert(sub);
+    }
+    fn doubt(&mut self, sub: SubIndication) {
+        self.indeterminate.get_or_insert(sub);
+    }
+    fn result(&self) -> (Indication, Option<SubIndication>) {
+        match (self.failed, self.indeterminate) {
+            (Some(s), _) => (Indication::TotalFailed, Some(s)),
+            (None, Some(s)) => (Indication::Indeterminate, Some(s)),
+            (None, None) => (Indication::TotalPassed, None),
+        }
+    }
+}
+
+const KNOWN_SUB_FILTERS: &[&str] = &[
+    "adbe.pkcs7.detached",
+    "ETSI.CAdES.detached",
+    "adbe.pkcs7.sha1",
+    "ETSI.RFC3161",
+];
+
+pub(super) fn signature(
+    doc: &Document,
+    sig: &SignatureInfo,
+    plan: &PlannedSignature,
+    digests: &Digests,
+    m: &mut Material,
+    opts: &VerifyOptions,
+) -> SignatureReport {
+    let mut v = Verdict::default();
+    let is_ts = plan.content == Content::DocTimestamp;
+    let cov = doc.coverage(sig);
+    let mut r = SignatureReport {
+        field: sig.field_name.clone(),
+        kind: if is_ts {
+            "document_timestamp"
+        } else {
+            "signature"
+        },
+        sub_filter: sig.sub_filter.clone(),
+        indication: Indication::Indeterminate,
+        sub_indication: None,
+        integrity: "unknown",
+        coverage: cov.grade.code(),
+        coverage_problem: cov.problem.map(|p| p.code()),
+        modified_after: false,
+        changes_after: Vec::new(),
+        certification: sig.mdp.map(|p| p.code()),
+        signer: None,
+        signing_time: SigningTime {
+            claimed: None,
+            claimed_source: None,
+            proven: None,
+            proven_source: None,
+            used: "validation_time",
+            used_time: opts.at,
+        },
+        signature_algorithm: None,
+        digest_algorithm: None,
+        chain: None,
+        revocation: None,
+        reason: sig.reason.clone(),
+        location: sig.location.clone(),
+        checks: Vec::new(),
+    };
+
+    // 1. Format: a sub-filter we know, a CMS that parses.
+    let sf_known = sig
+        .sub_filter
+        .as_deref()
+        .is_some_and(|s| KNOWN_SUB_FILTERS.contains(&s));
+    let kind_ok = match sig.kind {
+        SigKind::DocTimestamp => sig.sub_filter.as_deref() == Some("ETSI.RFC3161"),
+        SigKind::Signature => sig.sub_filter.as_deref() != Some("ETSI.RFC3161") || sf_known,
+    };
+    let cms = match &plan.cms {
+        Ok(c) => Some(c),
+        Err(e) => {
+            v.check("format", CheckStatus::Failed, e.code());
+            v.fail(SubIndication::FormatFailure);
+            None
+        }
+    };
+    if cms.is_some() {
+        if !sf_known {
+            v.check("format", CheckStatus::Failed, "sub_filter_unknown");
+            v.fail(SubIndication::FormatFailure);
+        } else if !kind_ok {
+            v.check("format", CheckStatus::Failed, "sub_filter_kind_mismatch");
+            v.fail(SubIndication::FormatFailure);
+        } else if cms.is_some_and(|c| c.signers.len() != 1) {
+            v.check("format", CheckStatus::Failed, "multiple_signers");
+            v.fail(SubIndication::FormatFailure);
+        } else {
+            v.check("format", CheckStatus::Passed, "format_ok");
+        }
+    }
+
+    // 2. Coverage.
+    match cov.grade {
+        CoverageGrade::EntireFile => v.check("coverage", CheckStatus::Passed, "entire_file"),
+        CoverageGrade::EntireRevision => {
+            v.check("coverage", CheckStatus::Passed, "entire_revision")
+        }
+        CoverageGrade::Partial => {
+            v.check("coverage", CheckStatus::Warning, "partial");
+            v.doubt(SubIndication::FormatFailure);
+        }
+        CoverageGrade::Unclear => {
+            v.check(
+                "coverage",
+                CheckStatus::Failed,
+                cov.problem.map_or("unclear", |p| p.code()),
+            );
+            v.fail(SubIndication::FormatFailure);
+        }
+    }
+
+    let Some(cms) = cms else {
+        return close(r, v);
+    };
+    if plan.ranges.is_none() {
+        return close(r, v);
+    }
+
+    let ctx = VerifyContext {
+        extra_certs: &m.pool,
+    };
+    let (signer_report, ts_report, signer_cert, claimed) = if is_ts {
+        let ts = tst::verify_token(cms, tst::Imprint::Digests(digests), &ctx);
+        let sr = ts.signer.as_deref().cloned();
+        let cert = ts.tsa_cert.clone();
+        (sr, Some(ts), cert, None)
+    } else {
+        let sr = cms::verify(cms, plan.content, digests, &ctx);
+        let cert = sr.signer_cert.clone();
+        let claimed = sr.signing_time;
+        let ts = sr.signature_timestamp.as_deref().cloned();
+        (Some(sr), ts, cert, claimed)
+    };
+
+    // Collect the validation material the signature carries.
+    if let Some(sr) = &signer_report {
+        for d in &sr.crls {
+            if let Ok(c) = crate::trust::Crl::from_der(d) {
+                m.crls.push(c);
+            }
+        }
+        m.ocsps.extend(sr.ocsp_responses.iter().cloned());
+        r.signature_algorithm = Some(sr.signature_algorithm);
+        r.digest_algorithm = sr.digest_algorithm;
+    }
+    if let Some(ts) = &ts_report {
+        for c in &ts.certificates {
+            if !m.pool.iter().any(|p| p.sha256() == c.sha256()) {
+                m.pool.push(c.clone());
+            }
+        }
+    }
+
+    // 3. Integrity.
+    if is_ts {
+        integrity_of_doc_timestamp(&mut v, &mut r, ts_report.as_ref());
+    } else if let Some(sr) = &signer_report {
+        integrity_of_signature(&mut v, &mut r, sr, plan.content);
+    }
+
+    // 4. Signature value and signer certificate.
+    let sr_for_sig = signer_report.as_ref();
+    match sr_for_sig.map(|s| &s.signature) {
+        Some(SignatureStatus::Valid) => {
+            v.check("signature", CheckStatus::Passed, "signature_valid")
+        }
+        Some(SignatureStatus::Invalid) => {
+            v.check("signature", CheckStatus::Failed, "signature_invalid");
+            v.fail(SubIndication::SigCryptoFailure);
+        }
+        Some(SignatureStatus::Unsupported { code }) => {
+            v.check("signature", CheckStatus::Failed, code);
+            v.doubt(SubIndication::CryptoConstraintsFailure);
+        }
+        Some(SignatureStatus::NotChecked) | None => {
+            v.check(
+                "signature",
+                CheckStatus::NotChecked,
+                "signature_not_checked",
+            );
+            v.doubt(SubIndication::NoSigningCertificateFound);
+        }
+    }
+    match &signer_cert {
+        None => {
+            v.check(
+                "signing_certificate",
+                CheckStatus::Failed,
+                "signer_certificate_not_found",
+            );
+            v.doubt(SubIndication::NoSigningCertificateFound);
+        }
+        Some(_) => v.check(
+            "signing_certificate",
+            CheckStatus::Passed,
+            "signer_certificate_found",
+        ),
+    }
+    if let Some(sr) = &signer_report {
+        ess(&mut v, sr, sig, is_ts);
+    }
+
+    // 5. Times: claimed, proven.
+    let (claimed, claimed_source) = match (claimed, sig.claimed_time) {
+        (Some(t), _) => (Some(t), Some("signing_time_attribute")),
+        (None, Some(t)) if !is_ts => (Some(t), Some("pdf_m")),
+        _ => (None, None),
+    };
+    r.signing_time.claimed = claimed;
+    r.signing_time.claimed_source = claimed_source;
+    let mut proven = None;
+    if let Some(ts) = &ts_report {
+        proven = timestamp_check(&mut v, ts, m, opts, is_ts);
+        if proven.is_some() {
+            r.signing_time.proven = proven;
+            r.signing_time.proven_source = Some(if is_ts {
+                "document_timestamp"
+            } else {
+                "signature_timestamp"
+            });
+        }
+    } else if !is_ts {
+        v.check("timestamp", CheckStatus::NotChecked, "no_timestamp");
+    }
+    let (used, used_time) = match (proven, claimed) {
+        (Some(p), _) => ("proven", p),
+        (None, Some(c)) => ("claimed", c),
+        (None, None) => ("validation_time", opts.at),
+    };
+    r.signing_time.used = used;
+    r.signing_time.used_time = used_time;
+    v.check(
+        "signing_time",
+        if used == "proven" {
+            CheckStatus::Passed
+        } else {
+            CheckStatus::Warning
+        },
+        match used {
+            "proven" => "time_proven_by_timestamp",
+            "claimed" => "time_claimed_only",
+            _ => "time_unknown_validation_time_used",
+        },
+    );
+    if let (Some(c), Some(p)) = (claimed, proven)
+        && c > p.checked_add_secs(300).unwrap_or(p)
+    {
+        v.check(
+            "signing_time",
+            CheckStatus::Warning,
+            "claimed_time_after_timestamp",
+        );
+    }
+    if used_time > opts.at {
+        v.check(
+            "signing_time",
+            CheckStatus::Warning,
+            "signing_time_in_future",
+        );
+        v.doubt(SubIndication::SigConstraintsFailure);
+    }
+
+    // 6. Chain, validity and revocation at the signing time.
+    if let Some(leaf) = &signer_cert {
+        r.signer = Some(cert::facts(leaf, used_time));
+        chain_checks(&mut v, &mut r, leaf, m, opts, used_time, proven.is_some());
+    } else {
+        v.check(
+            "certificate_chain",
+            CheckStatus::NotChecked,
+            "signer_certificate_not_found",
+        );
+        v.check(
+            "revocation",
+            CheckStatus::NotChecked,
+            "signer_certificate_not_found",
+        );
+    }
+
+    // 7. Algorithms (the SHA-1 policy).
+    if let Some(sr) = &signer_report {
+        let sha1 = sr.uses_sha1
+            || plan.content == Content::Sha1Encapsulated
+            || ts_report.as_ref().is_some_and(|t| is_ts && t.uses_sha1());
+        // POE for the signature: a verified time-stamp that does not itself rely on SHA-1.
+        let poe = proven.filter(|_| {
+            !ts_report
+                .as_ref()
+                .is_some_and(TimestampReport::signature_uses_sha1)
+        });
+        if sha1 {
+            if policy::hash_acceptable(HashAlg::Sha1, poe) {
+                v.check("algorithms", CheckStatus::Passed, "sha1_before_retirement");
+            } else {
+                v.check("algorithms", CheckStatus::Failed, "sha1_no_poe");
+                v.doubt(SubIndication::CryptoConstraintsFailureNoPoe);
+            }
+        } else {
+            v.check("algorithms", CheckStatus::Passed, "algorithms_ok");
+        }
+    }
+
+    // 8. What changed afterwards.
+    modifications(&mut v, &mut r, doc, sig);
+    close(r, v)
+}
+
+fn close(mut r: SignatureReport, v: Verdict) -> SignatureReport {
+    let (i, s) = v.result();
+    r.indication = i;
+    r.sub_indication = s;
+    r.checks = v.checks;
+    r
+}
+
+fn integrity_of_signature(
+    v: &mut Verdict,
+    r: &mut SignatureReport,
+    sr: &SignerReport,
+    content: Content,
+) {
+    r.integrity = sr.integrity.code();
+    let p = |c: &str| sr.problems.contains(&c);
+    if p("content_type_mismatch") || p("content_type_missing") || p("econtent_type_unexpected") {
+        v.check("content_type", CheckStatus::Failed, "content_type_mismatch");
+        v.fail(SubIndication::FormatFailure);
+    }
+    if content == Content::Detached && p("detached_with_content") {
+        v.check("format", CheckStatus::Failed, "detached_with_content");
+        v.fail(SubIndication::FormatFailure);
+    }
+    match sr.integrity {
+        Integrity::Valid => v.check("integrity", CheckStatus::Passed, "digest_matches"),
+        Integrity::Invalid => {
+            let detail = if p("encapsulated_digest_mismatch") {
+                "encapsulated_digest_mismatch"
+            } else {
+                "digest_mismatch"
+            };
+            v.check("integrity", CheckStatus::Failed, detail);
+            v.fail(SubIndication::HashFailure);
+        }
+        Integrity::Unknown => {
+            let detail = if p("message_digest_missing") {
+                "message_digest_missing"
+            } else if p("unsupported_digest_algorithm") {
+                "unsupported_digest_algorithm"
+            } else {
+                "digest_not_checked"
+            };
+            v.check("integrity", CheckStatus::NotChecked, detail);
+            if detail == "message_digest_missing" {
+                v.fail(SubIndication::FormatFailure);
+            } else if sr.signature != SignatureStatus::Invalid {
+                v.doubt(SubIndication::CryptoConstraintsFailure);
+            }
+        }
+    }
+}
+
+fn integrity_of_doc_timestamp(
+    v: &mut Verdict,
+    r: &mut SignatureReport,
+    ts: Option<&TimestampReport>,
+) {
+    let Some(ts) = ts else {
+        return;
+    };
+    match ts.status {
+        TimestampStatus::ImprintMismatch => {
+            r.integrity = "invalid";
+            v.check(
+                "integrity",
+                CheckStatus::Failed,
+                "timestamp_imprint_mismatch",
+            );
+            v.fail(SubIndication::HashFailure);
+        }
+        TimestampStatus::Malformed => {
+            v.check("integrity", CheckStatus::NotChecked, ts.detail);
+            v.fail(SubIndication::FormatFailure);
+        }
+        _ => {
+            r.integrity = "valid";
+            v.check(
+                "integrity",
+                CheckStatus::Passed,
+                "timestamp_imprint_matches",
+            );
+        }
+    }
+}
+
+fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts: bool) {
+    let cades = sig.sub_filter.as_deref() == Some("ETSI.CAdES.detached");
+    match sr.ess {
+        EssStatus::V2Match => v.check(
+            "ess_signing_certificate",
+            CheckStatus::Passed,
+            "ess_v2_match",
+        ),
+        EssStatus::V1Match => v.check(
+            "ess_signing_certificate",
+            if cades {
+                CheckStatus::Warning
+            } else {
+                CheckStatus::Passed
+            },
+            "ess_v1_match",
+        ),
+        EssStatus::Absent => {
+            if cades {
+                v.check(
+                    "ess_signing_certificate",
+                    CheckStatus::Warning,
+                    "ess_absent_cades",
+                );
+            } else if !is_ts {
+                v.check(
+                    "ess_signing_certificate",
+                    CheckStatus::NotChecked,
+                    "ess_absent",
+                );
+            }
+        }
+        EssStatus::Mismatch => {
+            v.check(
+                "ess_signing_certificate",
+                CheckStatus::Failed,
+                "ess_mismatch",
+            );
+            v.doubt(SubIndication::NoSigningCertificateFound);
+        }
+        EssStatus::Malformed => {
+            v.check(
+                "ess_signing_certificate",
+                CheckStatus::Failed,
+                "ess_malformed",
+            );
+            v.fail(SubIndication::FormatFailure);
+        }
+        EssStatus::NotChecked => v.check(
+            "ess_signing_certificate",
+            CheckStatus::NotChecked,
+            "signer_certificate_not_found",
+        ),
+    }
+}
+
+/// Verifies a time-stamp's TSA chain; returns the proven time when all holds.
+fn timestamp_check(
+    v: &mut Verdict,
+    ts: &TimestampReport,
+    m: &Material,
+    opts: &VerifyOptions,
+    is_doc_ts: bool,
+) -> Option<Instant> {
+    if ts.status != TimestampStatus::Valid {
+        v.check("timestamp", CheckStatus::Failed, ts.detail);
+        if !is_doc_ts {
+            // A broken time-stamp proves nothing and casts doubt on the signature.
+            v.doubt(SubIndication::SigConstraintsFailure);
+        }
+        return None;
+    }
+    let gen_time = ts.gen_time()?;
+    let tsa = ts.tsa_cert.as_ref()?;
+    if is_doc_ts {
+        // The TSA is the signer: its chain is judged by the main chain step.
+        if !ts.eku_critical {
+            v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
+        }
+        return Some(gen_time);
+    }
+    let chain = crate::trust::validate(
+        tsa,
+        &m.pool,
+        &[],
+        &m.store,
+        gen_time,
+        &ValidationOptions::default(),
+    );
+    let _ = opts;
+    if chain.status != ChainStatus::Trusted {
+        v.check("timestamp", CheckStatus::Warning, "tsa_not_trusted");
+        return None;
+    }
+    if !ts.eku_critical {
+        v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
+    } else {
+        v.check("timestamp", CheckStatus::Passed, "timestamp_valid");
+    }
+    Some(gen_time)
+}
+
+fn chain_checks(
+    v: &mut Verdict,
+    r: &mut SignatureReport,
+    leaf: &Cert,
+    m: &Material,
+    opts: &VerifyOptions,
+    t: Instant,
+    proven: bool,
+) {
+    let chain = crate::trust::validate(
+        leaf,
+        &m.pool,
+        &[],
+        &m.store,
+        t,
+        &ValidationOptions::default(),
+    );
+    let mut chain_ok = false;
+    match (&chain.status, &chain.reason) {
+        (ChainStatus::Trusted, _) => {
+            v.check("certificate_chain", CheckStatus::Passed, "chain_trusted");
+            v.check(
+                "validity_at_signing_time",
+                CheckStatus::Passed,
+                "cert_valid_at_signing_time",
+            );
+            chain_ok = true;
+        }
+        (ChainStatus::Incomplete, _) => {
+            v.check("certificate_chain", CheckStatus::Failed, "issuer_not_found");
+            v.doubt(SubIndication::NoCertificateChainFound);
+        }
+        (ChainStatus::Untrusted, _) => {
+            v.check("certificate_chain", CheckStatus::Failed, "root_not_trusted");
+            v.doubt(SubIndication::NoCertificateChainFound);
+        }
+        (_, ChainReason::CertExpired { position, .. }) => {
+            v.check("certificate_chain", CheckStatus::Failed, "cert_expired");
+            v.check(
+                "validity_at_signing_time",
+                CheckStatus::Failed,
+                "cert_expired_at_signing_time",
+            );
+            if *position == 0 && proven {
+                v.fail(SubIndication::Expired);
+            } else {
+                v.doubt(SubIndication::OutOfBoundsNoPoe);
+            }
+        }
+        (_, ChainReason::CertNotYetValid { position, .. }) => {
+            v.check(
+                "certificate_chain",
+                CheckStatus::Failed,
+                "cert_not_yet_valid",
+            );
+            v.check(
+                "validity_at_signing_time",
+                CheckStatus::Failed,
+                "cert_not_yet_valid_at_signing_time",
+            );
+            if *position == 0 && proven {
+                v.fail(SubIndication::NotYetValid);
+            } else {
+                v.doubt(SubIndication::OutOfBoundsNoPoe);
+            }
+        }
+        (_, ChainReason::BadSignature { .. }) => {
+            v.check("certificate_chain", CheckStatus::Failed, "bad_signature");
+            v.doubt(SubIndication::CertificateChainGeneralFailure);
+        }
+        (_, reason) => {
+            v.check("certificate_chain", CheckStatus::Failed, reason.code());
+            v.doubt(SubIndication::ChainConstraintsFailure);
+        }
+    }
+    // Without a proof of the signing time, the certificate must still be within its
+    // validity now (ETSI EN 319 102-1 §5.2.6: OUT_OF_BOUNDS_NO_POE).
+    if chain_ok && !proven {
+        let now = cert::facts(leaf, opts.at).status;
+        if now != cert::facts::ValidityStatus::Valid {
+            v.check(
+                "validity_at_signing_time",
+                CheckStatus::Warning,
+                "cert_expired_now_no_poe",
+            );
+            v.doubt(SubIndication::OutOfBoundsNoPoe);
+        }
+    }
+
+    // Revocation of each certificate below the anchor.
+    let path_certs: Vec<Cert> = chain
+        .path
+        .iter()
+        .filter_map(|pc| {
+            m.pool
+                .iter()
+                .chain(m.store.user_anchors())
+                .find(|c| crate::cert::hex_upper(&c.sha256()) == pc.sha256)
+                .cloned()
+        })
+        .collect();
+    let issuer_of_leaf = path_certs.get(1).cloned().or_else(|| {
+        m.pool
+            .iter()
+            .find(|c| c.subject_der() == leaf.issuer_der())
+            .cloned()
+    });
+    let leaf_status = match &issuer_of_leaf {
+        Some(issuer) => revocation::status(leaf, issuer, &m.crls, &m.ocsps, t),
+        None => RevStatus::NotChecked,
+    };
+    match &leaf_status {
+        RevStatus::Good { .. } => v.check(
+            "revocation",
+            CheckStatus::Passed,
+            "not_revoked_at_signing_time",
+        ),
+        RevStatus::Revoked { at, .. } => {
+            if *at <= t {
+                v.check("revocation", CheckStatus::Failed, "revoked_before_signing");
+                if proven {
+                    v.fail(SubIndication::Revoked);
+                } else {
+                    v.doubt(SubIndication::RevokedNoPoe);
+                }
+            } else if proven {
+                v.check("revocation", CheckStatus::Warning, "revoked_after_signing");
+            } else {
+                v.check(
+                    "revocation",
+                    CheckStatus::Failed,
+                    "revoked_after_claimed_time_no_poe",
+                );
+                v.doubt(SubIndication::RevokedNoPoe);
+            }
+        }
+        RevStatus::Stale { .. } => {
+            v.check(
+                "revocation",
+                CheckStatus::Warning,
+                "revocation_info_too_old",
+            );
+            v.doubt(SubIndication::TryLater);
+        }
+        RevStatus::NotChecked => {
+            v.check("revocation", CheckStatus::Warning, "revocation_not_checked");
+            v.doubt(SubIndication::TryLater);
+        }
+    }
+    // Intermediate CAs (the anchor excluded): revoked is fatal; unchecked is said.
+    let n = path_certs.len();
+    let mut ca_unchecked = false;
+    for i in 1..n.saturating_sub(1) {
+        let (Some(c), Some(issuer)) = (path_certs.get(i), path_certs.get(i + 1)) else {
+            continue;
+        };
+        match revocation::status(c, issuer, &m.crls, &m.ocsps, t) {
+            RevStatus::Revoked { at, .. } if at <= t => {
+                v.check("revocation", CheckStatus::Failed, "ca_revoked");
+                v.doubt(SubIndication::RevokedNoPoe);
+            }
+            RevStatus::Good { .. } => {}
+            _ => ca_unchecked = true,
+        }
+    }
+    if ca_unchecked && chain_ok {
+        v.check(
+            "revocation_ca",
+            CheckStatus::Warning,
+            "ca_revocation_not_checked",
+        );
+    }
+    r.revocation = Some(leaf_status);
+    r.chain = Some(chain);
+}
+
+fn modifications(v: &mut Verdict, r: &mut SignatureReport, doc: &Document, sig: &SignatureInfo) {
+    let ch = doc.changes_after(sig);
+    r.modified_after = ch.modified_after;
+    r.changes_after = ch
+        .changes
+        .iter()
+        .filter(|c| c.kind != pdf::ChangeKind::Bookkeeping)
+        .map(|c| ChangeEntry {
+            revision: c.revision,
+            allowed: c.allowed,
+            what: c.kind.code(),
+            action: match c.action {
+                pdf::ChangeAction::Added => "added",
+                pdf::ChangeAction::Modified => "modified",
+                pdf::ChangeAction::Deleted => "deleted",
+            },
+            rule: c.rule.code(),
+            page: c.page,
+            object: c.object,
+        })
+        .collect();
+    if !ch.all_allowed {
+        v.check("modifications", CheckStatus::Failed, "changes_not_allowed");
+        v.doubt(SubIndication::SigConstraintsFailure);
+    } else if !ch.reliable {
+        v.check(
+            "modifications",
+            CheckStatus::Warning,
+            "changes_analysis_unreliable",
+        );
+        v.doubt(SubIndication::SigConstraintsFailure);
+    } else if ch.modified_after {
+        v.check("modifications", CheckStatus::Passed, "only_allowed_changes");
+    } else {
+        v.check(
+            "modifications",
+            CheckStatus::Passed,
+            "no_changes_after_signing",
+        );
+    }
+}

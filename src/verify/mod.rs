@@ -1,0 +1,533 @@
+//! The signed-PDF report: PDF structure ([`crate::pdf`]) + CMS ([`crate::cms`]) +
+//! trust ([`crate::trust`]) → one ETSI EN 319 102-1 indication per signature, the
+//! checks behind it as codes, and a one-line summary for the document.
+//!
+//! The work is split so that a browser can hash large files itself, in chunks:
+//!
+//! ```text
+//! plan(bytes) ──▶ Plan { per signature: byte ranges + digest algorithms }
+//!        caller hashes the ranges (WebCrypto, streaming) ──▶ Vec<Digests>
+//! finish(&plan, &digests, &opts) ──▶ DocumentReport
+//! ```
+//!
+//! [`verify_pdf`] does the three steps with the crate's own hashes.
+//!
+//! A verdict is never better than the evidence: TOTAL_PASSED needs an exact
+//! coverage, a matching digest, a valid signature by a found certificate, a chain to
+//! an anchor at the signing time, revocation evidence for the signer, acceptable
+//! algorithms and no disallowed change after signing.
+
+mod evaluate;
+pub mod revocation;
+
+use serde::Serialize;
+
+use crate::cert::{Cert, CertFacts};
+use crate::cms::{self, CmsError, Content, Digests, SignedCms};
+use crate::crypto::HashAlg;
+use crate::i18n::{self, Lang};
+use crate::input;
+use crate::pdf::{self, Document, PdfError, SigKind};
+use crate::report::InputFile;
+use crate::time::Instant;
+use crate::trust::{ChainResult, Crl, TrustStore};
+
+pub use revocation::RevStatus;
+
+/// Everything besides the PDF that the verdict depends on.
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// The validation time ("now"), supplied by the caller.
+    pub at: Instant,
+    /// A name for the file in the report.
+    pub file_name: String,
+    /// Extra certificates for finding signers and building chains.
+    pub extra_certs: Vec<InputFile>,
+    /// Anchors the user trusts on top of the pinned government CAs.
+    pub anchors: Vec<InputFile>,
+    /// CRL files the user supplies.
+    pub crls: Vec<InputFile>,
+    /// Use the pinned government anchors (true except in conformance tests).
+    pub pins: bool,
+}
+
+impl VerifyOptions {
+    pub fn at(at: Instant) -> Self {
+        VerifyOptions {
+            at,
+            file_name: String::new(),
+            extra_certs: Vec::new(),
+            anchors: Vec::new(),
+            crls: Vec::new(),
+            pins: true,
+        }
+    }
+}
+
+/// ETSI EN 319 102-1 §5.1.3 main indications.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Indication {
+    TotalPassed,
+    TotalFailed,
+    Indeterminate,
+}
+
+impl Indication {
+    pub fn code(self) -> &'static str {
+        match self {
+            Indication::TotalPassed => "TOTAL_PASSED",
+            Indication::TotalFailed => "TOTAL_FAILED",
+            Indication::Indeterminate => "INDETERMINATE",
+        }
+    }
+}
+
+/// ETSI EN 319 102-1 §5.1.3 sub-indications (those this verifier can reach).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SubIndication {
+    FormatFailure,
+    HashFailure,
+    SigCryptoFailure,
+    Revoked,
+    Expired,
+    NotYetValid,
+    SigConstraintsFailure,
+    ChainConstraintsFailure,
+    CertificateChainGeneralFailure,
+    CryptoConstraintsFailure,
+    CryptoConstraintsFailureNoPoe,
+    NoSigningCertificateFound,
+    NoCertificateChainFound,
+    OutOfBoundsNoPoe,
+    RevokedNoPoe,
+    TryLater,
+}
+
+impl SubIndication {
+    pub fn code(self) -> &'static str {
+        use SubIndication::*;
+        match self {
+            FormatFailure => "FORMAT_FAILURE",
+            HashFailure => "HASH_FAILURE",
+            SigCryptoFailure => "SIG_CRYPTO_FAILURE",
+            Revoked => "REVOKED",
+            Expired => "EXPIRED",
+            NotYetValid => "NOT_YET_VALID",
+            SigConstraintsFailure => "SIG_CONSTRAINTS_FAILURE",
+            ChainConstraintsFailure => "CHAIN_CONSTRAINTS_FAILURE",
+            CertificateChainGeneralFailure => "CERTIFICATE_CHAIN_GENERAL_FAILURE",
+            CryptoConstraintsFailure => "CRYPTO_CONSTRAINTS_FAILURE",
+            CryptoConstraintsFailureNoPoe => "CRYPTO_CONSTRAINTS_FAILURE_NO_POE",
+            NoSigningCertificateFound => "NO_SIGNING_CERTIFICATE_FOUND",
+            NoCertificateChainFound => "NO_CERTIFICATE_CHAIN_FOUND",
+            OutOfBoundsNoPoe => "OUT_OF_BOUNDS_NO_POE",
+            RevokedNoPoe => "REVOKED_NO_POE",
+            TryLater => "TRY_LATER",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Passed,
+    Failed,
+    Warning,
+    NotChecked,
+}
+
+impl CheckStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckStatus::Passed => "passed",
+            CheckStatus::Failed => "failed",
+            CheckStatus::Warning => "warning",
+            CheckStatus::NotChecked => "not_checked",
+        }
+    }
+}
+
+/// One check: what (`id`), how it went, and why (`detail`, an i18n code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub status: CheckStatus,
+    pub detail: &'static str,
+}
+
+/// The times of a signature: what it claims, what a time-stamp proves, and which
+/// one the chain was validated at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SigningTime {
+    pub claimed: Option<Instant>,
+    /// `signing_time_attribute` or `pdf_m` (the signature dictionary's /M).
+    pub claimed_source: Option<&'static str>,
+    pub proven: Option<Instant>,
+    /// `signature_timestamp` or `document_timestamp`.
+    pub proven_source: Option<&'static str>,
+    /// `proven`, `claimed`, or `validation_time` when the signature gives no time.
+    pub used: &'static str,
+    pub used_time: Instant,
+}
+
+/// A change after the signed revision, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangeEntry {
+    pub revision: usize,
+    pub allowed: bool,
+    /// The change kind code (`form_field_value`, `page_content`, ...).
+    pub what: &'static str,
+    pub action: &'static str,
+    pub rule: &'static str,
+    pub page: Option<usize>,
+    pub object: (u32, u16),
+}
+
+/// The verdict on one signature (or document time-stamp).
+#[derive(Clone, Debug, Serialize)]
+pub struct SignatureReport {
+    pub field: String,
+    /// `signature` or `document_timestamp`.
+    pub kind: &'static str,
+    pub sub_filter: Option<String>,
+    pub indication: Indication,
+    pub sub_indication: Option<SubIndication>,
+    pub integrity: &'static str,
+    pub coverage: &'static str,
+    pub coverage_problem: Option<&'static str>,
+    pub modified_after: bool,
+    pub changes_after: Vec<ChangeEntry>,
+    pub certification: Option<&'static str>,
+    pub signer: Option<CertFacts>,
+    pub signing_time: SigningTime,
+    pub signature_algorithm: Option<&'static str>,
+    pub digest_algorithm: Option<HashAlg>,
+    pub chain: Option<ChainResult>,
+    pub revocation: Option<RevStatus>,
+    pub reason: Option<String>,
+    pub location: Option<String>,
+    pub checks: Vec<Check>,
+}
+
+/// The whole document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentReport {
+    pub file: String,
+    pub at: Instant,
+    pub error: Option<&'static str>,
+    pub revisions: usize,
+    pub encrypted: bool,
+    pub signatures: Vec<SignatureReport>,
+    /// One code for the whole file (`all_signatures_valid`, `modified_after_signing`, ...).
+    pub summary: &'static str,
+    /// Problems with user-supplied files (unreadable certificates/CRLs), as codes.
+    pub input_problems: Vec<&'static str>,
+}
+
+/// One signature's share of the work before hashing.
+#[derive(Clone, Debug)]
+pub struct PlannedSignature {
+    pub index: usize,
+    /// The signed ranges as half-open `(start, end)` pairs; `None` when coverage is
+    /// unclear (nothing should be hashed).
+    pub ranges: Option<[(usize, usize); 2]>,
+    /// The digests of the concatenated ranges that [`finish`] needs.
+    pub digests: Vec<HashAlg>,
+    pub content: Content,
+    cms: Result<SignedCms, CmsError>,
+}
+
+/// What must be hashed before [`finish`].
+#[derive(Clone, Debug)]
+pub struct Plan {
+    doc: Result<Document, PdfError>,
+    pub signatures: Vec<PlannedSignature>,
+}
+
+/// Reads the PDF and every signature's CMS; says what to hash.
+pub fn plan(bytes: &[u8]) -> Plan {
+    let doc = pdf::open(bytes);
+    let mut signatures = Vec::new();
+    if let Ok(d) = &doc {
+        for (index, sig) in d.signatures().iter().enumerate() {
+            let cov = d.coverage(sig);
+            let ranges = if cov.grade == pdf::CoverageGrade::Unclear {
+                None
+            } else {
+                d.byte_ranges(sig)
+            };
+            let content = content_kind(sig);
+            let cms = cms::parse(&sig.contents);
+            let digests = match (&cms, ranges) {
+                (Ok(c), Some(_)) => c.required_digests(content),
+                _ => Vec::new(),
+            };
+            signatures.push(PlannedSignature {
+                index,
+                ranges,
+                digests,
+                content,
+                cms,
+            });
+        }
+    }
+    Plan { doc, signatures }
+}
+
+fn content_kind(sig: &pdf::SignatureInfo) -> Content {
+    match (sig.kind, sig.sub_filter.as_deref()) {
+        (SigKind::DocTimestamp, _) | (_, Some("ETSI.RFC3161")) => Content::DocTimestamp,
+        (_, Some("adbe.pkcs7.sha1")) => Content::Sha1Encapsulated,
+        _ => Content::Detached,
+    }
+}
+
+/// Hashes every planned range with the crate's hashes and finishes.
+pub fn verify_pdf(bytes: &[u8], opts: &VerifyOptions) -> DocumentReport {
+    let p = plan(bytes);
+    let digests: Vec<Digests> = p
+        .signatures
+        .iter()
+        .map(|s| match s.ranges {
+            Some([(a0, a1), (b0, b1)]) => match (bytes.get(a0..a1), bytes.get(b0..b1)) {
+                (Some(x), Some(y)) => Digests::compute(&s.digests, &[x, y]),
+                _ => Digests::default(),
+            },
+            None => Digests::default(),
+        })
+        .collect();
+    finish(&p, &digests, opts)
+}
+
+/// The material shared by all signatures of a document.
+pub(crate) struct Material {
+    pub pool: Vec<Cert>,
+    pub crls: Vec<Crl>,
+    pub ocsps: Vec<Vec<u8>>,
+    pub store: TrustStore,
+}
+
+/// Combines the plan and the digests (one [`Digests`] per planned signature, in
+/// order) into the report.
+pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> DocumentReport {
+    let mut report = DocumentReport {
+        file: opts.file_name.clone(),
+        at: opts.at,
+        error: None,
+        revisions: 0,
+        encrypted: false,
+        signatures: Vec::new(),
+        summary: "pdf_error",
+        input_problems: Vec::new(),
+    };
+    let doc = match &plan.doc {
+        Ok(d) => d,
+        Err(e) => {
+            report.error = Some(e.code());
+            return report;
+        }
+    };
+    report.revisions = doc.revisions().len();
+    report.encrypted = doc.is_encrypted();
+
+    // Certificates, CRLs, OCSP: user files, the DSS, every signature's CMS.
+    let mut m = Material {
+        pool: Vec::new(),
+        crls: Vec::new(),
+        ocsps: Vec::new(),
+        store: if opts.pins {
+            TrustStore::new()
+        } else {
+            TrustStore::without_pins()
+        },
+    };
+    let add_cert = |pool: &mut Vec<Cert>, c: Cert| {
+        if !pool.iter().any(|p| p.sha256() == c.sha256()) {
+            pool.push(c);
+        }
+    };
+    for f in opts.extra_certs.iter().chain(&opts.crls) {
+        read_user_file(f, &mut m, &mut report.input_problems, false);
+    }
+    for f in &opts.anchors {
+        read_user_file(f, &mut m, &mut report.input_problems, true);
+    }
+    let dss = doc.dss();
+    for c in dss.certs.iter().filter_map(|d| Cert::from_der(d).ok()) {
+        add_cert(&mut m.pool, c);
+    }
+    for c in dss.crls.iter().filter_map(|d| Crl::from_der(d).ok()) {
+        m.crls.push(c);
+    }
+    m.ocsps.extend(dss.ocsps.iter().cloned());
+    for p in &plan.signatures {
+        if let Ok(c) = &p.cms {
+            for cert in &c.certificates {
+                add_cert(&mut m.pool, cert.clone());
+            }
+            for crl in c.crls.iter().filter_map(|d| Crl::from_der(d).ok()) {
+                m.crls.push(crl);
+            }
+            m.ocsps.extend(c.ocsp_responses.iter().cloned());
+        }
+    }
+
+    let sigs = doc.signatures();
+    for p in &plan.signatures {
+        let Some(sig) = sigs.get(p.index) else {
+            continue;
+        };
+        let d = digests.get(p.index).cloned().unwrap_or_default();
+        report
+            .signatures
+            .push(evaluate::signature(doc, sig, p, &d, &mut m, opts));
+    }
+    report.summary = summary(&report.signatures);
+    report
+}
+
+fn read_user_file(f: &InputFile, m: &mut Material, problems: &mut Vec<&'static str>, anchor: bool) {
+    match input::decode(&f.bytes) {
+        Ok(decoded) => {
+            for d in &decoded.certs {
+                match Cert::from_der(d) {
+                    Ok(c) => {
+                        if anchor {
+                            m.store.add_anchor(c.clone());
+                        }
+                        if !m.pool.iter().any(|p| p.sha256() == c.sha256()) {
+                            m.pool.push(c);
+                        }
+                    }
+                    Err(_) => problems.push("bad_certificate"),
+                }
+            }
+            for d in &decoded.crls {
+                match Crl::from_der(d) {
+                    Ok(c) => m.crls.push(c),
+                    Err(_) => problems.push("bad_crl"),
+                }
+            }
+        }
+        Err(e) => problems.push(e.code()),
+    }
+}
+
+fn summary(sigs: &[SignatureReport]) -> &'static str {
+    if sigs.is_empty() {
+        return "no_signatures";
+    }
+    let disallowed = sigs.iter().any(|s| {
+        s.checks
+            .iter()
+            .any(|c| c.id == "modifications" && c.status == CheckStatus::Failed)
+    });
+    if disallowed {
+        return "modified_after_signing";
+    }
+    if sigs.iter().any(|s| s.indication == Indication::TotalFailed) {
+        return "some_signature_invalid";
+    }
+    if sigs
+        .iter()
+        .any(|s| s.indication == Indication::Indeterminate)
+    {
+        return "signatures_indeterminate";
+    }
+    if sigs.iter().any(|s| s.modified_after) {
+        return "valid_with_allowed_changes";
+    }
+    "all_signatures_valid"
+}
+
+/// The JSON document of `kyso verify --json` and the page's export: the report as
+/// data, every code also worded in `lang`.
+pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let t = |code: &str| Value::String(i18n::text(lang, code).to_string());
+    let time = |i: Option<Instant>| i.map_or(Value::Null, |i| Value::String(i.to_rfc3339()));
+    let signatures: Vec<Value> = report
+        .signatures
+        .iter()
+        .map(|s| {
+            let checks: Vec<Value> = s
+                .checks
+                .iter()
+                .map(|c| {
+                    json!({
+                        "id": c.id,
+                        "status": c.status.code(),
+                        "detail": c.detail,
+                        "title": t(&format!("check_{}", c.id)),
+                        "message": t(c.detail),
+                    })
+                })
+                .collect();
+            let changes: Vec<Value> = s
+                .changes_after
+                .iter()
+                .map(|c| {
+                    json!({
+                        "revision": c.revision,
+                        "allowed": c.allowed,
+                        "what": c.what,
+                        "action": c.action,
+                        "rule": c.rule,
+                        "page": c.page,
+                        "object": [c.object.0, c.object.1],
+                    })
+                })
+                .collect();
+            let sub = s.sub_indication.map(SubIndication::code);
+            json!({
+                "field": s.field,
+                "kind": s.kind,
+                "sub_filter": s.sub_filter,
+                "indication": s.indication.code(),
+                "sub_indication": sub,
+                "verdict": t(&verdict_code(s)),
+                "sub_indication_text": sub.map(|c| t(&format!("sub_{}", c.to_ascii_lowercase()))),
+                "integrity": s.integrity,
+                "coverage": s.coverage,
+                "coverage_problem": s.coverage_problem,
+                "modified_after": s.modified_after,
+                "changes_after": changes,
+                "certification": s.certification,
+                "signer": s.signer.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
+                "signing_time": {
+                    "claimed": time(s.signing_time.claimed),
+                    "claimed_source": s.signing_time.claimed_source,
+                    "proven": time(s.signing_time.proven),
+                    "proven_source": s.signing_time.proven_source,
+                    "used": s.signing_time.used,
+                    "used_time": s.signing_time.used_time.to_rfc3339(),
+                },
+                "signature_algorithm": s.signature_algorithm,
+                "digest_algorithm": s.digest_algorithm.map(HashAlg::name),
+                "chain": s.chain.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),
+                "revocation": s.revocation.as_ref().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)),
+                "reason": s.reason,
+                "location": s.location,
+                "checks": checks,
+            })
+        })
+        .collect();
+    json!({
+        "file": report.file,
+        "at": report.at.to_rfc3339(),
+        "error": report.error.map(|c| json!({"code": c, "message": t(c)})),
+        "revisions": report.revisions,
+        "encrypted": report.encrypted,
+        "summary": report.summary,
+        "summary_text": t(report.summary),
+        "input_problems": report.input_problems,
+        "signatures": signatures,
+    })
+}
+
+/// `verdict_total_passed`, `verdict_total_failed`, `verdict_indeterminate`.
+fn verdict_code(s: &SignatureReport) -> String {
+    format!("verdict_{}", s.indication.code().to_ascii_lowercase())
+}

@@ -1,0 +1,120 @@
+//! `kyso verify` as a script sees it: the JSON document and the exit statuses.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn kyso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kyso"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+const SHADOW: &str = "../shared/corpora/shadow-attacks/hide/variant-1_hide-via-referenced-object";
+
+#[test]
+fn documents_read_even_with_failing_signatures_exit_0() {
+    let out = kyso(&[
+        "verify",
+        "--json",
+        "--at",
+        "2021-01-01T00:00:00Z",
+        &format!("{SHADOW}/3_original-document-shadowed-signed.pdf"),
+        &format!("{SHADOW}/4_original-document-shadowed-signed-manipulated_v1.pdf"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = doc["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    for d in docs {
+        assert!(d["error"].is_null());
+        for key in ["file", "revisions", "signatures"] {
+            assert!(d.get(key).is_some(), "{key}");
+        }
+        let s = &d["signatures"][0];
+        for key in [
+            "field",
+            "kind",
+            "sub_filter",
+            "indication",
+            "sub_indication",
+            "integrity",
+            "coverage",
+            "modified_after",
+            "changes_after",
+            "signer",
+            "signing_time",
+            "checks",
+        ] {
+            assert!(s.get(key).is_some(), "{key} missing in {s}");
+        }
+        assert_eq!(s["kind"], "signature");
+        assert_eq!(s["integrity"], "valid");
+        assert!(
+            s["signing_time"].get("claimed").is_some() && s["signing_time"].get("proven").is_some()
+        );
+        assert_ne!(
+            s["indication"], "TOTAL_PASSED",
+            "the attackers' own CA is not trusted"
+        );
+    }
+    assert_eq!(docs[0]["signatures"][0]["coverage"], "entire_file");
+    assert_eq!(docs[0]["signatures"][0]["modified_after"], false);
+    assert_eq!(docs[1]["signatures"][0]["coverage"], "entire_revision");
+    assert_eq!(docs[1]["signatures"][0]["modified_after"], true);
+    assert!(
+        docs[1]["signatures"][0]["changes_after"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["allowed"] == false)
+    );
+}
+
+#[test]
+fn a_document_that_cannot_be_read_exits_2() {
+    let out = kyso(&["verify", "--json", "tests/fixtures/certs/person-cccd.pem"]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let err = &doc["documents"][0]["error"];
+    assert!(
+        err["code"].is_string() && err["message"].is_string(),
+        "{doc}"
+    );
+}
+
+#[test]
+fn verify_usage_errors_exit_1() {
+    assert_eq!(kyso(&["verify"]).status.code(), Some(1));
+    assert_eq!(
+        kyso(&["verify", "--at", "2021-13-01", "x.pdf"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn human_output_says_modified_after_signing() {
+    let out = kyso(&[
+        "verify",
+        &format!("{SHADOW}/4_original-document-shadowed-signed-manipulated_v2.pdf"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ"), "{text}");
+}
