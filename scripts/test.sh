@@ -27,6 +27,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bin kyso-web --test web -- 
 section "native tests"
 cargo test
 
+section "conformance: NIST PKITS per section (already run above; printed here)"
+cargo test --quiet --test pkits -- --nocapture --exact pkits
+
 section "wasm tests in headless Chromium (tests/web.rs)"
 cargo test --target wasm32-unknown-unknown --test web
 
