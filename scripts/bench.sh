@@ -40,6 +40,16 @@ openssl_ms=$(median_ms bash -c "openssl crl2pkcs7 -nocrl -certfile '$bundle' | o
 echo "kyso cert --json (parse, facts, chain validation, JSON): ${kyso_ms} ms"
 echo "openssl crl2pkcs7 | openssl pkcs7 -print_certs -text (parse, print): ${openssl_ms} ms"
 
+section "signed PDF (${PDF_MB:=100} MB): kyso verify vs pdfsig (median of 5 runs)"
+big="$out/big$PDF_MB.pdf"
+[ -s "$big" ] || node tests/e2e/make-big-pdf.mjs "$big" "$PDF_MB"
+pdfsig_ms=$(median_ms pdfsig "$big")
+kyso_pdf_ms=$(median_ms target/release-native/kyso verify --json "$big")
+echo "pdfsig (Poppler, NSS):                 ${pdfsig_ms} ms"
+echo "kyso verify --json (native):           ${kyso_pdf_ms} ms"
+awk -v k="$kyso_pdf_ms" -v p="$pdfsig_ms" 'BEGIN { if (p > 0) printf "ratio kyso/pdfsig: %.2f (target <= 1.5)\n", k / p }'
+/usr/bin/time -f "kyso peak memory: %M KB" target/release-native/kyso verify --json "$big" >/dev/null
+
 if [ -f tests/e2e/bench.mjs ] && [ -f dist/index.html ]; then
     section "certificates: the page in headless Chromium ($N)"
     (cd tests/e2e && node bench.mjs "$bundle")

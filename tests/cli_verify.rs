@@ -118,3 +118,20 @@ fn human_output_says_modified_after_signing() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ"), "{text}");
 }
+
+#[test]
+fn an_encrypted_document_is_named_as_such_and_never_passes() {
+    let out = kyso(&[
+        "verify",
+        "--json",
+        "tests/fixtures/pdf/encrypted-signed.pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &doc["documents"][0];
+    assert_eq!(d["encrypted"], true);
+    assert_eq!(d["summary"], "encrypted_document");
+    for s in d["signatures"].as_array().unwrap() {
+        assert_ne!(s["indication"], "TOTAL_PASSED");
+    }
+}

@@ -1345,6 +1345,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "vùng ký kết thúc giữa chừng một bản cập nhật",
         "the signed range ends inside a revision",
     ),
+    (
+        "encrypted_document",
+        "Tài liệu được mã hóa: kyso không giải mã nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
+        "The document is encrypted: kyso does not decrypt it, so changes after signing cannot be fully checked",
+    ),
 ];
 
 /// The words for `code`, or the code itself when there are none (never empty, never

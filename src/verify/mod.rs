@@ -384,7 +384,13 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             .signatures
             .push(evaluate::signature(doc, sig, p, &d, &mut m, opts));
     }
-    report.summary = summary(&report.signatures);
+    report.summary = if report.encrypted && !report.signatures.is_empty() {
+        // We do not decrypt: the changes after signing could not be read, so no
+        // signature can pass, and the summary says why before anything else.
+        "encrypted_document"
+    } else {
+        summary(&report.signatures)
+    };
     report
 }
 
