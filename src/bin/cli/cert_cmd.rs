@@ -9,25 +9,16 @@ use super::files::{self, Unreadable};
 use super::{CertArgs, EXIT_OK, EXIT_UNREADABLE, usage_error};
 
 pub fn run(args: &CertArgs) -> u8 {
-    let at = match args.trust.at() {
-        Ok(t) => t,
+    let (at, lang) = match args.trust.time_and_lang() {
+        Ok(v) => v,
         Err(e) => return usage_error(&e),
     };
-    let lang = match args.trust.lang() {
-        Ok(l) => l,
-        Err(e) => return usage_error(&e),
-    };
-    let exts = files::cert_extensions();
-    let (inputs, mut unreadable) = files::read_paths(&args.paths, exts);
+    let (inputs, mut unreadable) = files::read_paths(&args.paths, files::cert_extensions());
+    let trust = args.trust.load(&mut unreadable);
     let mut opts = CertOptions::at(at);
-    let extra = |paths: &[std::path::PathBuf], unreadable: &mut Vec<Unreadable>| {
-        let (f, mut bad) = files::read_paths(paths, exts);
-        unreadable.append(&mut bad);
-        f
-    };
-    opts.anchors = extra(&args.trust.trust, &mut unreadable);
-    opts.extra_certs = extra(&args.trust.certs, &mut unreadable);
-    opts.crls = extra(&args.trust.crl, &mut unreadable);
+    opts.anchors = trust.anchors;
+    opts.extra_certs = trust.certs;
+    opts.crls = trust.crls;
 
     // CRL files given as PATHs are inputs, not cards: hand them to the CRL list.
     let (crl_inputs, cert_inputs): (Vec<InputFile>, Vec<InputFile>) = inputs

@@ -83,7 +83,33 @@ pub struct VerifyArgs {
     pub paths: Vec<std::path::PathBuf>,
 }
 
+/// What `--trust`, `--certs` and `--crl` name, read from disk.
+pub struct TrustInputs {
+    pub anchors: Vec<kyso::report::InputFile>,
+    pub certs: Vec<kyso::report::InputFile>,
+    pub crls: Vec<kyso::report::InputFile>,
+}
+
 impl TrustArgs {
+    /// The validation time and language, or the usage error to print.
+    pub fn time_and_lang(&self) -> Result<(Instant, Lang), String> {
+        Ok((self.at()?, self.lang()?))
+    }
+
+    /// Reads the trust inputs; files that cannot be read are added to `unreadable`.
+    pub fn load(&self, unreadable: &mut Vec<files::Unreadable>) -> TrustInputs {
+        let mut read = |paths: &[std::path::PathBuf]| {
+            let (found, mut bad) = files::read_paths(paths, files::cert_extensions());
+            unreadable.append(&mut bad);
+            found
+        };
+        TrustInputs {
+            anchors: read(&self.trust),
+            certs: read(&self.certs),
+            crls: read(&self.crl),
+        }
+    }
+
     /// The validation time: `--at`, or the system clock (the only place that reads
     /// one: the core takes the time as an argument).
     pub fn at(&self) -> Result<Instant, String> {

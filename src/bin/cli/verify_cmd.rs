@@ -16,23 +16,12 @@ use super::{EXIT_OK, EXIT_UNREADABLE, VerifyArgs, usage_error};
 const PDF_EXTENSIONS: &[&str] = &["pdf"];
 
 pub fn run(args: &VerifyArgs) -> u8 {
-    let at = match args.trust.at() {
-        Ok(t) => t,
-        Err(e) => return usage_error(&e),
-    };
-    let lang = match args.trust.lang() {
-        Ok(l) => l,
+    let (at, lang) = match args.trust.time_and_lang() {
+        Ok(v) => v,
         Err(e) => return usage_error(&e),
     };
     let (docs, mut unreadable) = files::read_paths(&args.paths, PDF_EXTENSIONS);
-    let extra = |paths: &[std::path::PathBuf], unreadable: &mut Vec<Unreadable>| {
-        let (f, mut bad) = files::read_paths(paths, files::cert_extensions());
-        unreadable.append(&mut bad);
-        f
-    };
-    let anchors = extra(&args.trust.trust, &mut unreadable);
-    let extra_certs = extra(&args.trust.certs, &mut unreadable);
-    let crls = extra(&args.trust.crl, &mut unreadable);
+    let trust = args.trust.load(&mut unreadable);
 
     let reports: Vec<Value> = docs
         .iter()
@@ -40,9 +29,9 @@ pub fn run(args: &VerifyArgs) -> u8 {
             let opts = VerifyOptions {
                 at,
                 file_name: d.name.clone(),
-                extra_certs: extra_certs.clone(),
-                anchors: anchors.clone(),
-                crls: crls.clone(),
+                extra_certs: trust.certs.clone(),
+                anchors: trust.anchors.clone(),
+                crls: trust.crls.clone(),
                 pins: true,
             };
             verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang)
