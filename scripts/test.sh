@@ -8,10 +8,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-# Size budget of the release .wasm (bytes), about 30% above what it measured when set
-# (2026-11-21: 722,237 raw, 287,525 gzip -9, after wasm-opt -Oz; 968,055 before).
-WASM_BUDGET_RAW="${WASM_BUDGET_RAW:-940000}"
-WASM_BUDGET_GZIP="${WASM_BUDGET_GZIP:-375000}"
+# Size budget of the release .wasm (bytes), about 25% above what it measured when set.
+# 2026-11-21, certificates only: 757,786 raw / 304,108 gzip. With PDF verification and
+# the letters (PDF reader, CMS, DOCX/PDF writers, font subsetter): ~1,510,000 raw /
+# ~631,000 gzip, wasm-opt -Oz. Splitting the letters into a second, lazily loaded
+# module is the next step if the first load must shrink.
+WASM_BUDGET_RAW="${WASM_BUDGET_RAW:-1900000}"
+WASM_BUDGET_GZIP="${WASM_BUDGET_GZIP:-800000}"
 
 bash scripts/tools.sh
 

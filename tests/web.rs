@@ -16,8 +16,12 @@ use std::rc::Rc;
 use kyso::report::{self, CertOptions, InputFile};
 use kyso::time::Instant;
 use kyso::web::app::App;
+use kyso::web::app::Tab;
 use kyso::web::cert_card::{CertCard, CertCardProps, vn_time};
-use kyso::web::{clock, read, trust_bundle};
+use kyso::web::forms_tab::{FormRow, FormsState};
+use kyso::web::verify_tab::{SignaturePanel, SignaturePanelProps};
+use kyso::web::{clock, forms_tab, read, trust_bundle};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
 
@@ -181,4 +185,124 @@ fn only_pem_text_counts_as_a_trust_bundle() {
         "<!doctype html><html><body>-----BEGIN CERTIFICATE-----</body></html>"
     ));
     assert!(!trust_bundle::looks_like_pem(""));
+}
+
+const SHADOW_SIGNED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpora/shadow-attacks/replace/variant-1_replace-via-overlay/3_original-document-shadowed-signed.pdf"
+));
+const SHADOW_MANIPULATED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpora/shadow-attacks/replace/variant-1_replace-via-overlay/4_original-document-shadowed-signed-manipulated.pdf"
+));
+
+#[wasm_bindgen_test]
+fn tabs_follow_the_url_hash() {
+    assert_eq!(Tab::from_hash("#kiem-tra"), Tab::Verify);
+    assert_eq!(Tab::from_hash("lap-van-ban"), Tab::Forms);
+    assert_eq!(Tab::from_hash("#chung-thu"), Tab::Certificates);
+    assert_eq!(Tab::from_hash(""), Tab::Certificates);
+    assert_eq!(Tab::from_hash("#khac"), Tab::Certificates);
+}
+
+#[wasm_bindgen_test]
+async fn a_form_row_carries_its_problem_count() {
+    use kyso::forms::{FormKind, Letter, Row};
+    let row = Row {
+        cert_name: "Nguyễn Văn Thử".into(),
+        serial: "XYZ".into(),
+        email: "thu@gmail.com".into(),
+        ..Row::default()
+    };
+    let mut letter = Letter::new(FormKind::F04);
+    letter.rows.push(row.clone());
+    let problems = kyso::forms::check_letter(&letter, forms_tab::today());
+    let counts = kyso::forms::check::count_per_row(&problems, 1);
+    assert!(counts[0] >= 2, "{problems:?}");
+
+    // A row needs a table around it to be parsed as a <tr>.
+    let document = gloo::utils::document();
+    let table = document.create_element("table").unwrap();
+    gloo::utils::body().append_child(&table).unwrap();
+    let tbody = document.create_element("tbody").unwrap();
+    table.append_child(&tbody).unwrap();
+    #[yew::component]
+    fn Host() -> yew::Html {
+        let state = yew::use_reducer(FormsState::default);
+        let row = kyso::forms::Row {
+            cert_name: "Nguyễn Văn Thử".into(),
+            serial: "XYZ".into(),
+            ..kyso::forms::Row::default()
+        };
+        yew::html! {
+            <FormRow index={0} last={true} kind={kyso::forms::FormKind::F04} {row}
+                problems={3} dispatch={state.dispatcher()}
+                messages={Rc::new(vec!["Số hiệu: sai".to_owned()])} />
+        }
+    }
+    yew::Renderer::<Host>::with_root(tbody.clone()).render();
+    yew::scheduler::flush().await;
+    let tr = tbody
+        .query_selector("[data-testid=form-row]")
+        .unwrap()
+        .expect("a row");
+    assert_eq!(tr.get_attribute("data-problems").as_deref(), Some("3"));
+    let name = tr
+        .query_selector("input[data-field=cert_name]")
+        .unwrap()
+        .expect("name input")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(name.value(), "Nguyễn Văn Thử");
+    assert!(tr.text_content().unwrap_or_default().contains("3 lỗi"));
+}
+
+#[wasm_bindgen_test]
+async fn a_signature_panel_shows_the_verdict_in_words() {
+    use kyso::verify::{self, VerifyOptions};
+    for (bytes, modified) in [(SHADOW_SIGNED, "false"), (SHADOW_MANIPULATED, "true")] {
+        let mut opts = VerifyOptions::at(june_2025());
+        opts.file_name = "x.pdf".into();
+        let report = Rc::new(verify::verify_pdf(bytes, &opts));
+        assert!(!report.signatures.is_empty());
+        let root = mount_point();
+        yew::Renderer::<SignaturePanel>::with_root_and_props(
+            root.clone(),
+            SignaturePanelProps {
+                report: Rc::clone(&report),
+                index: 0,
+                file: None,
+                signed_end: None,
+            },
+        )
+        .render();
+        yew::scheduler::flush().await;
+        let panel = root
+            .query_selector("[data-testid=signature-result]")
+            .unwrap()
+            .expect("a panel");
+        let indication = panel.get_attribute("data-indication").unwrap_or_default();
+        assert!(
+            ["TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE"].contains(&indication.as_str()),
+            "{indication}"
+        );
+        assert_eq!(
+            panel.get_attribute("data-modified").as_deref(),
+            Some(modified)
+        );
+        if modified == "true" {
+            assert_ne!(indication, "TOTAL_PASSED");
+        }
+        let text = panel.text_content().unwrap_or_default();
+        for words in [
+            "Người ký",
+            "Thời điểm ký",
+            "Chuỗi chứng thực",
+            "Thu hồi",
+            "Phạm vi được ký",
+            "Thay đổi sau khi ký",
+        ] {
+            assert!(text.contains(words), "panel lacks {words:?}: {text}");
+        }
+    }
 }

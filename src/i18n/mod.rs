@@ -1350,6 +1350,146 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Tài liệu được mã hóa: kyso không giải mã nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
         "The document is encrypted: kyso does not decrypt it, so changes after signing cannot be fully checked",
     ),
+    // Where a time or a revocation answer came from; certification levels; the rules
+    // that judged each change after signing (src/pdf/changes.rs).
+    (
+        "time_source_signing_time_attribute",
+        "thuộc tính signingTime của chữ ký",
+        "the signature's signingTime attribute",
+    ),
+    (
+        "time_source_pdf_m",
+        "trường /M của từ điển chữ ký",
+        "the signature dictionary's /M",
+    ),
+    (
+        "time_source_signature_timestamp",
+        "dấu thời gian của chữ ký",
+        "the signature timestamp",
+    ),
+    (
+        "time_source_document_timestamp",
+        "dấu thời gian tài liệu",
+        "a document timestamp",
+    ),
+    ("rev_source_crl", "CRL", "CRL"),
+    ("rev_source_ocsp", "OCSP", "OCSP"),
+    (
+        "mdp_no_changes",
+        "Không cho phép thay đổi",
+        "No changes allowed",
+    ),
+    (
+        "mdp_form_filling",
+        "Chỉ cho phép điền biểu mẫu và ký",
+        "Form filling and signing only",
+    ),
+    (
+        "mdp_annotations",
+        "Cho phép điền biểu mẫu, ký và chú thích",
+        "Form filling, signing and annotations",
+    ),
+    (
+        "mdp_form_filling_and_annotations",
+        "Cho phép điền biểu mẫu, ký và chú thích",
+        "Form filling, signing and annotations",
+    ),
+    ("mdp_p1", "Không cho phép thay đổi", "No changes allowed"),
+    (
+        "mdp_p2",
+        "Chỉ cho phép điền biểu mẫu và ký",
+        "Form filling and signing only",
+    ),
+    (
+        "mdp_p3",
+        "Cho phép điền biểu mẫu, ký và chú thích",
+        "Form filling, signing and annotations",
+    ),
+    (
+        "rule_displayed_content",
+        "thay đổi nội dung hiển thị",
+        "changes what is displayed",
+    ),
+    (
+        "rule_docmdp_no_changes",
+        "tài liệu được chứng nhận không cho phép thay đổi",
+        "the certification allows no changes",
+    ),
+    (
+        "rule_annotations_need_p3",
+        "chú thích chỉ được phép ở mức chứng nhận 3",
+        "annotations need certification level 3",
+    ),
+    (
+        "rule_annotations_allowed",
+        "chú thích được phép",
+        "annotations are allowed",
+    ),
+    (
+        "rule_form_fill",
+        "điền biểu mẫu được phép",
+        "form filling is allowed",
+    ),
+    (
+        "rule_field_locked",
+        "trường đã bị khóa khi ký",
+        "the field was locked by the signature",
+    ),
+    (
+        "rule_signing_allowed",
+        "ký thêm được phép",
+        "further signing is allowed",
+    ),
+    (
+        "rule_ltv_allowed",
+        "bổ sung dữ liệu kiểm tra được phép",
+        "adding validation data is allowed",
+    ),
+    (
+        "rule_existing_signature_changed",
+        "chữ ký đã có bị thay đổi",
+        "an existing signature was changed",
+    ),
+    (
+        "rule_field_structure_changed",
+        "cấu trúc biểu mẫu bị thay đổi",
+        "the form structure was changed",
+    ),
+    (
+        "rule_appearance_without_value",
+        "đổi hình hiển thị mà không đổi giá trị",
+        "an appearance changed without its value",
+    ),
+    (
+        "rule_key_not_allowed",
+        "khóa không được phép thay đổi",
+        "a key that may not change",
+    ),
+    (
+        "rule_annotations_removed",
+        "chú thích bị xóa",
+        "annotations were removed",
+    ),
+    (
+        "rule_harmless_update",
+        "cập nhật vô hại",
+        "a harmless update",
+    ),
+    (
+        "rule_not_displayed",
+        "không ảnh hưởng nội dung hiển thị",
+        "nothing displayed changes",
+    ),
+    (
+        "rule_unclassified",
+        "không phân loại được (coi là không được phép)",
+        "unclassified (treated as not allowed)",
+    ),
+    (
+        "rule_xref_mismatch",
+        "bảng tham chiếu không khớp với đối tượng",
+        "the cross-reference does not match the object",
+    ),
 ];
 
 /// The words for `code`, or the code itself when there are none (never empty, never

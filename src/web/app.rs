@@ -1,142 +1,119 @@
-//! The page: header and tabs, the drop zone, the list of certificates.
+//! The page: the header with its three tabs, and the tab the URL hash names
+//! (`#chung-thu`, `#kiem-tra`, `#lap-van-ban`), so a reload keeps the user's place.
+//!
+//! Each tab's state lives here, not in the tab, so that going to another tab and back
+//! keeps what was dropped and typed. Only the visible tab is drawn: each has its own
+//! drop zone, and a drop anywhere on the page goes to the visible one.
 
-use std::rc::Rc;
-
+use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::cert_card::{CertCard, vn_time};
-use super::dropzone::{DropZone, Loaded};
-use super::read::ReadProblem;
-use super::{clock, download, trust_bundle};
-use crate::i18n::{self, Lang};
-use crate::report::{self, CertEntry, CertOptions, CertReport, InputFile};
+use super::cert_tab::{self, CertTab};
+use super::forms_tab::{self, FormsTab};
+use super::trust_bundle;
+use super::verify_tab::{self, VerifyTab};
 
-/// Everything the certificate tab holds: the files given so far and what they say.
-#[derive(Default)]
-pub struct Session {
-    files: Vec<InputFile>,
-    problems: Vec<ReadProblem>,
-    bundle: Option<InputFile>,
-    report: Option<Rc<CertReport>>,
-    cards: Vec<Rc<CertEntry>>,
+/// The three tabs, in the order of the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Certificates,
+    Verify,
+    Forms,
 }
 
-pub enum Action {
-    /// Files were dropped, picked or pasted.
-    Add(Loaded),
-    /// The deployer's trust bundle arrived.
-    Bundle(InputFile),
-    /// "Xóa danh sách".
-    Clear,
-}
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Certificates, Tab::Verify, Tab::Forms];
 
-impl Reducible for Session {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut files = self.files.clone();
-        let mut problems = self.problems.clone();
-        let mut bundle = self.bundle.clone();
-        match action {
-            Action::Add(loaded) => {
-                for f in loaded.files {
-                    // The same file dropped twice is listed once.
-                    if !files.iter().any(|g| g.name == f.name && g.bytes == f.bytes) {
-                        files.push(f);
-                    }
-                }
-                problems.extend(loaded.problems);
-            }
-            Action::Bundle(b) => bundle = Some(b),
-            Action::Clear => {
-                files.clear();
-                problems.clear();
-            }
+    /// The URL hash (without `#`).
+    pub fn hash(self) -> &'static str {
+        match self {
+            Tab::Certificates => "chung-thu",
+            Tab::Verify => "kiem-tra",
+            Tab::Forms => "lap-van-ban",
         }
-        Rc::new(Session::computed(files, problems, bundle))
     }
-}
 
-impl Session {
-    fn computed(
-        files: Vec<InputFile>,
-        problems: Vec<ReadProblem>,
-        bundle: Option<InputFile>,
-    ) -> Self {
-        let report = if files.is_empty() && problems.is_empty() {
-            None
-        } else {
-            let mut opts = CertOptions::at(clock::now());
-            opts.extra_certs.extend(bundle.iter().cloned());
-            Some(Rc::new(report::read_certificates(&files, &opts)))
-        };
-        let cards = report
-            .as_ref()
-            .map(|r| r.certificates.iter().cloned().map(Rc::new).collect())
-            .unwrap_or_default();
-        Session {
-            files,
-            problems,
-            bundle,
-            report,
-            cards,
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Certificates => "Chứng thư số",
+            Tab::Verify => "Kiểm tra chữ ký PDF",
+            Tab::Forms => "Lập văn bản",
         }
+    }
+
+    fn tagline(self) -> &'static str {
+        match self {
+            Tab::Certificates => "Đọc chứng thư số ngay trên máy này — tệp không được gửi đi đâu.",
+            Tab::Verify => {
+                "Kiểm tra chữ ký số trên tệp PDF ngay trên máy này — tệp không được gửi đi đâu."
+            }
+            Tab::Forms => {
+                "Lập văn bản đề nghị theo Nghị định 68/2024 ngay trên máy này — dữ liệu không được gửi đi đâu."
+            }
+        }
+    }
+
+    /// The tab a hash names; the certificate tab for anything else.
+    pub fn from_hash(hash: &str) -> Tab {
+        let h = hash.trim_start_matches('#');
+        Tab::ALL
+            .into_iter()
+            .find(|t| t.hash() == h)
+            .unwrap_or(Tab::Certificates)
+    }
+
+    /// The tab of the page's current URL.
+    pub fn current() -> Tab {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        Tab::from_hash(&hash)
     }
 }
 
 #[component]
 pub fn App() -> Html {
-    let session = use_reducer(Session::default);
-    let filter = use_state(String::new);
+    let tab = use_state(Tab::current);
+    let certs = use_reducer(cert_tab::Session::default);
+    let verify = use_reducer(verify_tab::VerifyState::default);
+    let forms = use_reducer(forms_tab::FormsState::load);
 
+    // The deployer's CA bundle, fetched once from the page's own origin.
     {
-        let session = session.dispatcher();
+        let certs = certs.dispatcher();
+        let verify = verify.dispatcher();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 if let Some(bundle) = trust_bundle::load().await {
-                    session.dispatch(Action::Bundle(bundle));
+                    verify.dispatch(verify_tab::Action::Bundle(bundle.clone()));
+                    certs.dispatch(cert_tab::Action::Bundle(bundle));
                 }
             });
         });
     }
 
-    let on_loaded = {
-        let session = session.dispatcher();
-        Callback::from(move |loaded: Loaded| session.dispatch(Action::Add(loaded)))
-    };
-    let on_clear = {
-        let session = session.dispatcher();
-        let filter = filter.clone();
-        Callback::from(move |_: MouseEvent| {
-            filter.set(String::new());
-            session.dispatch(Action::Clear);
-        })
-    };
-    let on_export = {
-        let report = session.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(report) = &report {
-                export_json(report);
-            }
-        })
-    };
-    let on_filter = {
-        let filter = filter.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                filter.set(input.value());
-            }
+    // Back/forward and typed hashes switch the tab too.
+    {
+        let tab = tab.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                tab.set(Tab::current());
+            });
+            move || drop(listener)
+        });
+    }
+
+    // PDFs dropped on the certificate tab open in the verify tab.
+    let on_pdfs = {
+        let verify = verify.dispatcher();
+        let tab = tab.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            go_to(Tab::Verify);
+            tab.set(Tab::Verify);
+            verify_tab::start(verify.clone(), files);
         })
     };
 
-    let needle = filter.trim().to_lowercase();
-    let shown: Vec<&Rc<CertEntry>> = session
-        .cards
-        .iter()
-        .filter(|c| needle.is_empty() || matches_filter(c, &needle))
-        .collect();
-
+    let current = *tab;
     html! {
         <>
             <header class="site">
@@ -144,57 +121,32 @@ pub fn App() -> Html {
                     <img class="logo" src="favicon.svg" alt="" width="36" height="36" />
                     <div>
                         <h1>{ "kyso" }</h1>
-                        <p class="tagline">
-                            { "Đọc chứng thư số ngay trên máy này — tệp không được gửi đi đâu." }
-                        </p>
+                        <p class="tagline">{ current.tagline() }</p>
                     </div>
                 </div>
                 <nav class="tabs" aria-label="Chức năng">
-                    <span class="tab active" aria-current="page">{ "Chứng thư số" }</span>
+                    { for Tab::ALL.into_iter().map(|t| {
+                        let active = t == current;
+                        html! {
+                            <a class={classes!("tab", active.then_some("active"))} href={format!("#{}", t.hash())}
+                                aria-current={active.then_some("page")} data-testid={format!("tab-{}", t.hash())}>
+                                { t.label() }
+                            </a>
+                        }
+                    }) }
                 </nav>
             </header>
-            <main>
-                <DropZone {on_loaded} />
-                if let Some(report) = &session.report {
-                    <section class="results" aria-label="Kết quả">
-                        <div class="toolbar">
-                            <p class="summary" data-testid="summary">
-                                { summary(report, session.problems.len()) }
-                                <span class="muted">
-                                    { format!(" · thời điểm kiểm tra {} (giờ Việt Nam)", vn_time(report.at)) }
-                                </span>
-                            </p>
-                            <div class="actions">
-                                if session.cards.len() > 3 {
-                                    <input type="search" class="filter" placeholder="Lọc theo tên, số hiệu, MST…"
-                                        aria-label="Lọc danh sách" value={(*filter).clone()} oninput={on_filter}
-                                        data-testid="filter" />
-                                }
-                                <button type="button" class="button" onclick={on_export} data-testid="export-json"
-                                    title="Tải về toàn bộ kết quả dạng JSON">
-                                    { "Xuất JSON" }
-                                </button>
-                                <button type="button" class="button subtle" onclick={on_clear} data-testid="clear">
-                                    { "Xóa danh sách" }
-                                </button>
-                            </div>
-                        </div>
-                        { errors(report, &session.problems) }
-                        if !needle.is_empty() {
-                            <p class="muted">{ format!("Đang hiển thị {} / {} chứng thư.", shown.len(), session.cards.len()) }</p>
-                        }
-                        <div class="cards">
-                            { for shown.into_iter().map(|c| html! {
-                                <CertCard key={format!("{}#{}#{}", c.file, c.index, c.facts.sha256)} entry={Rc::clone(c)} />
-                            }) }
-                        </div>
-                    </section>
-                }
+            <main data-tab={current.hash()}>
+                { match current {
+                    Tab::Certificates => html! { <CertTab session={certs.clone()} {on_pdfs} /> },
+                    Tab::Verify => html! { <VerifyTab state={verify.clone()} /> },
+                    Tab::Forms => html! { <FormsTab state={forms.clone()} /> },
+                } }
             </main>
             <footer class="site">
                 <p>
                     { "Mọi xử lý diễn ra trong trình duyệt; trang không kết nối tới máy chủ nào khác." }
-                    if let Some(b) = &session.bundle {
+                    if let Some(b) = certs.bundle() {
                         { format!(" Có dùng thêm chứng thư CA do đơn vị triển khai cung cấp ({}).", b.name) }
                     }
                 </p>
@@ -203,79 +155,8 @@ pub fn App() -> Html {
     }
 }
 
-/// "3 chứng thư trong 2 tệp · 1 tệp lỗi".
-fn summary(report: &CertReport, read_problems: usize) -> String {
-    let mut files: Vec<&str> = report
-        .certificates
-        .iter()
-        .map(|c| c.file.as_str())
-        .collect();
-    files.sort_unstable();
-    files.dedup();
-    let mut text = format!(
-        "{} chứng thư trong {} tệp",
-        report.certificates.len(),
-        files.len()
-    );
-    let bad = report.errors.len() + read_problems;
-    if bad > 0 {
-        text.push_str(&format!(" · {bad} lỗi"));
-    }
-    if report.crl_count > 0 {
-        text.push_str(&format!(" · {} danh sách thu hồi (CRL)", report.crl_count));
-    }
-    text
-}
-
-/// The list of files (or parts) that could not be read, each with its reason.
-fn errors(report: &CertReport, problems: &[ReadProblem]) -> Html {
-    if report.errors.is_empty() && problems.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <ul class="file-errors" aria-label="Tệp không đọc được">
-            { for problems.iter().map(|p| html! {
-                <li data-testid="file-error" data-file={p.file.clone()}>
-                    <strong>{ &p.file }</strong>{ ": " }{ p.message() }
-                </li>
-            }) }
-            { for report.errors.iter().map(|e| {
-                let part = e.index.map(|i| format!(" (mục thứ {})", i + 1)).unwrap_or_default();
-                html! {
-                    <li data-testid="file-error" data-file={e.file.clone()} data-code={e.code()}>
-                        <strong>{ format!("{}{part}", e.file) }</strong>{ ": " }
-                        { i18n::input_error(Lang::Vi, &e.error) }
-                    </li>
-                }
-            }) }
-        </ul>
-    }
-}
-
-/// Whether a card mentions the (lower-case) filter text.
-fn matches_filter(c: &CertEntry, needle: &str) -> bool {
-    let f = &c.facts;
-    let hay = [
-        f.subject_dn.as_str(),
-        f.serial_hex.as_str(),
-        c.file.as_str(),
-        f.sha1.as_str(),
-    ];
-    hay.iter().any(|h| h.to_lowercase().contains(needle))
-        || f.emails.iter().any(|e| e.to_lowercase().contains(needle))
-        || f.identifiers
-            .iter()
-            .any(|i| i.value.to_lowercase().contains(needle))
-}
-
-/// Downloads the whole report as JSON, as the CLI's `--json` prints it.
-fn export_json(report: &CertReport) {
-    let Ok(json) = serde_json::to_vec_pretty(report) else {
-        return;
-    };
-    let (y, m, d, ..) = report.at.to_civil();
-    let name = format!("kyso-chung-thu-{y:04}{m:02}{d:02}.json");
-    if let Err(e) = download::save(&name, download::JSON, &json) {
-        web_sys::console::error_2(&"kyso: download failed".into(), &e);
-    }
+/// Puts `tab` in the URL (a reload then opens it again).
+pub fn go_to(tab: Tab) {
+    let location = gloo::utils::window().location();
+    let _ = location.set_hash(tab.hash());
 }

@@ -218,7 +218,12 @@ impl PartialEq for ChainProps {
 /// The chain verdict in one line, the reason, and the path leaf → anchor.
 #[component]
 fn Chain(props: &ChainProps) -> Html {
-    let c: &ChainResult = &props.chain.chain;
+    chain_view(&props.chain.chain)
+}
+
+/// A chain verdict: status in words, reason, anchor (government CA or not),
+/// revocation and the path leaf → anchor. Shared with the signature panels.
+pub fn chain_view(c: &ChainResult) -> Html {
     let code = chain_code(c.status);
     let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {

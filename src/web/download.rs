@@ -10,6 +10,10 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Media type of JSON exports.
 pub const JSON: &str = "application/json;charset=utf-8";
+/// Word documents.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const PDF: &str = "application/pdf";
+pub const ZIP: &str = "application/zip";
 
 /// Offers `bytes` to the user as a download named `file_name`.
 pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
@@ -18,7 +22,12 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    save_blob(file_name, &blob)
+}
+
+/// Offers a Blob (or a slice of a dropped file) as a download named `file_name`.
+pub fn save_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(blob)?;
 
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

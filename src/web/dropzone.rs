@@ -19,11 +19,44 @@ pub struct Loaded {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct DropZoneProps {
+    /// Files read into memory (certificates, lists, drafts: small files).
     pub on_loaded: Callback<Loaded>,
+    /// When set, files are handed over unread (signed PDFs: read later in chunks).
+    #[prop_or_default]
+    pub on_files: Option<Callback<Vec<web_sys::File>>>,
+    /// When set, `.pdf` files go here unread instead of being read as certificates.
+    #[prop_or_default]
+    pub on_pdfs: Option<Callback<Vec<web_sys::File>>>,
+    /// The big line of the zone.
+    #[prop_or(AttrValue::Static("Kéo thả các tệp chứng thư số vào đây"))]
+    pub title: AttrValue,
+    /// The small print under the picker.
+    #[prop_or(AttrValue::Static(HINT))]
+    pub hint: AttrValue,
+    /// What the picker offers first.
+    #[prop_or(AttrValue::Static(ACCEPT))]
+    pub accept: AttrValue,
+    /// Label of the zone for screen readers.
+    #[prop_or(AttrValue::Static("Nạp tệp chứng thư số"))]
+    pub label: AttrValue,
+    /// Show the "paste PEM text" box.
+    #[prop_or(true)]
+    pub paste: bool,
+    /// Offer a second picker for a whole folder (`webkitdirectory`).
+    #[prop_or_default]
+    pub folder: bool,
 }
 
 /// Extensions offered first in the file picker (any file can still be chosen).
 const ACCEPT: &str = ".cer,.crt,.pem,.der,.p7b,.p7c,.crl,.txt";
+
+const HINT: &str = "Nhận tệp .cer, .crt, .pem, .p7b, .p7c (dạng nhị phân DER hoặc văn bản PEM); \
+                    chọn được nhiều tệp cùng lúc. Tệp chỉ được đọc trên máy này, không gửi đi đâu.";
+
+/// Whether a file is a PDF by its name (signed documents go to the verify tab).
+pub fn is_pdf_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".pdf")
+}
 
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
@@ -35,8 +68,28 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
     // Read files in the background and hand them over in one piece.
     let take_files = {
         let on_loaded = props.on_loaded.clone();
+        let on_files = props.on_files.clone();
+        let on_pdfs = props.on_pdfs.clone();
         let busy = busy.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
+            if let Some(on_files) = &on_files {
+                on_files.emit(files);
+                return;
+            }
+            let files = match &on_pdfs {
+                Some(on_pdfs) => {
+                    let (pdfs, rest): (Vec<_>, Vec<_>) =
+                        files.into_iter().partition(|f| is_pdf_name(&f.name()));
+                    if !pdfs.is_empty() {
+                        on_pdfs.emit(pdfs);
+                    }
+                    rest
+                }
+                None => files,
+            };
             if files.is_empty() {
                 return;
             }
@@ -134,9 +187,9 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         (*busy).then_some("busy")
     );
     html! {
-        <section class={class} data-testid="dropzone" aria-label="Nạp tệp chứng thư số">
+        <section class={class} data-testid="dropzone" aria-label={props.label.clone()}>
             <div class="drop-main">
-                <p class="drop-title">{ "Kéo thả các tệp chứng thư số vào đây" }</p>
+                <p class="drop-title">{ props.title.clone() }</p>
                 <p class="drop-or">
                     { "hoặc " }
                     // The input sits inside its label: a click on the button opens the
@@ -144,17 +197,23 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                     <label class="button primary">
                         { "Chọn tệp…" }
                         <input class="visually-hidden" type="file" multiple=true
-                            accept={ACCEPT} data-testid="file-input" {onchange} />
+                            accept={props.accept.clone()} data-testid="file-input" onchange={onchange.clone()} />
                     </label>
+                    if props.folder {
+                        { " " }
+                        <label class="button">
+                            { "Chọn cả thư mục…" }
+                            <input class="visually-hidden" type="file" multiple=true webkitdirectory=true
+                                data-testid="folder-input" {onchange} />
+                        </label>
+                    }
                 </p>
-                <p class="hint">
-                    { "Nhận tệp .cer, .crt, .pem, .p7b, .p7c (dạng nhị phân DER hoặc văn bản PEM); \
-                       chọn được nhiều tệp cùng lúc. Tệp chỉ được đọc trên máy này, không gửi đi đâu." }
-                </p>
+                <p class="hint">{ props.hint.clone() }</p>
                 if *busy {
                     <p class="busy-note" role="status">{ "Đang đọc tệp…" }</p>
                 }
             </div>
+            if props.paste {
             <details class="paste">
                 <summary>{ "Hoặc dán nội dung chứng thư (-----BEGIN CERTIFICATE-----…)" }</summary>
                 <textarea ref={paste_ref} rows="6" spellcheck="false" data-testid="paste-text"
@@ -164,6 +223,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                     { "Đọc nội dung đã dán" }
                 </button>
             </details>
+            }
         </section>
     }
 }

@@ -7,12 +7,16 @@
 
 pub mod app;
 pub mod cert_card;
+pub mod cert_tab;
 pub mod clock;
 pub mod copy;
 pub mod download;
 pub mod dropzone;
+pub mod forms_tab;
+pub mod hash;
 pub mod read;
 pub mod trust_bundle;
+pub mod verify_tab;
 
 /// The element the page renders into (see index.html).
 pub const ROOT_ID: &str = "kyso-app";

@@ -363,3 +363,283 @@ test('at the real current time the page still renders every card', async () => {
     await close();
   }
 });
+
+// ---- the three tabs ----
+
+const certFixtures = join(repo, 'tests', 'fixtures', 'certs');
+const signedFixtures = join(repo, 'tests', 'fixtures', 'signed');
+const shadow = join(shared, 'corpora', 'shadow-attacks');
+// The certificate fixtures' check time: short-left.pem has 10 days left then.
+const FIXTURE_NOW = new Date('2026-11-21T00:00:00Z');
+
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+function walk(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+test('tabs: the URL hash picks the tab, and a PDF dropped on the certificate tab opens in the verify tab', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage({ path: '/#lap-van-ban' });
+  try {
+    await page.locator('[data-testid=form-select]').waitFor();
+    assert.equal(await page.locator('main').getAttribute('data-tab'), 'lap-van-ban');
+    await page.locator('[data-testid=tab-kiem-tra]').click();
+    await page.waitForFunction(() => document.querySelector('main')?.dataset.tab === 'kiem-tra');
+    assert.match(page.url(), /#kiem-tra$/);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('main')?.dataset.tab === 'kiem-tra');
+    // Back to certificates; a signed PDF given there goes to the verify tab.
+    await page.locator('[data-testid=tab-chung-thu]').click();
+    await page.locator('[data-testid=paste-text]').waitFor({ state: 'attached' });
+    const pdf = walk(shadow).find((p) => /3_.*-signed\.pdf$/.test(p));
+    await page.locator('[data-testid=file-input]').setInputFiles([pdf, G2_LEAF]);
+    await page.waitForFunction(() => document.querySelector('main')?.dataset.tab === 'kiem-tra');
+    await page.locator('[data-testid=signature-result]').first().waitFor();
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('forms: certificate files fill form 04, rules are checked, DOCX and PDF carry the names, the draft survives a reload', async () => {
+  trustBundle = null;
+  const { page, check, close, requests } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
+  try {
+    const fontRequests = () => requests.filter((u) => u.includes('/fonts/')).length;
+    assert.equal(fontRequests(), 0, 'the PDF font is not part of the first page load');
+    await page.locator('[data-testid=form-select]').selectOption('04');
+    const files = [
+      join(certFixtures, 'person-cccd.pem'),
+      join(certFixtures, 'org-mst-mns.pem'),
+      join(certFixtures, 'short-left.pem'),
+      G1_LEAF,
+      G2_LEAF,
+    ];
+    await page.locator('[data-testid=file-input]').setInputFiles(files);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 5);
+    const serialOf = (row) => row.locator('input[data-field=serial]').inputValue();
+    const rows = page.locator('[data-testid=form-row]');
+    const bySerial = {};
+    for (let i = 0; i < 5; i++) bySerial[await serialOf(rows.nth(i))] = rows.nth(i);
+    for (const s of ['A1B2C3D4E5F60718', '7E57000000000012', '7E57000000000033', '6B6C55', '75580955FC81D6A7']) {
+      assert.ok(bySerial[s], `a row for serial ${s} (got ${Object.keys(bySerial).join(', ')})`);
+    }
+    assert.equal(await bySerial['A1B2C3D4E5F60718'].locator('input[data-field=cert_name]').inputValue(), 'Nguyễn Văn Thử');
+
+    // Tick "Gia hạn" on the person and on short-left: short-left breaks the 30-day rule.
+    await bySerial['A1B2C3D4E5F60718'].locator('input[data-field=renew]').check();
+    await bySerial['7E57000000000033'].locator('input[data-field=renew]').check();
+    const short = bySerial['7E57000000000033'];
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=problem]')].some((p) => p.dataset.rule === 'form_rule_renewal_days'),
+    );
+    const shortProblems = Number(await short.getAttribute('data-problems'));
+    const personProblems = Number(await bySerial['A1B2C3D4E5F60718'].getAttribute('data-problems'));
+    assert.ok(shortProblems > 0, `short-left has problems (${shortProblems})`);
+    assert.ok(shortProblems > personProblems, `short-left ${shortProblems} > person ${personProblems}`);
+    const problemText = await page.locator('[data-testid=problems]').innerText();
+    assert.match(problemText, /30 ngày/);
+    assert.match(problemText, /Căn cứ: Nghị định 68\/2024/);
+
+    // Letterhead, reused across forms.
+    if (!(await page.locator('[data-testid=lh-managing]').isVisible())) await page.locator('details.letterhead summary').click();
+    await page.locator('[data-testid=lh-managing]').fill('SỞ NỘI VỤ');
+    await page.locator('[data-testid=lh-number]').fill('125/SNV-VP');
+
+    // DOCX: there are rule breaks, so the download asks first.
+    await page.locator('[data-testid=download-docx]').click();
+    await page.locator('[data-testid=download-confirm]').waitFor();
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=download-anyway]').click(),
+    ]);
+    assert.match(docx.suggestedFilename(), /^mau-04-125-SNV-VP\.docx$/);
+    const docxPath = await docx.path();
+    const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml']).toString('utf8');
+    for (const s of ['Nguyễn Văn Thử', 'Bùi Văn Sắp Hết', 'TỔNG CỤC THUẾ', 'A1B2C3D4E5F60718', '7E57000000000033', 'SỞ NỘI VỤ']) {
+      assert.ok(xml.includes(s), `DOCX holds ${s}`);
+    }
+
+    // PDF: the font is fetched now, from the page's own origin.
+    await page.locator('[data-testid=download-pdf]').click();
+    await page.locator('[data-testid=download-confirm]').waitFor();
+    const [pdfDl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30000 }),
+      page.locator('[data-testid=download-anyway]').click(),
+    ]);
+    assert.ok(fontRequests() >= 1, 'the font was fetched for the PDF');
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdfDl.path(), '-']).toString('utf8');
+    for (const s of ['Nguyễn Văn Thử', 'Bùi Văn Sắp Hết', 'A1B2C3D4E5F60718', '7E57000000000033']) {
+      assert.ok(pdfText.includes(s), `PDF text holds ${s}`);
+    }
+
+    // Print view of the same letter.
+    await page.locator('[data-testid=preview-toggle]').click();
+    await page.locator('[data-testid=letter-preview] .kyso-letter').waitFor();
+    assert.match(await page.locator('[data-testid=letter-preview]').innerText(), /Bùi Văn Sắp Hết/);
+
+    // The draft survives a reload (local storage, this browser only)...
+    await page.reload();
+    await page.locator('[data-testid=form-select]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 5);
+    assert.equal(await page.locator('[data-testid=form-select]').inputValue(), '04');
+    assert.equal(await page.locator('[data-testid=lh-number]').inputValue(), '125/SNV-VP');
+    assert.ok(await page.evaluate(() => localStorage.getItem('kyso.van-ban.v1')));
+
+    // ... and "Xóa dữ liệu" clears everything.
+    await page.locator('[data-testid=clear-drafts]').click();
+    await page.locator('[data-testid=clear-drafts-confirm]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('kyso.van-ban.v1')), null);
+    await page.reload();
+    await page.locator('[data-testid=form-select]').waitFor();
+    assert.equal(await page.locator('[data-testid=form-row]').count(), 0);
+    assert.equal(await page.locator('[data-testid=lh-number]').inputValue(), '');
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('forms: a broken list names its line and keeps the rows already typed', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
+  try {
+    await page.locator('[data-testid=form-select]').selectOption('04');
+    await page.locator('[data-testid=add-row]').click();
+    await page.locator('[data-testid=form-row] input[data-field=cert_name]').fill('Trần Thị Gõ Tay');
+    const bad = join(scratch, 'hong.csv');
+    await writeFile(bad, 'Tên chứng thư số,Số hiệu chứng thư số\n"Nguyễn Văn A,0102\n');
+    await page.locator('[data-testid=import-input]').setInputFiles([bad]);
+    const notice = page.locator('[data-testid=forms-notice]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /dòng \d+/);
+    assert.equal(await page.locator('[data-testid=form-row]').count(), 1);
+    assert.equal(await page.locator('[data-testid=form-row] input[data-field=cert_name]').inputValue(), 'Trần Thị Gõ Tay');
+    // Tab-separated rows pasted from a spreadsheet.
+    await page.locator('.row-tools details.paste summary').click();
+    await page.locator('[data-testid=paste-rows]').fill('Lê Văn Dán\t0A0B0C\t\tle.van.dan@caobang.gov.vn');
+    await page.locator('[data-testid=paste-rows-submit]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 2);
+    assert.equal(await page.locator('[data-testid=form-row]').nth(1).locator('input[data-field=serial]').inputValue(), '0A0B0C');
+    check();
+  } finally {
+    await close();
+  }
+});
+
+async function verifyFiles(page, files) {
+  await page.locator('[data-testid=file-input]').setInputFiles(files);
+  await page.waitForFunction(
+    (n) => {
+      const docs = [...document.querySelectorAll('[data-testid=document-result]')];
+      return docs.length >= n && docs.every((d) => d.dataset.state === 'done' || d.dataset.state === 'failed');
+    },
+    files.length,
+    { timeout: 60000 },
+  );
+  return page.locator('[data-testid=document-result]').evaluateAll((docs) =>
+    docs.map((d) => ({
+      file: d.dataset.file,
+      state: d.dataset.state,
+      summary: d.dataset.summary,
+      signatures: [...d.querySelectorAll('[data-testid=signature-result]')].map((s) => ({
+        field: s.dataset.field,
+        indication: s.dataset.indication,
+        modified: s.dataset.modified,
+      })),
+    })),
+  );
+}
+
+test('verify: shadow attacks — signed originals unmodified, manipulated versions changed and never TOTAL_PASSED', async () => {
+  trustBundle = null;
+  const { page, check, close } = await openPage({ path: '/#kiem-tra' });
+  try {
+    const all = walk(shadow).filter((p) => p.endsWith('.pdf'));
+    const signed = all.filter((p) => /\/3_[^/]*-signed\.pdf$/.test(p));
+    const manipulated = all.filter((p) => /\/4_[^/]*-manipulated[^/]*\.pdf$/.test(p));
+    assert.ok(signed.length >= 6 && manipulated.length >= 6, `${signed.length} signed, ${manipulated.length} manipulated`);
+    const docs = await verifyFiles(page, [...signed, ...manipulated]);
+    const byName = (p) => docs.filter((d) => d.file === p.split('/').pop());
+    for (const d of docs) assert.equal(d.state, 'done', `${d.file} was read`);
+    let seenSigned = 0;
+    let seenManipulated = 0;
+    for (const d of docs) {
+      assert.ok(d.signatures.length >= 1, `${d.file} has a signature panel`);
+      if (/^3_.*-signed\.pdf$/.test(d.file)) {
+        seenSigned++;
+        for (const s of d.signatures) assert.equal(s.modified, 'false', `${d.file} is not modified`);
+      } else {
+        seenManipulated++;
+        assert.ok(d.signatures.some((s) => s.modified === 'true'), `${d.file} is modified after signing`);
+        for (const s of d.signatures) assert.notEqual(s.indication, 'TOTAL_PASSED', `${d.file} never passes`);
+      }
+    }
+    assert.equal(seenSigned + seenManipulated, signed.length + manipulated.length);
+    assert.ok(byName(signed[0]).length >= 1);
+    // Words and icon, not colour alone.
+    const first = page.locator('[data-testid=signature-result]').first();
+    assert.match(await first.locator('[data-testid=verdict]').innerText(), /Chữ ký|Chưa đủ căn cứ/);
+    // JSON export holds the same verdicts.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=verify-export-json]').click(),
+    ]);
+    const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(json.documents.length, docs.length);
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('verify: pyHanko/OpenSSL fixtures give their expected indications', async (t) => {
+  const expectedPath = join(signedFixtures, 'expected.json');
+  if (!existsSync(expectedPath)) {
+    t.skip('tests/fixtures/signed/expected.json is not there yet');
+    return;
+  }
+  const expected = JSON.parse(await readFile(expectedPath, 'utf8'));
+  trustBundle = null;
+  const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
+  try {
+    // The test PKI's root, trusted on purpose for this test only.
+    const anchors = expected.anchors.map((a) => join(signedFixtures, a));
+    await page.locator('[data-testid=file-input]').setInputFiles(anchors);
+    await page.locator('[data-testid=trust-dropped-roots]').check();
+    const names = Object.entries(expected.files)
+      .filter(([, v]) => !v.user_crls || v.user_crls.length === 0)
+      .map(([k]) => k)
+      .filter((k) => existsSync(join(signedFixtures, k)));
+    const docs = await verifyFiles(page, names.map((n) => join(signedFixtures, n)));
+    const wrong = [];
+    for (const name of names) {
+      const d = docs.find((x) => x.file === name);
+      const want = expected.files[name].signatures;
+      if (!d) {
+        wrong.push(`${name}: no panel`);
+        continue;
+      }
+      want.forEach((w, i) => {
+        const got = d.signatures[i];
+        const ok = Array.isArray(w.indication) ? w.indication : [w.indication];
+        if (!got || !ok.includes(got.indication)) wrong.push(`${name} #${i + 1}: want ${ok.join('|')}, got ${got?.indication}`);
+        if (got && w.modified_after !== null && w.modified_after !== undefined && String(w.modified_after) !== got.modified)
+          wrong.push(`${name} #${i + 1}: modified want ${w.modified_after}, got ${got.modified}`);
+      });
+    }
+    assert.deepEqual(wrong, []);
+    check();
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,947 @@
+//! The "Kiểm tra chữ ký PDF" tab: drop signed PDFs, get one panel per document and
+//! one verdict per signature.
+//!
+//! Each file is read in chunks into the page, planned by the core
+//! ([`verify::plan`]), its signed ranges hashed here without freezing the tab
+//! ([`super::hash`]), and finished by the core ([`verify::finish`]). Certificate and
+//! CRL files dropped together help find signers and check revocation.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::cert_card::{chain_view, status_code, vn_time};
+use super::copy::CopyButton;
+use super::dropzone::{DropZone, Loaded, is_pdf_name};
+use super::hash::{self, Engine};
+use super::{clock, download, read};
+use crate::cms::Digests;
+use crate::i18n::{self, Lang};
+use crate::pdf::MAX_PDF_BYTES;
+use crate::report::InputFile;
+use crate::verify::{
+    self, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport, VerifyOptions,
+};
+
+const LANG: Lang = Lang::Vi;
+
+/// Where a document is in its work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stage {
+    Waiting,
+    /// Reading the file: fraction done.
+    Reading(f64),
+    /// Hashing the signed ranges: fraction done.
+    Hashing(f64),
+    Done,
+    Failed(&'static str),
+}
+
+/// Measured for benchmarks (also shown as data attributes).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timing {
+    pub read_ms: f64,
+    pub plan_ms: f64,
+    pub hash_ms: f64,
+    pub hashed_bytes: usize,
+    pub finish_ms: f64,
+    pub total_ms: f64,
+    pub engine: Option<Engine>,
+}
+
+/// One dropped document.
+pub struct DocEntry {
+    pub id: usize,
+    pub name: String,
+    pub size: f64,
+    pub file: Option<web_sys::File>,
+    pub stage: Stage,
+    pub report: Option<Rc<DocumentReport>>,
+    /// Per signature (report order): the end of the signed revision, when the
+    /// coverage allows offering it as a download.
+    pub signed_ends: Vec<Option<usize>>,
+    pub timing: Timing,
+}
+
+/// Everything the tab holds.
+#[derive(Default)]
+pub struct VerifyState {
+    pub docs: Vec<Rc<DocEntry>>,
+    pub bundle: Option<InputFile>,
+    /// Certificates and CRLs the user dropped beside the PDFs (names only; the bytes
+    /// live in [`EXTRAS`]).
+    pub extras: Vec<String>,
+    pub extra_problems: Vec<read::ReadProblem>,
+    /// Treat the certificates the user dropped as trust anchors (an agency's own CA,
+    /// a test PKI). Off by default: trust comes from the pinned government CAs.
+    pub trust_user: bool,
+}
+
+impl PartialEq for VerifyState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+pub enum Action {
+    Added(Vec<(usize, String, f64, web_sys::File)>),
+    Stage(usize, Stage),
+    Done {
+        id: usize,
+        report: Rc<DocumentReport>,
+        signed_ends: Vec<Option<usize>>,
+        timing: Timing,
+    },
+    Bundle(InputFile),
+    Extras(Loaded),
+    Remove(usize),
+    TrustUser(bool),
+    Clear,
+}
+
+impl Reducible for VerifyState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = VerifyState {
+            docs: self.docs.clone(),
+            bundle: self.bundle.clone(),
+            extras: self.extras.clone(),
+            extra_problems: self.extra_problems.clone(),
+            trust_user: self.trust_user,
+        };
+        let update = |docs: &mut Vec<Rc<DocEntry>>, id: usize, f: &dyn Fn(&mut DocEntry)| {
+            if let Some(slot) = docs.iter_mut().find(|d| d.id == id) {
+                let mut d = DocEntry {
+                    id: slot.id,
+                    name: slot.name.clone(),
+                    size: slot.size,
+                    file: slot.file.clone(),
+                    stage: slot.stage.clone(),
+                    report: slot.report.clone(),
+                    signed_ends: slot.signed_ends.clone(),
+                    timing: slot.timing,
+                };
+                f(&mut d);
+                *slot = Rc::new(d);
+            }
+        };
+        match action {
+            Action::Added(files) => {
+                for (id, name, size, file) in files {
+                    next.docs.push(Rc::new(DocEntry {
+                        id,
+                        name,
+                        size,
+                        file: Some(file),
+                        stage: Stage::Waiting,
+                        report: None,
+                        signed_ends: Vec::new(),
+                        timing: Timing::default(),
+                    }));
+                }
+            }
+            Action::Stage(id, stage) => update(&mut next.docs, id, &|d| d.stage = stage.clone()),
+            Action::Done {
+                id,
+                report,
+                signed_ends,
+                timing,
+            } => update(&mut next.docs, id, &|d| {
+                d.stage = Stage::Done;
+                d.report = Some(Rc::clone(&report));
+                d.signed_ends = signed_ends.clone();
+                d.timing = timing;
+            }),
+            Action::Bundle(b) => {
+                EXTRAS.with(|e| e.borrow_mut().bundle = Some(b.clone()));
+                next.bundle = Some(b);
+            }
+            Action::Extras(loaded) => {
+                EXTRAS.with(|e| {
+                    let mut e = e.borrow_mut();
+                    for f in loaded.files {
+                        if !next.extras.contains(&f.name) {
+                            next.extras.push(f.name.clone());
+                        }
+                        e.files.push(f);
+                    }
+                });
+                next.extra_problems.extend(loaded.problems);
+            }
+            Action::Remove(id) => next.docs.retain(|d| d.id != id),
+            Action::TrustUser(on) => {
+                EXTRAS.with(|e| e.borrow_mut().trust_user = on);
+                next.trust_user = on;
+            }
+            Action::Clear => {
+                next.docs.clear();
+                next.extras.clear();
+                next.extra_problems.clear();
+                EXTRAS.with(|e| e.borrow_mut().files.clear());
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// Certificates and CRLs for the next verifications (the work runs outside Yew).
+#[derive(Default)]
+struct Extras {
+    bundle: Option<InputFile>,
+    files: Vec<InputFile>,
+    trust_user: bool,
+}
+
+thread_local! {
+    static EXTRAS: RefCell<Extras> = RefCell::new(Extras::default());
+    static QUEUE: RefCell<VecDeque<(usize, web_sys::File)>> = const { RefCell::new(VecDeque::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static NEXT_ID: Cell<usize> = const { Cell::new(1) };
+}
+
+/// Queues PDF files for verification (one at a time, in order: a 100 MB file
+/// verified while another is read would double the memory).
+pub fn start(dispatch: UseReducerDispatcher<VerifyState>, files: Vec<web_sys::File>) {
+    let mut added = Vec::new();
+    for file in files {
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        added.push((id, file.name(), file.size(), file.clone()));
+        QUEUE.with(|q| q.borrow_mut().push_back((id, file)));
+    }
+    if added.is_empty() {
+        return;
+    }
+    dispatch.dispatch(Action::Added(added));
+    if RUNNING.with(|r| r.replace(true)) {
+        return;
+    }
+    spawn_local(async move {
+        while let Some((id, file)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            verify_one(&dispatch, id, &file).await;
+        }
+        RUNNING.with(|r| r.set(false));
+    });
+}
+
+async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, file: &web_sys::File) {
+    let t0 = hash::now_ms();
+    let size = file.size().max(1.0);
+    dispatch.dispatch(Action::Stage(id, Stage::Reading(0.0)));
+    let bytes = {
+        let d = dispatch.clone();
+        let mut last = 0.0;
+        hash::read_file(file, MAX_PDF_BYTES, move |done| {
+            let f = done as f64 / size;
+            if f - last > 0.05 {
+                last = f;
+                d.dispatch(Action::Stage(id, Stage::Reading(f)));
+            }
+        })
+        .await
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            dispatch.dispatch(Action::Stage(id, Stage::Failed(e.message())));
+            return;
+        }
+    };
+    let t_read = hash::now_ms();
+    dispatch.dispatch(Action::Stage(id, Stage::Hashing(0.0)));
+    hash::yield_now().await;
+
+    let t_plan0 = hash::now_ms();
+    let plan = verify::plan(&bytes);
+    let t_plan = hash::now_ms();
+
+    // Hash every signature's ranges; progress over the total.
+    let total: usize = plan
+        .signatures
+        .iter()
+        .filter_map(|s| s.ranges)
+        .map(|r| r.iter().map(|(a, b)| b.saturating_sub(*a)).sum::<usize>())
+        .sum::<usize>()
+        .max(1);
+    let mut digests = Vec::with_capacity(plan.signatures.len());
+    let mut done_before = 0usize;
+    let mut engine = None;
+    let mut hashed = 0usize;
+    for s in &plan.signatures {
+        let Some(ranges) = s.ranges else {
+            digests.push(Digests::default());
+            continue;
+        };
+        let len: usize = ranges.iter().map(|(a, b)| b.saturating_sub(*a)).sum();
+        let mut got = None;
+        if hash::webcrypto_allowed(len) {
+            got = hash::digest_parts_webcrypto(&bytes, &ranges, &s.digests).await;
+            if got.is_some() {
+                engine = Some(Engine::WebCrypto);
+            }
+        }
+        let d = match got {
+            Some(d) => d,
+            None => {
+                engine = Some(Engine::Wasm);
+                let dd = dispatch.clone();
+                let mut last = 0.0;
+                hash::digest_parts(&bytes, &ranges, &s.digests, move |n| {
+                    let f = (done_before.saturating_add(n)) as f64 / total as f64;
+                    if f - last > 0.02 {
+                        last = f;
+                        dd.dispatch(Action::Stage(id, Stage::Hashing(f)));
+                    }
+                })
+                .await
+            }
+        };
+        if !s.digests.is_empty() {
+            hashed = hashed.saturating_add(len);
+        }
+        done_before = done_before.saturating_add(len);
+        digests.push(d);
+    }
+    let t_hash = hash::now_ms();
+
+    let mut opts = VerifyOptions::at(clock::now());
+    opts.file_name = file.name();
+    EXTRAS.with(|e| {
+        let e = e.borrow();
+        opts.extra_certs.extend(e.bundle.iter().cloned());
+        for f in &e.files {
+            if f.name.to_ascii_lowercase().ends_with(".crl") {
+                opts.crls.push(f.clone());
+            } else if e.trust_user {
+                opts.anchors.push(f.clone());
+            } else {
+                opts.extra_certs.push(f.clone());
+            }
+        }
+    });
+    let report = verify::finish(&plan, &digests, &opts);
+    let signed_ends = report
+        .signatures
+        .iter()
+        .zip(&plan.signatures)
+        .map(|(r, p)| match (r.coverage, p.ranges) {
+            ("entire_file" | "entire_revision", Some([_, (_, end)])) => Some(end),
+            _ => None,
+        })
+        .collect();
+    let t_end = hash::now_ms();
+    drop(plan);
+    drop(bytes);
+    let timing = Timing {
+        read_ms: t_read - t0,
+        plan_ms: t_plan - t_plan0,
+        hash_ms: t_hash - t_plan,
+        hashed_bytes: hashed,
+        finish_ms: t_end - t_hash,
+        total_ms: t_end - t0,
+        engine,
+    };
+    dispatch.dispatch(Action::Done {
+        id,
+        report: Rc::new(report),
+        signed_ends,
+        timing,
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VerifyTabProps {
+    pub state: UseReducerHandle<VerifyState>,
+}
+
+#[component]
+pub fn VerifyTab(props: &VerifyTabProps) -> Html {
+    let state = props.state.clone();
+    let on_files = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let (pdfs, others): (Vec<_>, Vec<_>) = files
+                .into_iter()
+                .partition(|f| is_pdf_name(&f.name()) || f.type_() == "application/pdf");
+            start(dispatch.clone(), pdfs);
+            if !others.is_empty() {
+                let dispatch = dispatch.clone();
+                spawn_local(async move {
+                    let (files, problems) = read::read_all(others).await;
+                    dispatch.dispatch(Action::Extras(Loaded { files, problems }));
+                });
+            }
+        })
+    };
+    let on_clear = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Clear))
+    };
+    let on_print = Callback::from(|_: MouseEvent| print_as("print-report"));
+    let on_trust = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                dispatch.dispatch(Action::TrustUser(i.checked()));
+            }
+        })
+    };
+
+    let done: Vec<&Rc<DocumentReport>> = state
+        .docs
+        .iter()
+        .filter_map(|d| d.report.as_ref())
+        .collect();
+    let on_export_all = {
+        let reports: Vec<Rc<DocumentReport>> = done.iter().map(|r| Rc::clone(r)).collect();
+        Callback::from(move |_: MouseEvent| export_json(&reports))
+    };
+
+    html! {
+        <>
+            <DropZone on_loaded={Callback::noop()} on_files={on_files}
+                title="Kéo thả các tệp PDF có chữ ký số vào đây"
+                label="Nạp tệp PDF cần kiểm tra chữ ký"
+                accept=".pdf,.cer,.crt,.pem,.p7b,.p7c,.crl"
+                hint="Chọn được nhiều tệp PDF cùng lúc. Có thể thả kèm tệp chứng thư (.cer, .p7b) hoặc danh sách thu hồi (.crl) để bổ sung chuỗi chứng thực và kiểm tra thu hồi. Tệp chỉ được đọc trên máy này, không gửi đi đâu."
+                paste={false} />
+            if !state.extras.is_empty() || !state.extra_problems.is_empty() {
+                <p class="muted extras" data-testid="verify-extras">
+                    { format!("Dùng thêm {} tệp chứng thư / CRL: {}.", state.extras.len(), state.extras.join(", ")) }
+                    { for state.extra_problems.iter().map(|p| html! { <span class="warn">{ format!(" {}: {}", p.file, p.message()) }</span> }) }
+                    { " Các tệp này áp dụng cho tài liệu thả vào sau." }
+                </p>
+                <label class="muted trust-user">
+                    <input type="checkbox" checked={state.trust_user} onchange={on_trust} data-testid="trust-dropped-roots" />
+                    { " Coi các chứng thư CA đã thả kèm là CA tin cậy (CA riêng của đơn vị, hệ thống thử nghiệm). \
+                       Mặc định chỉ tin cậy CA của Chính phủ." }
+                </label>
+            }
+            if !state.docs.is_empty() {
+                <section class="results verify-results" aria-label="Kết quả kiểm tra chữ ký">
+                    <div class="toolbar no-print">
+                        <p class="summary" data-testid="verify-summary">
+                            { format!("{} tài liệu", state.docs.len()) }
+                            <span class="muted">{ format!(" · thời điểm kiểm tra {} (giờ Việt Nam)", vn_time(clock::now())) }</span>
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="button" onclick={on_export_all} disabled={done.is_empty()}
+                                data-testid="verify-export-json" title="Tải về toàn bộ kết quả dạng JSON">
+                                { "Xuất JSON" }
+                            </button>
+                            <button type="button" class="button" onclick={on_print} disabled={done.is_empty()}
+                                data-testid="verify-print" title="In hoặc lưu thành PDF bản báo cáo kiểm tra">
+                                { "In báo cáo" }
+                            </button>
+                            <button type="button" class="button subtle" onclick={on_clear} data-testid="verify-clear">
+                                { "Xóa danh sách" }
+                            </button>
+                        </div>
+                    </div>
+                    <div class="print-only report-head">
+                        <h2>{ "Báo cáo kiểm tra chữ ký số trên tài liệu PDF" }</h2>
+                        <p>{ format!("Lập bằng kyso lúc {} (giờ Việt Nam). Tệp chỉ được kiểm tra trên máy này.", vn_time(clock::now())) }</p>
+                    </div>
+                    { for state.docs.iter().map(|d| html! {
+                        <DocPanel key={d.id} doc={Rc::clone(d)} dispatch={state.dispatcher()} />
+                    }) }
+                </section>
+            }
+        </>
+    }
+}
+
+#[derive(Properties)]
+struct DocPanelProps {
+    doc: Rc<DocEntry>,
+    dispatch: UseReducerDispatcher<VerifyState>,
+}
+
+impl PartialEq for DocPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
+}
+
+/// One document: its name, a one-line summary, and a panel per signature.
+#[component]
+fn DocPanel(props: &DocPanelProps) -> Html {
+    let d = &props.doc;
+    let on_remove = {
+        let dispatch = props.dispatch.clone();
+        let id = d.id;
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Remove(id)))
+    };
+    let on_json = {
+        let report = d.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(r) = &report {
+                export_json(std::slice::from_ref(r));
+            }
+        })
+    };
+    let size_mb = d.size / (1024.0 * 1024.0);
+    let (summary_class, summary) = match (&d.stage, &d.report) {
+        (Stage::Done, Some(r)) => (summary_tone(r), doc_summary(r)),
+        (Stage::Failed(m), _) => ("bad", (*m).to_owned()),
+        (Stage::Reading(_), _) => ("busy", "Đang đọc tệp…".to_owned()),
+        (Stage::Hashing(_), _) => ("busy", "Đang tính mã băm phần đã ký…".to_owned()),
+        _ => ("busy", "Đang chờ…".to_owned()),
+    };
+    let t = &d.timing;
+    html! {
+        <article class={classes!("doc-panel", summary_class)} data-testid="document-result"
+            data-file={d.name.clone()} data-state={stage_code(&d.stage)}
+            data-summary={d.report.as_ref().map(|r| r.summary)}
+            data-total-ms={format!("{:.1}", t.total_ms)} data-hash-ms={format!("{:.1}", t.hash_ms)}
+            data-read-ms={format!("{:.1}", t.read_ms)} data-plan-ms={format!("{:.1}", t.plan_ms)}
+            data-finish-ms={format!("{:.1}", t.finish_ms)}
+            data-hashed-bytes={t.hashed_bytes.to_string()} data-hash-engine={t.engine.map(Engine::code)}>
+            <header class="doc-head">
+                <div>
+                    <h3 class="doc-name">{ &d.name }</h3>
+                    <p class="muted">
+                        { format!("{size_mb:.1} MB") }
+                        if let Some(r) = &d.report {
+                            { format!(" · {} lần lưu (phiên bản)", r.revisions) }
+                            { format!(" · {} chữ ký", r.signatures.len()) }
+                        }
+                    </p>
+                </div>
+                <div class="actions no-print">
+                    if d.report.is_some() {
+                        <button type="button" class="button" onclick={on_json} data-testid="doc-export-json">{ "Xuất JSON" }</button>
+                    }
+                    <button type="button" class="button subtle" onclick={on_remove}>{ "Bỏ khỏi danh sách" }</button>
+                </div>
+            </header>
+            <p class={classes!("doc-summary", summary_class)} data-testid="doc-summary">
+                <span class="icon" aria-hidden="true">{ tone_icon(summary_class) }</span>{ " " }{ summary }
+            </p>
+            { progress(&d.stage) }
+            if let Some(r) = &d.report {
+                if r.encrypted {
+                    <p class="warn">{ "Tệp PDF được mã hóa: các thay đổi sau khi ký không phân tích chắc chắn được." }</p>
+                }
+                if !r.input_problems.is_empty() {
+                    <p class="warn">{ format!("Tệp bổ sung không đọc được: {}", r.input_problems.iter().map(|c| i18n::text(LANG, c)).collect::<Vec<_>>().join("; ")) }</p>
+                }
+                { for r.signatures.iter().enumerate().map(|(i, _)| html! {
+                    <SignaturePanel report={Rc::clone(r)} index={i}
+                        file={d.file.clone()} signed_end={d.signed_ends.get(i).copied().flatten()} />
+                }) }
+            }
+        </article>
+    }
+}
+
+fn stage_code(s: &Stage) -> &'static str {
+    match s {
+        Stage::Waiting => "waiting",
+        Stage::Reading(_) => "reading",
+        Stage::Hashing(_) => "hashing",
+        Stage::Done => "done",
+        Stage::Failed(_) => "failed",
+    }
+}
+
+/// The progress bar while reading and hashing (a native `<progress>`: no inline
+/// style is needed, which the page's CSP forbids).
+fn progress(s: &Stage) -> Html {
+    let (label, f) = match s {
+        Stage::Reading(f) => ("Đọc tệp", *f),
+        Stage::Hashing(f) => ("Tính mã băm", *f),
+        Stage::Waiting => ("Đang chờ", 0.0),
+        _ => return Html::default(),
+    };
+    let pct = (f.clamp(0.0, 1.0) * 100.0).round();
+    html! {
+        <div class="progress no-print" role="status">
+            <progress max="100" value={format!("{pct}")} data-testid="verify-progress" aria-label={label}></progress>
+            <span class="muted">{ format!(" {label}: {pct}%") }</span>
+        </div>
+    }
+}
+
+fn summary_tone(r: &DocumentReport) -> &'static str {
+    match r.summary {
+        "all_signatures_valid" | "valid_with_allowed_changes" => "ok",
+        "signatures_indeterminate" | "no_signatures" => "unsure",
+        _ => "bad",
+    }
+}
+
+fn tone_icon(tone: &str) -> &'static str {
+    match tone {
+        "ok" => "✔",
+        "unsure" => "?",
+        "busy" => "…",
+        _ => "✖",
+    }
+}
+
+/// "Tất cả chữ ký hợp lệ; … · 2 chữ ký: 1 hợp lệ, 1 chưa đủ căn cứ".
+pub fn doc_summary(r: &DocumentReport) -> String {
+    if let Some(e) = r.error {
+        return format!("{}: {}", i18n::text(LANG, "pdf_error"), words(e));
+    }
+    let mut s = i18n::text(LANG, r.summary).to_owned();
+    if !r.signatures.is_empty() {
+        let count = |i: Indication| r.signatures.iter().filter(|x| x.indication == i).count();
+        let mut parts = Vec::new();
+        for (i, w) in [
+            (Indication::TotalPassed, "hợp lệ"),
+            (Indication::TotalFailed, "không hợp lệ"),
+            (Indication::Indeterminate, "chưa đủ căn cứ"),
+        ] {
+            let n = count(i);
+            if n > 0 {
+                parts.push(format!("{n} {w}"));
+            }
+        }
+        s.push_str(&format!(
+            " · {} chữ ký: {}",
+            r.signatures.len(),
+            parts.join(", ")
+        ));
+    }
+    s
+}
+
+#[derive(Properties, Clone)]
+pub struct SignaturePanelProps {
+    pub report: Rc<DocumentReport>,
+    pub index: usize,
+    /// The dropped file, to offer the signed revision from (a slice of the Blob).
+    #[prop_or_default]
+    pub file: Option<web_sys::File>,
+    /// Where the signed revision ends, when the coverage allows the download.
+    #[prop_or_default]
+    pub signed_end: Option<usize>,
+}
+
+impl PartialEq for SignaturePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.index == other.index
+            && self.signed_end == other.signed_end
+    }
+}
+
+/// One signature's verdict and the evidence behind it.
+#[component]
+pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
+    let Some(s) = props.report.signatures.get(props.index) else {
+        return Html::default();
+    };
+    let tone = match s.indication {
+        Indication::TotalPassed => "ok",
+        Indication::TotalFailed => "bad",
+        Indication::Indeterminate => "unsure",
+    };
+    let verdict = i18n::text(
+        LANG,
+        &format!("verdict_{}", s.indication.code().to_ascii_lowercase()),
+    )
+    .to_owned();
+    let sub = s.sub_indication.map(|x| {
+        (
+            x.code(),
+            i18n::text(LANG, &format!("sub_{}", x.code().to_ascii_lowercase())).to_owned(),
+        )
+    });
+    let kind = if s.kind == "document_timestamp" {
+        "Dấu thời gian tài liệu"
+    } else {
+        "Chữ ký"
+    };
+    let on_download = {
+        let file = props.file.clone();
+        let end = props.signed_end;
+        let name = signed_name(&props.report.file, props.index);
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(file), Some(end)) = (&file, end)
+                && let Ok(blob) = file.slice_with_f64_and_f64(0.0, end as f64)
+                && let Err(e) = download::save_blob(&name, &blob)
+            {
+                web_sys::console::error_2(&"kyso: download failed".into(), &e);
+            }
+        })
+    };
+    html! {
+        <section class={classes!("signature-result", tone)} data-testid="signature-result"
+            data-indication={s.indication.code()} data-sub-indication={s.sub_indication.map(|x| x.code())}
+            data-modified={s.modified_after.to_string()} data-coverage={s.coverage}
+            data-field={s.field.clone()}>
+            <header class="sig-head">
+                <span class={classes!("verdict-icon", tone)} aria-hidden="true">{ tone_icon(tone) }</span>
+                <div>
+                    <p class="verdict" data-testid="verdict">
+                        <strong>{ verdict }</strong>
+                        { format!(" — {kind} “{}”", s.field) }
+                    </p>
+                    if let Some((code, text)) = &sub {
+                        <p class="sub-indication">{ text.clone() }<span class="muted code">{ format!(" ({code})") }</span></p>
+                    }
+                    if s.modified_after {
+                        <p class={classes!("modified", if has_disallowed(s) { "bad" } else { "unsure" })} data-testid="modified-note">
+                            { if has_disallowed(s) {
+                                "Tài liệu đã bị sửa đổi sau khi ký: nội dung đang hiển thị có thể khác bản đã ký."
+                            } else {
+                                "Sau khi ký tài liệu có thay đổi (loại được phép, xem danh sách bên dưới)."
+                            } }
+                        </p>
+                    }
+                </div>
+            </header>
+            <dl class="facts">
+                <dt>{ "Người ký" }</dt>
+                <dd>{ signer(s) }</dd>
+                <dt>{ "Thời điểm ký" }</dt>
+                <dd>{ times(s) }</dd>
+                <dt>{ "Chuỗi chứng thực" }</dt>
+                <dd>
+                    { match &s.chain {
+                        Some(c) => chain_view(c),
+                        None => html! { <span class="muted">{ "Không dựng được (không có chứng thư của người ký)." }</span> },
+                    } }
+                </dd>
+                <dt>{ "Thu hồi" }</dt>
+                <dd>{ revocation(s.revocation.as_ref()) }</dd>
+                <dt>{ "Phạm vi được ký" }</dt>
+                <dd data-testid="coverage">
+                    { words(&format!("coverage_{}", s.coverage)) }
+                    if let Some(p) = s.coverage_problem {
+                        <span class="warn">{ format!(" — {}", words(p)) }</span>
+                    }
+                    if props.signed_end.is_some() && props.file.is_some() {
+                        { " " }
+                        <button type="button" class="button small no-print" onclick={on_download} data-testid="download-signed">
+                            { "Tải bản đã ký" }
+                        </button>
+                    }
+                </dd>
+                if let Some(c) = s.certification {
+                    <dt>{ "Chứng nhận tài liệu" }</dt>
+                    <dd>{ words(&format!("mdp_{c}")) }</dd>
+                }
+                <dt>{ "Thay đổi sau khi ký" }</dt>
+                <dd>{ changes(s) }</dd>
+                if let Some(r) = &s.reason {
+                    <dt>{ "Lý do ký" }</dt>
+                    <dd>{ r }</dd>
+                }
+                if let Some(l) = &s.location {
+                    <dt>{ "Nơi ký" }</dt>
+                    <dd>{ l }</dd>
+                }
+                <dt>{ "Kỹ thuật" }</dt>
+                <dd class="muted">
+                    { format!("{} · {} · {}",
+                        s.sub_filter.clone().unwrap_or_else(|| "—".into()),
+                        s.signature_algorithm.unwrap_or("—"),
+                        s.digest_algorithm.map(|a| a.name()).unwrap_or("—")) }
+                </dd>
+            </dl>
+            <details class="checks" open={s.indication != Indication::TotalPassed}>
+                <summary>{ format!("Các bước kiểm tra ({})", s.checks.len()) }</summary>
+                <ul class="check-list">
+                    { for s.checks.iter().map(|c| html! {
+                        <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id} data-status={c.status.code()}>
+                            <span class={classes!("check-status", c.status.code())}>{ check_status_words(c.status) }</span>
+                            <strong>{ i18n::text(LANG, &format!("check_{}", c.id)) }</strong>
+                            { ": " }{ words(c.detail) }
+                        </li>
+                    }) }
+                </ul>
+            </details>
+        </section>
+    }
+}
+
+fn has_disallowed(s: &SignatureReport) -> bool {
+    s.changes_after.iter().any(|c| !c.allowed)
+}
+
+fn signer(s: &SignatureReport) -> Html {
+    let Some(f) = &s.signer else {
+        return html! { <span class="warn">{ i18n::text(LANG, "signer_certificate_not_found") }</span> };
+    };
+    let name = f
+        .common_name
+        .clone()
+        .unwrap_or_else(|| f.subject_dn.clone());
+    let org: Vec<&str> = f
+        .organizational_units
+        .iter()
+        .map(String::as_str)
+        .chain(f.organization.as_deref())
+        .collect();
+    let issuer = f
+        .issuer
+        .get("CN")
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_else(|| f.issuer_dn.clone());
+    html! {
+        <div class="signer" data-testid="signer" data-serial={f.serial_hex.clone()}>
+            <strong>{ name }</strong>
+            if !org.is_empty() {
+                <span class="muted">{ format!(" — {}", org.join(" · ")) }</span>
+            }
+            <div>
+                { "Số hiệu chứng thư: " }<code class="serial">{ &f.serial_hex }</code>
+                <CopyButton text={f.serial_hex.clone()} what="số hiệu chứng thư" />
+            </div>
+            if !f.identifiers.is_empty() {
+                <div>{ f.identifiers.iter().map(|i| format!("{}: {}", i.kind, i.value)).collect::<Vec<_>>().join(" · ") }</div>
+            }
+            <div title={f.issuer_dn.clone()}>{ format!("Đơn vị cấp: {issuer}") }</div>
+            <div>
+                { format!("Hiệu lực từ {} đến {}", vn_time(f.not_before), vn_time(f.not_after)) }
+                <span class={classes!("days", status_code(f.status))}>
+                    { format!(" ({} tại thời điểm kiểm tra)", i18n::text(LANG, status_code(f.status)).to_lowercase()) }
+                </span>
+            </div>
+        </div>
+    }
+}
+
+fn times(s: &SignatureReport) -> Html {
+    let t = &s.signing_time;
+    let used = match t.used {
+        "proven" => "Dùng thời điểm đã được chứng minh bằng dấu thời gian để kiểm tra chứng thư.",
+        "claimed" => {
+            "Dùng thời điểm do người ký khai báo (không có dấu thời gian chứng minh) để kiểm tra chứng thư."
+        }
+        _ => "Chữ ký không ghi thời điểm; dùng thời điểm kiểm tra.",
+    };
+    html! {
+        <div class="times" data-testid="signing-time" data-used={t.used}>
+            <div>
+                { "Khai báo: " }
+                { t.claimed.map(vn_time).unwrap_or_else(|| "không có".into()) }
+                if let Some(src) = t.claimed_source {
+                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"))) }</span>
+                }
+            </div>
+            <div>
+                { "Được chứng minh: " }
+                { t.proven.map(vn_time).unwrap_or_else(|| "không có dấu thời gian".into()) }
+                if let Some(src) = t.proven_source {
+                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"))) }</span>
+                }
+            </div>
+            <div class="muted">{ used }{ format!(" ({})", vn_time(t.used_time)) }</div>
+        </div>
+    }
+}
+
+fn revocation(r: Option<&RevStatus>) -> Html {
+    match r {
+        Some(RevStatus::Good {
+            source,
+            issued,
+            fresh,
+        }) => html! {
+            <span class="ok-text">
+                { format!("Đã kiểm tra: chưa bị thu hồi tại thời điểm ký (theo {} ngày {}{})",
+                    words(&format!("rev_source_{source}")), vn_time(*issued), if *fresh { "" } else { ", thông tin cũ hơn thời điểm ký" }) }
+            </span>
+        },
+        Some(RevStatus::Revoked { at, source, .. }) => html! {
+            <span class="bad-text">{ format!("Đã bị thu hồi từ {} (theo {})", vn_time(*at), words(&format!("rev_source_{source}"))) }</span>
+        },
+        Some(RevStatus::Stale { source, issued }) => html! {
+            <span class="warn">
+                { format!("Chưa kiểm tra được: thông tin thu hồi ({} ngày {}) cũ hơn thời điểm ký. Cần bổ sung CRL mới hơn.", words(&format!("rev_source_{source}")), vn_time(*issued)) }
+            </span>
+        },
+        Some(RevStatus::NotChecked) | None => html! {
+            <span class="warn" data-testid="revocation-warning">
+                { "Chưa kiểm tra được tình trạng thu hồi của chứng thư số: tệp không kèm CRL hay OCSP, và trang không tải gì từ mạng. \
+                   Chữ ký chỉ được coi là hợp lệ khi chứng thư chưa bị thu hồi tại thời điểm ký; hãy thả kèm tệp CRL của CA để kiểm tra." }
+            </span>
+        },
+    }
+}
+
+fn changes(s: &SignatureReport) -> Html {
+    if s.changes_after.is_empty() {
+        return html! { { if s.modified_after { "Có lần lưu sau khi ký." } else { "Không có thay đổi sau khi ký." } } };
+    }
+    html! {
+        <ul class="changes" data-testid="changes">
+            { for s.changes_after.iter().map(|c| html! {
+                <li class={if c.allowed { "allowed" } else { "not-allowed" }} data-allowed={c.allowed.to_string()}>
+                    <strong>{ if c.allowed { "Được phép: " } else { "Không được phép: " } }</strong>
+                    { words(&format!("change_{}", c.what)) }
+                    { format!(" ({})", words(&format!("action_{}", c.action))) }
+                    if let Some(p) = c.page {
+                        { format!(", trang {p}") }
+                    }
+                    { format!(", lần lưu thứ {}", c.revision) }
+                    <span class="muted">{ format!(" — {}", words(&format!("rule_{}", c.rule))) }</span>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+fn check_status_words(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Passed => "✔ Đạt",
+        CheckStatus::Failed => "✖ Không đạt",
+        CheckStatus::Warning => "! Lưu ý",
+        CheckStatus::NotChecked => "? Chưa kiểm tra",
+    }
+}
+
+/// Words for a code, from `i18n` (one table for the page, the CLI and the reports);
+/// the code itself, spaced, when a new code has no words yet.
+pub fn words(code: &str) -> String {
+    let t = i18n::text(LANG, code);
+    if t != code {
+        return t.to_owned();
+    }
+    code.replace('_', " ")
+}
+
+fn signed_name(file: &str, index: usize) -> String {
+    let stem = file
+        .strip_suffix(".pdf")
+        .or_else(|| file.strip_suffix(".PDF"))
+        .unwrap_or(file);
+    format!("{stem}-ban-da-ky-{}.pdf", index + 1)
+}
+
+/// Downloads the reports as JSON (`verify::to_json`, Vietnamese words included).
+fn export_json(reports: &[Rc<DocumentReport>]) {
+    let documents: Vec<serde_json::Value> =
+        reports.iter().map(|r| verify::to_json(r, LANG)).collect();
+    let value = serde_json::json!({ "documents": documents });
+    let Ok(json) = serde_json::to_vec_pretty(&value) else {
+        return;
+    };
+    let (y, m, d, ..) = clock::now().to_civil();
+    let name = format!("kyso-kiem-tra-chu-ky-{y:04}{m:02}{d:02}.json");
+    if let Err(e) = download::save(&name, download::JSON, &json) {
+        web_sys::console::error_2(&"kyso: download failed".into(), &e);
+    }
+}
+
+/// Prints only one part of the page: `class` on `<body>` selects it in the print CSS.
+pub fn print_as(class: &str) {
+    let body = gloo::utils::body();
+    let list = body.class_list();
+    let _ = list.add_1(class);
+    let _ = gloo::utils::window().print();
+    let _ = list.remove_1(class);
+}

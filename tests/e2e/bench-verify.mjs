@@ -1,0 +1,61 @@
+// Benchmark (not a test): time-to-verdict and memory of verifying one large signed PDF
+// in the page, in headless Chromium.
+//
+//   node bench-verify.mjs FILE.pdf [--wasm]     (after `trunk build --release`)
+//   node make-big-pdf.mjs /tmp/big.pdf 100 && node bench-verify.mjs /tmp/big.pdf --wasm
+//
+// --wasm forces the pure-WebAssembly SHA path (`?hash=wasm`), as on a plain-http
+// intranet without WebCrypto; otherwise the page may use WebCrypto (127.0.0.1 is a
+// secure context) for ranges up to its copy limit. Prints the page's own timings
+// (read, plan, hash, finish), SHA throughput, and the peaks of the JS heap and of the
+// browser's resident memory, beside `pdfsig` on the same file when it is installed.
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { serve, browser, sampler, rss, MB } from './bench-common.mjs';
+
+const file = process.argv[2];
+const wasm = process.argv.includes('--wasm');
+if (!file) {
+  console.error('usage: node bench-verify.mjs FILE.pdf [--wasm]');
+  process.exit(1);
+}
+const size = statSync(file).size;
+const { server, origin } = await serve();
+const { page, profile, close } = await browser();
+try {
+  await page.goto(`${origin}/${wasm ? '?hash=wasm' : ''}#kiem-tra`, { waitUntil: 'load' });
+  await page.locator('[data-testid=dropzone]').waitFor();
+  const idle = rss(profile);
+  const s = sampler(page, profile, 50);
+  const t0 = Date.now();
+  await page.locator('[data-testid=file-input]').setInputFiles([file]);
+  await page.waitForFunction(
+    () => {
+      const d = document.querySelector('[data-testid=document-result]');
+      return d && (d.dataset.state === 'done' || d.dataset.state === 'failed');
+    },
+    null,
+    { timeout: 600000, polling: 20 },
+  );
+  const wall = Date.now() - t0;
+  const peak = await s.done();
+  const d = await page.locator('[data-testid=document-result]').evaluate((e) => ({ ...e.dataset }));
+  const sigs = await page.locator('[data-testid=signature-result]').evaluateAll((x) => x.map((e) => e.dataset.indication));
+  const hashMBs = Number(d.hashedBytes) / MB / (Number(d.hashMs) / 1000);
+  console.log(`file            ${file} (${(size / MB).toFixed(1)} MiB)`);
+  console.log(`verdict         ${d.summary} [${sigs.join(', ')}] state=${d.state}`);
+  console.log(`time-to-verdict ${wall} ms (wall, from file pick); in page ${d.totalMs} ms`);
+  console.log(`  read ${d.readMs} ms · plan ${d.planMs} ms · hash ${d.hashMs} ms (${d.hashEngine}) · finish ${d.finishMs} ms`);
+  console.log(`SHA throughput  ${hashMBs.toFixed(0)} MiB/s over ${(Number(d.hashedBytes) / MB).toFixed(1)} MiB (${d.hashEngine})`);
+  console.log(`peak JS heap    ${(peak.heap / MB).toFixed(1)} MiB`);
+  console.log(`peak RSS        renderer ${(peak.rssMax / 1024).toFixed(0)} MiB · all browser processes ${(peak.rssTotal / 1024).toFixed(0)} MiB (idle before: ${(idle.max / 1024).toFixed(0)} / ${(idle.total / 1024).toFixed(0)} MiB)`);
+  console.log(`  renderer growth ${((peak.rssMax - idle.max) / 1024).toFixed(0)} MiB for a ${(size / MB).toFixed(0)} MiB file (target ≤ file + 64 MiB)`);
+  try {
+    const t = Date.now();
+    execFileSync('pdfsig', [file], { stdio: 'ignore' });
+    console.log(`pdfsig          ${Date.now() - t} ms (same file)`);
+  } catch {}
+} finally {
+  await close();
+  server.close();
+}
