@@ -4,7 +4,11 @@
 #
 #   certificates: 1,000 government-shaped certificates in one PEM bundle, read and
 #   validated by (a) the core in process, (b) the kyso CLI, (c) openssl printing every
-#   one of them, (d) the page in headless Chromium (drop → 1,000 cards rendered).
+#   one of them, (d) the page in headless Chromium (drop → all validated, first page
+#   of cards drawn).
+#   signed PDF: a 100 MB file signed by openssl (tests/e2e/make-big-pdf.mjs), verified
+#   by pdfsig, the kyso CLI and the page (time to verdict, SHA throughput, memory).
+#   letters: a 500-row letter to DOCX and PDF in the page; natively: cargo bench --bench forms.
 #
 # Not a test: nothing here fails on a slow machine.
 set -euo pipefail
@@ -50,9 +54,15 @@ echo "kyso verify --json (native):           ${kyso_pdf_ms} ms"
 awk -v k="$kyso_pdf_ms" -v p="$pdfsig_ms" 'BEGIN { if (p > 0) printf "ratio kyso/pdfsig: %.2f (target <= 1.5)\n", k / p }'
 /usr/bin/time -f "kyso peak memory: %M KB" target/release-native/kyso verify --json "$big" >/dev/null
 
-if [ -f tests/e2e/bench.mjs ] && [ -f dist/index.html ]; then
+if [ -f dist/index.html ]; then
     section "certificates: the page in headless Chromium ($N)"
     (cd tests/e2e && node bench.mjs "$bundle")
+    section "signed PDF ($PDF_MB MB): the page in headless Chromium, pure-WebAssembly hashing"
+    (cd tests/e2e && node bench-verify.mjs "$big" --wasm)
+    section "signed PDF ($PDF_MB MB): the page in headless Chromium, WebCrypto where allowed"
+    (cd tests/e2e && node bench-verify.mjs "$big")
+    section "letters: 500 rows to DOCX and PDF in the page"
+    (cd tests/e2e && node bench-forms.mjs 500)
 else
-    echo "(browser benchmark: run scripts/test.sh or trunk build --release first)"
+    echo "(browser benchmarks: run scripts/test.sh or trunk build --release first)"
 fi
