@@ -140,6 +140,30 @@ pub struct CertFacts {
     pub holder_reason: &'static str,
 }
 
+impl CertFacts {
+    /// The name a person reads first: the CN, or the whole subject when there is none.
+    pub fn display_name(&self) -> &str {
+        self.common_name.as_deref().unwrap_or(&self.subject_dn)
+    }
+
+    /// The holder's units, then the organisation: "Phòng · Sở · UBND tỉnh".
+    pub fn org_line(&self) -> Vec<&str> {
+        self.organizational_units
+            .iter()
+            .map(String::as_str)
+            .chain(self.organization.as_deref())
+            .collect()
+    }
+
+    /// The issuing CA by its CN, or the whole issuer name.
+    pub fn issuer_name(&self) -> &str {
+        self.issuer
+            .get("CN")
+            .and_then(|v| v.first())
+            .map_or(&self.issuer_dn, |s| s)
+    }
+}
+
 /// Reads the facts of `cert`, judging validity at `at`.
 pub fn facts(cert: &Cert, at: Instant) -> CertFacts {
     let x = cert.x509();

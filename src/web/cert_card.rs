@@ -33,23 +33,10 @@ impl PartialEq for CertCardProps {
 pub fn CertCard(props: &CertCardProps) -> Html {
     let e = &*props.entry;
     let f = &e.facts;
-    let title = f
-        .common_name
-        .clone()
-        .unwrap_or_else(|| f.subject_dn.clone());
+    let title = f.display_name().to_string();
     let status = status_code(f.status);
-    let org_line: Vec<&str> = f
-        .organizational_units
-        .iter()
-        .map(String::as_str)
-        .chain(f.organization.as_deref())
-        .collect();
-    let issuer = f
-        .issuer
-        .get("CN")
-        .and_then(|v| v.first())
-        .cloned()
-        .unwrap_or_else(|| f.issuer_dn.clone());
+    let org_line = f.org_line();
+    let issuer = f.issuer_name().to_string();
     let source = if e.index == 0 {
         e.file.clone()
     } else {

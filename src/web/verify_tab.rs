@@ -774,22 +774,9 @@ fn signer(s: &SignatureReport) -> Html {
     let Some(f) = &s.signer else {
         return html! { <span class="warn">{ i18n::text(LANG, "signer_certificate_not_found") }</span> };
     };
-    let name = f
-        .common_name
-        .clone()
-        .unwrap_or_else(|| f.subject_dn.clone());
-    let org: Vec<&str> = f
-        .organizational_units
-        .iter()
-        .map(String::as_str)
-        .chain(f.organization.as_deref())
-        .collect();
-    let issuer = f
-        .issuer
-        .get("CN")
-        .and_then(|v| v.first())
-        .cloned()
-        .unwrap_or_else(|| f.issuer_dn.clone());
+    let name = f.display_name().to_string();
+    let org = f.org_line();
+    let issuer = f.issuer_name().to_string();
     html! {
         <div class="signer" data-testid="signer" data-serial={f.serial_hex.clone()}>
             <strong>{ name }</strong>
