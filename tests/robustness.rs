@@ -165,6 +165,20 @@ fn fuzz_findings_stay_fixed() {
     for e in entries {
         let bytes = std::fs::read(e.path()).unwrap();
         exercise(&bytes, at);
-        let _ = report::read_certificates(&[InputFile::new("x", bytes)], &CertOptions::at(at));
+        let _ =
+            report::read_certificates(&[InputFile::new("x", bytes.clone())], &CertOptions::at(at));
+        // The same bytes as a dropped PDF: the whole verification, within seconds.
+        let started = std::time::Instant::now();
+        let opts = kyso::verify::VerifyOptions::at(at);
+        let _ = kyso::verify::to_json(
+            &kyso::verify::verify_pdf(&bytes, &opts),
+            kyso::i18n::Lang::Vi,
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{}: verification took {:?}",
+            e.path().display(),
+            started.elapsed()
+        );
     }
 }
