@@ -6,7 +6,8 @@
 #   trunk 0.21.14, wasm-bindgen-cli 0.2.130      (cargo install, into ~/.cargo/bin)
 #   binaryen (wasm-opt) into tools/node_modules   (npm ci, from tools/package-lock.json)
 #   playwright-core into tests/e2e/node_modules   (npm ci; drives the system Chromium)
-#   chromium, chromium-driver, poppler-utils      (apt-get, when missing)
+#   chromium, chromium-driver, poppler-utils,     (apt-get, when missing)
+#   unzip, libreoffice-writer-nogui
 #   every crate of Cargo.lock in cargo's cache    (cargo fetch, so Trunk can build offline)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -37,11 +38,14 @@ else
         || cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-section "tools: Chromium, chromedriver, poppler-utils (apt)"
+section "tools: Chromium, chromedriver, poppler-utils, unzip, LibreOffice Writer (apt)"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# The letters' tests unzip the DOCX and have LibreOffice open it (an independent reader).
+command -v unzip >/dev/null || missing+=(unzip)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -eq 0 ]; then
     echo "present"
 else

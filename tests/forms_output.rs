@@ -1,6 +1,6 @@
 //! The letters as files, read back by independent tools: `unzip` for the DOCX XML,
-//! poppler's `pdftotext`, `pdftoppm` and `pdffonts` for the PDF, LibreOffice (when
-//! installed) to open the DOCX.
+//! poppler's `pdftotext`, `pdftoppm` and `pdffonts` for the PDF, LibreOffice to open
+//! the DOCX (scripts/tools.sh installs them all).
 
 #![allow(
     clippy::unwrap_used,
@@ -386,6 +386,10 @@ fn every_form_renders_and_libreoffice_opens_the_docx() {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
+    assert!(
+        have_lo,
+        "LibreOffice (soffice) reads the DOCX here; scripts/tools.sh installs it"
+    );
     for kind in forms::ALL_FORMS {
         let l = letter_from_certs(kind);
         let docx = forms::docx::to_docx(&l);
