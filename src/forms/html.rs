@@ -1,39 +1,12 @@
 //! The print view: the same letter as HTML, for the page to show and print. All
-//! text is escaped; the styles are scoped to `.kyso-letter` and lay the letter out
-//! like the DOCX and PDF (A4 margins in `@page`, the table header repeating when
-//! printed through `thead`).
+//! text is escaped. The styles live in one place, `static/kyso.css` (scoped to
+//! `.kyso-letter`): the page's CSP forbids an inline `<style>` block, so the fragment
+//! carries class names, and only a few measured values as `style` attributes that the
+//! page applies through the CSSOM.
 
 use super::doc::{self, Align, Doc, Para};
 use super::model::Letter;
 use super::xml::escape;
-
-const STYLE: &str = "<style>
-.kyso-letter{font-family:'Times New Roman',Tinos,'Liberation Serif',serif;font-size:13pt;line-height:1.2;color:#000;background:#fff;max-width:165mm;margin:0 auto;padding:20mm 15mm 20mm 30mm;box-sizing:content-box}
-@page{size:A4;margin:20mm 15mm 20mm 30mm}
-@media print{.kyso-letter{padding:0;max-width:none}}
-.kyso-letter p{margin:0 0 3pt 0}
-.kyso-letter .form-label{text-align:right;font-style:italic;font-size:11pt}
-.kyso-letter .head{display:grid;grid-template-columns:68mm 1fr;text-align:center;font-size:12pt}
-.kyso-letter .head p{margin:0}
-.kyso-letter .rule{border-top:1px solid #000;margin:2pt auto 6pt auto}
-.kyso-letter .b{font-weight:bold}.kyso-letter .i{font-style:italic}
-.kyso-letter .date{font-style:italic;font-size:13pt}
-.kyso-letter .title{text-align:center;font-weight:bold;font-size:14pt;margin:12pt 0 6pt}
-.kyso-letter .to{text-align:center;font-size:14pt;margin:12pt 0 6pt}
-.kyso-letter .j{text-align:justify}
-.kyso-letter table.list{width:100%;border-collapse:collapse;table-layout:fixed;margin:3pt 0 6pt}
-.kyso-letter table.list th,.kyso-letter table.list td{border:1px solid #000;padding:1pt 3pt;vertical-align:top;overflow-wrap:anywhere}
-.kyso-letter table.list th{font-weight:bold;text-align:center;vertical-align:middle}
-.kyso-letter table.list tr{break-inside:avoid}
-.kyso-letter thead{display:table-header-group}
-.kyso-letter .c{text-align:center}
-.kyso-letter .foot{display:grid;grid-template-columns:45% 55%;margin-top:6pt;break-inside:avoid}
-.kyso-letter .foot.two{grid-template-columns:50% 50%}
-.kyso-letter .sig{text-align:center}
-.kyso-letter .sig .space{height:22mm}
-.kyso-letter .recipients{font-size:11pt}
-.kyso-letter .recipients .label{font-size:12pt;font-weight:bold;font-style:italic}
-</style>";
 
 fn align_class(a: Align) -> &'static str {
     match a {
@@ -81,7 +54,7 @@ fn lines(cell: &[String]) -> String {
         .join("<br>")
 }
 
-/// The letter as an HTML fragment (`<article class="kyso-letter">` with its styles).
+/// The letter as an HTML fragment (`<article class="kyso-letter">`; styles in kyso.css).
 pub fn to_html(letter: &Letter) -> String {
     render(&doc::build(letter))
 }
@@ -92,12 +65,6 @@ pub fn render(d: &Doc) -> String {
         h.push_str("<article class=\"kyso-letter landscape\" lang=\"vi\">");
     } else {
         h.push_str("<article class=\"kyso-letter\" lang=\"vi\">");
-    }
-    h.push_str(STYLE);
-    if d.landscape {
-        h.push_str(
-            "<style>.kyso-letter.landscape{max-width:252mm}@page{size:A4 landscape}</style>",
-        );
     }
     h.push_str(&format!(
         "<p class=\"form-label\">{}</p>",

@@ -542,27 +542,11 @@ async fn make(output: Output, state: Rc<FormsState>) -> Result<String, String> {
     }
 }
 
-/// The print view: the core's HTML, made to fit the page's CSP (no inline `<style>`
-/// or `style` attribute: the rules are in kyso.css; the few measured values are set
-/// through the CSSOM, which the CSP allows).
+/// The print view: the core's HTML, made to fit the page's CSP (no inline `style`
+/// attribute: the rules are in kyso.css; the few measured values are set through
+/// the CSSOM, which the CSP allows).
 fn show_letter(container: &web_sys::Element, html: &str) {
-    let mut clean = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<style") {
-        clean.push_str(rest.get(..start).unwrap_or_default());
-        match rest.get(start..).and_then(|r| r.find("</style>")) {
-            Some(end) => {
-                rest = rest
-                    .get(start + end + "</style>".len()..)
-                    .unwrap_or_default()
-            }
-            None => {
-                rest = "";
-            }
-        }
-    }
-    clean.push_str(rest);
-    let clean = clean.replace(" style=\"", " data-kyso-style=\"");
+    let clean = html.replace(" style=\"", " data-kyso-style=\"");
     container.set_inner_html(&clean);
     if let Ok(list) = container.query_selector_all("[data-kyso-style]") {
         for i in 0..list.length() {
