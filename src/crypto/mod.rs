@@ -10,6 +10,7 @@
 //! Keeping the two steps apart lets CMS pass `rsaEncryption` as its "signature
 //! algorithm" together with the digest algorithm it names separately.
 
+pub mod checkpoint;
 mod ecdsa;
 mod hash;
 mod rsa;

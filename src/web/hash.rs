@@ -15,6 +15,7 @@ use sha2::Digest;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::hash_helper::Job;
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
 
@@ -40,10 +41,13 @@ pub async fn yield_now() {
     TimeoutFuture::new(0).await;
 }
 
-/// Reads the whole file into one buffer, chunk by chunk, reporting bytes read.
+/// Reads the whole file into one buffer, chunk by chunk, reporting bytes read. With a
+/// `helper` job, each chunk is then handed to the SHA-256 worker (which hashes it while
+/// the next one is read); a helper that fails is simply left behind.
 pub async fn read_file(
     file: &web_sys::File,
     limit: usize,
+    mut helper: Option<&mut Job>,
     mut progress: impl FnMut(usize),
 ) -> Result<Vec<u8>, ReadError> {
     // `size` is a JS number; `as` saturates on anything odd.
@@ -73,6 +77,12 @@ pub async fn read_file(
         bytes.resize(old.saturating_add(n), 0);
         if let Some(dst) = bytes.get_mut(old..) {
             array.copy_to(dst);
+        }
+        if let Some(job) = helper.as_deref_mut()
+            && let Ok(buffer) = buffer.dyn_into::<js_sys::ArrayBuffer>()
+            && !job.send(&buffer).await
+        {
+            helper = None;
         }
         pos = pos.saturating_add(n);
         progress(pos);
@@ -146,7 +156,10 @@ impl Hasher {
 /// Which engine hashed a document (shown to benchmarks as `data-hash-engine`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
+    /// Pure-Rust SHA on the page's thread.
     Wasm,
+    /// Pure-Rust SHA-256 in the Web Worker, resumed from its checkpoints.
+    Worker,
     WebCrypto,
 }
 
@@ -154,6 +167,7 @@ impl Engine {
     pub fn code(self) -> &'static str {
         match self {
             Engine::Wasm => "wasm",
+            Engine::Worker => "worker",
             Engine::WebCrypto => "webcrypto",
         }
     }
@@ -191,13 +205,13 @@ pub async fn digest_parts(
 }
 
 /// Whether WebCrypto may hash `total` bytes here (a secure context, not disabled by
-/// `?hash=wasm` in the URL, and a range small enough to copy).
+/// `?hash=wasm` or `?hash=main` in the URL, and a range small enough to copy).
 pub fn webcrypto_allowed(total: usize) -> bool {
     let window = gloo::utils::window();
     let forced_wasm = window
         .location()
         .search()
-        .map(|s| s.contains("hash=wasm"))
+        .map(|s| s.contains("hash=wasm") || s.contains("hash=main"))
         .unwrap_or(false);
     !forced_wasm && window.is_secure_context() && total <= WEBCRYPTO_MAX && subtle().is_some()
 }

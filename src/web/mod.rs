@@ -14,6 +14,8 @@ pub mod download;
 pub mod dropzone;
 pub mod forms_tab;
 pub mod hash;
+pub mod hash_helper;
+pub mod hash_worker;
 pub mod read;
 pub mod trust_bundle;
 pub mod verify_tab;
@@ -24,6 +26,8 @@ pub const ROOT_ID: &str = "kyso-app";
 /// Mounts the application into `#kyso-app` (or the body when the element is missing),
 /// replacing the "loading" message that index.html shows until WebAssembly is running.
 pub fn start() {
+    // The SHA-256 worker loads beside the page, so it is ready for the first big PDF.
+    hash_helper::start();
     let document = gloo::utils::document();
     match document.get_element_by_id(ROOT_ID) {
         Some(root) => {

@@ -17,8 +17,10 @@ use super::cert_card::{chain_view, status_code, vn_time};
 use super::copy::CopyButton;
 use super::dropzone::{DropZone, Loaded, is_pdf_name};
 use super::hash::{self, Engine};
+use super::hash_helper;
 use super::{clock, download, read};
 use crate::cms::Digests;
+use crate::crypto::HashAlg;
 use crate::i18n::{self, Lang};
 use crate::pdf::MAX_PDF_BYTES;
 use crate::report::InputFile;
@@ -48,6 +50,8 @@ pub struct Timing {
     pub hash_ms: f64,
     pub hashed_bytes: usize,
     pub finish_ms: f64,
+    /// Time the SHA-256 worker spent hashing (it overlaps reading and parsing).
+    pub worker_ms: Option<f64>,
     pub total_ms: f64,
     pub engine: Option<Engine>,
 }
@@ -235,10 +239,17 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
     let t0 = hash::now_ms();
     let size = file.size().max(1.0);
     dispatch.dispatch(Action::Stage(id, Stage::Reading(0.0)));
+    // Small files in a secure context go to WebCrypto after reading; anything else is
+    // hashed by the worker while it is read (when the browser lets us start one).
+    let mut job = if hash::webcrypto_allowed(size as usize) {
+        None
+    } else {
+        hash_helper::begin().await
+    };
     let bytes = {
         let d = dispatch.clone();
         let mut last = 0.0;
-        hash::read_file(file, MAX_PDF_BYTES, move |done| {
+        hash::read_file(file, MAX_PDF_BYTES, job.as_mut(), move |done| {
             let f = done as f64 / size;
             if f - last > 0.05 {
                 last = f;
@@ -261,6 +272,29 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
     let t_plan0 = hash::now_ms();
     let plan = verify::plan(&bytes);
     let t_plan = hash::now_ms();
+
+    // The worker's checkpoints, when a signature needs SHA-256 of ranges from byte 0.
+    let wants_checkpoints = plan
+        .signatures
+        .iter()
+        .any(|s| s.digests.contains(&HashAlg::Sha256) && s.ranges.is_some_and(|r| r[0].0 == 0));
+    let from_worker = match job {
+        Some(job) if wants_checkpoints => {
+            let d = dispatch.clone();
+            let mut last = 0.0;
+            job.finish(move |n| {
+                let f = n / size;
+                if f - last > 0.02 {
+                    last = f;
+                    d.dispatch(Action::Stage(id, Stage::Hashing(f)));
+                }
+            })
+            .await
+        }
+        _ => None,
+    };
+    let worker_ms = from_worker.as_ref().map(|(_, ms)| *ms);
+    let checkpoints = from_worker.map(|(c, _)| c);
 
     // Hash every signature's ranges; progress over the total.
     let total: usize = plan
@@ -287,9 +321,33 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
                 engine = Some(Engine::WebCrypto);
             }
         }
-        let d = match got {
-            Some(d) => d,
-            None => {
+        // SHA-256 from the worker's checkpoints; any other algorithm still here.
+        let mut from_worker = None;
+        if got.is_none()
+            && s.digests.contains(&HashAlg::Sha256)
+            && let Some(cps) = &checkpoints
+        {
+            from_worker = cps.digest_ranges(&bytes, &ranges);
+        }
+        let d = match (got, from_worker) {
+            (Some(d), _) => d,
+            (None, Some(sha256)) => {
+                engine = Some(Engine::Worker);
+                let others: Vec<HashAlg> = s
+                    .digests
+                    .iter()
+                    .copied()
+                    .filter(|a| *a != HashAlg::Sha256)
+                    .collect();
+                let mut d = if others.is_empty() {
+                    Digests::default()
+                } else {
+                    hash::digest_parts(&bytes, &ranges, &others, |_| {}).await
+                };
+                d.0.push((HashAlg::Sha256, sha256.to_vec()));
+                d
+            }
+            (None, None) => {
                 engine = Some(Engine::Wasm);
                 let dd = dispatch.clone();
                 let mut last = 0.0;
@@ -346,6 +404,7 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
         hashed_bytes: hashed,
         finish_ms: t_end - t_hash,
         total_ms: t_end - t0,
+        worker_ms,
         engine,
     };
     dispatch.dispatch(Action::Done {
@@ -503,6 +562,7 @@ fn DocPanel(props: &DocPanelProps) -> Html {
             data-total-ms={format!("{:.1}", t.total_ms)} data-hash-ms={format!("{:.1}", t.hash_ms)}
             data-read-ms={format!("{:.1}", t.read_ms)} data-plan-ms={format!("{:.1}", t.plan_ms)}
             data-finish-ms={format!("{:.1}", t.finish_ms)}
+            data-worker-ms={t.worker_ms.map(|ms| format!("{ms:.1}"))}
             data-hashed-bytes={t.hashed_bytes.to_string()} data-hash-engine={t.engine.map(Engine::code)}>
             <header class="doc-head">
                 <div>
