@@ -650,3 +650,67 @@ test('verify: pyHanko/OpenSSL fixtures give their expected indications', async (
   assert.deepEqual(wrong, []);
   assert.equal(checked, entries.length, 'every signed fixture was verified in the page');
 });
+
+test('verify: a 40 MB PDF is hashed by the worker while it is read, and the same verdicts come from the page thread', async () => {
+  // Above the WebCrypto copy limit (24 MB), so the SHA-256 worker hashes it; one
+  // unchanged copy and two with one byte changed: early in the file, and just before
+  // the /Contents hole (the part re-hashed from the last checkpoint).
+  const dir = await mkdtemp(join(scratch, 'big-'));
+  const good = join(dir, 'big-signed.pdf');
+  execFileSync('node', [join(here, 'make-big-pdf.mjs'), good, '40'], { stdio: 'ignore' });
+  const bytes = await readFile(good);
+  const hole = bytes.indexOf('/Contents <');
+  assert.ok(hole > 40 * 1024 * 1024, 'the padding comes before the signature');
+  const flip = async (name, at) => {
+    const copy = Buffer.from(bytes);
+    assert.equal(copy[at], 0x20, 'a padding byte');
+    copy[at] = 0x58;
+    const p = join(dir, name);
+    await writeFile(p, copy);
+    return p;
+  };
+  const early = await flip('big-changed-early.pdf', 4096);
+  const late = await flip('big-changed-late.pdf', bytes.indexOf('\nendstream', hole - 300000) - 5);
+  const results = {};
+  for (const mode of ['wasm', 'main']) {
+    trustBundle = null;
+    const { page, check, close } = await openPage({ path: `/?hash=${mode}#kiem-tra` });
+    try {
+      await page.locator('[data-testid=file-input]').setInputFiles([good, early, late]);
+      await page.waitForFunction(
+        () => {
+          const d = [...document.querySelectorAll('[data-testid=document-result]')];
+          return d.length === 3 && d.every((x) => x.dataset.state === 'done' || x.dataset.state === 'failed');
+        },
+        null,
+        { timeout: 120000 },
+      );
+      results[mode] = await page.locator('[data-testid=document-result]').evaluateAll((docs) =>
+        docs.map((d) => {
+          const s = d.querySelector('[data-testid=signature-result]');
+          const integrity = s?.querySelector('[data-testid=check][data-check=integrity]');
+          return {
+            file: d.dataset.file,
+            engine: d.dataset.hashEngine,
+            sub: s?.dataset.subIndication ?? null,
+            integrity: integrity?.dataset.status ?? null,
+          };
+        }),
+      );
+      check();
+    } finally {
+      await close();
+    }
+  }
+  for (const mode of ['wasm', 'main']) {
+    const byFile = Object.fromEntries(results[mode].map((r) => [r.file, r]));
+    const engine = mode === 'wasm' ? 'worker' : 'wasm';
+    assert.equal(byFile['big-signed.pdf'].engine, engine, `${mode}: hashed by the ${engine} path`);
+    assert.equal(byFile['big-signed.pdf'].integrity, 'passed', `${mode}: the unchanged file is intact`);
+    for (const f of ['big-changed-early.pdf', 'big-changed-late.pdf']) {
+      assert.equal(byFile[f].integrity, 'failed', `${mode}: ${f} is not intact`);
+      assert.equal(byFile[f].sub, 'HASH_FAILURE', `${mode}: ${f}`);
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+});

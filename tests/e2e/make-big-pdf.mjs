@@ -1,9 +1,9 @@
-// Makes a large signed PDF for benchmarks (not a test):
+// Makes a large signed PDF for benchmarks and the end-to-end test of the hashing worker:
 //
 //   node make-big-pdf.mjs OUT.pdf [MB=100]
 //
 // A one-page PDF padded with an uncompressed stream of MB megabytes, signed with
-// `openssl cms -sign` (adbe.pkcs7.detached, SHA-256, the person-cccd test key and
+// `openssl cms -sign` (adbe.pkcs7.detached, SHA-256 with signed attributes, the person-cccd test key and
 // certificate from tests/fixtures/certs): the ByteRange covers the whole file but the
 // /Contents hex string, as a PDF signer writes it.
 import { execFileSync } from 'node:child_process';
@@ -74,7 +74,7 @@ try {
   writeFileSync(data, Buffer.concat([pdf.subarray(0, contentsAt), pdf.subarray(contentsEnd)]));
   const sig = join(tmp, 'sig.der');
   execFileSync('openssl', [
-    'cms', '-sign', '-binary', '-noattr', '-md', 'sha256', '-outform', 'DER', '-nosmimecap',
+    'cms', '-sign', '-binary', '-md', 'sha256', '-outform', 'DER', '-nosmimecap',
     '-in', data, '-out', sig,
     '-signer', join(certs, 'person-cccd.pem'), '-inkey', join(certs, 'keys', 'person-cccd.key.pem'),
   ]);
