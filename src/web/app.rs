@@ -85,6 +85,7 @@ pub fn App() -> Html {
             spawn_local(async move {
                 if let Some(bundle) = trust_bundle::load().await {
                     verify.dispatch(verify_tab::Action::Bundle(bundle.clone()));
+                    verify_tab::reverify_all(verify.clone());
                     certs.dispatch(cert_tab::Action::Bundle(bundle));
                 }
             });

@@ -176,13 +176,17 @@ impl Reducible for VerifyState {
                 });
                 next.extra_problems.extend(loaded.problems);
             }
-            Action::Remove(id) => next.docs.retain(|d| d.id != id),
+            Action::Remove(id) => {
+                next.docs.retain(|d| d.id != id);
+                KNOWN.with(|k| k.borrow_mut().retain(|(i, _)| *i != id));
+            }
             Action::TrustUser(on) => {
                 EXTRAS.with(|e| e.borrow_mut().trust_user = on);
                 next.trust_user = on;
             }
             Action::Clear => {
                 next.docs.clear();
+                KNOWN.with(|k| k.borrow_mut().clear());
                 next.extras.clear();
                 next.extra_problems.clear();
                 EXTRAS.with(|e| e.borrow_mut().files.clear());
@@ -203,6 +207,8 @@ struct Extras {
 thread_local! {
     static EXTRAS: RefCell<Extras> = RefCell::new(Extras::default());
     static QUEUE: RefCell<VecDeque<(usize, web_sys::File)>> = const { RefCell::new(VecDeque::new()) };
+    /// Every document on the tab, to verify again when the evidence changes.
+    static KNOWN: RefCell<Vec<(usize, web_sys::File)>> = const { RefCell::new(Vec::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<usize> = const { Cell::new(1) };
 }
@@ -218,12 +224,38 @@ pub fn start(dispatch: UseReducerDispatcher<VerifyState>, files: Vec<web_sys::Fi
             id
         });
         added.push((id, file.name(), file.size(), file.clone()));
+        KNOWN.with(|k| k.borrow_mut().push((id, file.clone())));
         QUEUE.with(|q| q.borrow_mut().push_back((id, file)));
     }
     if added.is_empty() {
         return;
     }
     dispatch.dispatch(Action::Added(added));
+    run(dispatch);
+}
+
+/// Verifies every document on the tab again: the certificates, CRLs or trust setting
+/// they were judged with have changed, and a verdict must never rest on evidence the
+/// page no longer shows (a CRL dropped after the PDF has to count).
+pub fn reverify_all(dispatch: UseReducerDispatcher<VerifyState>) {
+    let known = KNOWN.with(|k| k.borrow().clone());
+    if known.is_empty() {
+        return;
+    }
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        for (id, file) in known {
+            if !q.iter().any(|(i, _)| *i == id) {
+                dispatch.dispatch(Action::Stage(id, Stage::Waiting));
+                q.push_back((id, file));
+            }
+        }
+    });
+    run(dispatch);
+}
+
+/// Works through the queue, one document at a time, unless already doing so.
+fn run(dispatch: UseReducerDispatcher<VerifyState>) {
     if RUNNING.with(|r| r.replace(true)) {
         return;
     }
@@ -434,7 +466,11 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
                 let dispatch = dispatch.clone();
                 spawn_local(async move {
                     let (files, problems) = read::read_all(others).await;
+                    let changed = !files.is_empty();
                     dispatch.dispatch(Action::Extras(Loaded { files, problems }));
+                    if changed {
+                        reverify_all(dispatch);
+                    }
                 });
             }
         })
@@ -449,6 +485,7 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 dispatch.dispatch(Action::TrustUser(i.checked()));
+                reverify_all(dispatch.clone());
             }
         })
     };

@@ -714,3 +714,42 @@ test('verify: a 40 MB PDF is hashed by the worker while it is read, and the same
   }
   await rm(dir, { recursive: true, force: true });
 });
+
+test('verify: a CRL or trust change after the PDF re-verifies the documents already shown', async () => {
+  const expected = JSON.parse(await readFile(join(signedFixtures, 'expected.json'), 'utf8'));
+  const name = 'revoked_signer_timestamped.pdf';
+  const want = expected.files[name];
+  assert.deepEqual(want.user_crls, ['pki/ca.crl']);
+  trustBundle = null;
+  const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
+  try {
+    const indication = () => page.locator('[data-testid=signature-result]').first().getAttribute('data-indication');
+    const settled = () =>
+      page.waitForFunction(() => {
+        const d = document.querySelector('[data-testid=document-result]');
+        return d && d.dataset.state === 'done';
+      });
+    // The PDF first, judged with the pinned government CAs only: no chain.
+    await page.locator('[data-testid=file-input]').setInputFiles([join(signedFixtures, name)]);
+    await settled();
+    assert.equal(await page.locator('[data-testid=signature-result]').first().getAttribute('data-sub-indication'), 'NO_CERTIFICATE_CHAIN_FOUND');
+    // Then the test root, trusted: the chain is found, but revocation is unknown.
+    await page.locator('[data-testid=file-input]').setInputFiles([join(signedFixtures, 'pki/root.cer')]);
+    await page.locator('[data-testid=trust-dropped-roots]').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=signature-result]')?.dataset.subIndication !== 'NO_CERTIFICATE_CHAIN_FOUND');
+    await settled();
+    const withoutCrl = await indication();
+    assert.notEqual(withoutCrl, want.signatures[0].indication, 'without the CRL the revocation is unknown');
+    // Then the CA's CRL: the signer was revoked before the proven time.
+    await page.locator('[data-testid=file-input]').setInputFiles([join(signedFixtures, 'pki/ca.crl')]);
+    await page.waitForFunction(
+      (w) => document.querySelector('[data-testid=signature-result]')?.dataset.indication === w,
+      want.signatures[0].indication,
+      { timeout: 20000 },
+    );
+    assert.equal(await page.locator('[data-testid=document-result]').count(), 1, 'the same panel, not a second one');
+    check();
+  } finally {
+    await close();
+  }
+});
