@@ -101,6 +101,29 @@ fn fixtures_match_expected() {
                     checks.join(", ")
                 ));
             }
+            // The right reason: every check with the id has the expected detail.
+            for (id, detail) in w["checks"].as_object().into_iter().flatten() {
+                let seen: Vec<&Value> = g["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|c| c["id"] == id.as_str())
+                    .map(|c| &c["detail"])
+                    .collect();
+                if seen.is_empty() || seen.iter().any(|d| *d != detail) {
+                    failures.push(format!(
+                        "{name}/{field}: check {id} {seen:?} (expected {detail})"
+                    ));
+                }
+            }
+            for (key, want) in w["revocation"].as_object().into_iter().flatten() {
+                if g["revocation"][key] != *want {
+                    failures.push(format!(
+                        "{name}/{field}: revocation.{key} {} (expected {want})",
+                        g["revocation"][key]
+                    ));
+                }
+            }
             if !w["modified_after"].is_null() && w["modified_after"] != g["modified_after"] {
                 failures.push(format!(
                     "{name}/{field}: modified_after {} (expected {})",

@@ -1,6 +1,8 @@
 //! OCSP responses (RFC 6960), read minimally: who answered, when, and what it said
 //! about which certificate; the response's signature is checked with a key the caller
 //! chooses (the issuer, or a delegated responder certificate the response carries).
+//! Whether an answer counts as evidence at a given time is decided in
+//! [`crate::verify::revocation`].
 //!
 //! ```text
 //! OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT
@@ -15,11 +17,15 @@
 //! SingleResponse ::= SEQUENCE { certID CertID, certStatus CHOICE { good [0] NULL,
 //!     revoked [1] RevokedInfo, unknown [2] NULL }, thisUpdate GeneralizedTime,
 //!     nextUpdate [0] EXPLICIT GeneralizedTime OPTIONAL, singleExtensions [1] ... }
+//! RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime,
+//!     revocationReason [0] EXPLICIT CRLReason OPTIONAL }   -- [1] IMPLICIT above
 //! CertID ::= SEQUENCE { hashAlgorithm, issuerNameHash OCTET STRING,
 //!     issuerKeyHash OCTET STRING, serialNumber INTEGER }
 //! ```
 
+use der::Decode;
 use serde::Serialize;
+use x509_cert::ext::pkix::CrlReason;
 
 use super::der_util::{self, items, octets, oid};
 use super::oids;
@@ -27,12 +33,16 @@ use crate::asn1;
 use crate::cert::Cert;
 use crate::crypto::{self, HashAlg};
 use crate::time::Instant;
+use crate::trust::RevocationReason;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum CertStatus {
     Good,
-    Revoked { at: Instant },
+    Revoked {
+        at: Instant,
+        reason: Option<RevocationReason>,
+    },
     Unknown,
 }
 
@@ -148,9 +158,16 @@ fn single(sr: &asn1::Tlv<'_>) -> Option<SingleResponse> {
     let status = match st.tag {
         0x80 => CertStatus::Good,
         0xA1 => {
-            let (t, _) = asn1::read(st.value).ok()?;
+            let info = items(st.value)?;
+            // An unreadable reason leaves the certificate revoked, for no known reason.
+            let reason = info
+                .get(1)
+                .filter(|r| r.tag == 0xA0)
+                .and_then(|r| CrlReason::from_der(r.value).ok())
+                .map(RevocationReason::from);
             CertStatus::Revoked {
-                at: der_util::time(&t)?,
+                at: der_util::time(info.first()?)?,
+                reason,
             }
         }
         0x82 => CertStatus::Unknown,
@@ -221,7 +238,8 @@ impl OcspResponse {
 
     /// The certificate that signed this response for certificates issued by
     /// `issuer`: the issuer itself, or a delegated responder it issued that carries
-    /// id-kp-OCSPSigning (RFC 6960 §4.2.2.2). `None` when no such signer verifies.
+    /// id-kp-OCSPSigning and was within its validity period when the response was
+    /// produced (RFC 6960 §4.2.2.2). `None` when no such signer verifies.
     pub fn authorised_signer(&self, issuer: &Cert) -> Option<Cert> {
         if self.responder_is(issuer) && self.signed_by(issuer) {
             return Some(issuer.clone());
@@ -229,7 +247,10 @@ impl OcspResponse {
         self.certs
             .iter()
             .find(|c| {
+                let validity = c.x509().tbs_certificate().validity();
                 self.responder_is(c)
+                    && Instant::from(validity.not_before) <= self.produced_at
+                    && self.produced_at <= Instant::from(validity.not_after)
                     && super::signer::same_name(c.issuer_der(), issuer.subject_der())
                     && crypto::verify_signature(
                         issuer.x509().tbs_certificate().subject_public_key_info(),

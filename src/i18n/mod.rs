@@ -448,6 +448,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Signature bound to the certificate",
     ),
     ("check_timestamp", "Dấu thời gian", "Time-stamp"),
+    (
+        "check_timestamp_revocation",
+        "Tình trạng thu hồi của đơn vị cấp dấu thời gian",
+        "Revocation status of the time-stamping authority",
+    ),
     ("check_signing_time", "Thời điểm ký", "Signing time"),
     (
         "check_certificate_chain",
@@ -710,6 +715,41 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "tsa_eku_not_critical",
         "Chứng thư cấp dấu thời gian không đánh dấu mục đích sử dụng là bắt buộc (RFC 3161)",
         "The TSA certificate's key purpose is not marked critical (RFC 3161)",
+    ),
+    (
+        "tsa_not_revoked",
+        "Chứng thư của đơn vị cấp dấu thời gian chưa bị thu hồi tại thời điểm cấp dấu",
+        "The time-stamping authority's certificate was not revoked when it stamped",
+    ),
+    (
+        "tsa_revoked",
+        "Chứng thư của đơn vị cấp dấu thời gian đã bị thu hồi (RFC 3161): dấu thời gian không chứng minh được thời điểm ký",
+        "The time-stamping authority's certificate is revoked (RFC 3161): the time-stamp proves no time",
+    ),
+    (
+        "tsa_ca_revoked",
+        "Chứng thư CA cấp cho đơn vị cấp dấu thời gian đã bị thu hồi trước thời điểm cấp dấu: dấu thời gian không chứng minh được thời điểm ký",
+        "A CA above the time-stamping authority was revoked before the time-stamp: it proves no time",
+    ),
+    (
+        "tsa_revoked_after_timestamp",
+        "Chứng thư của đơn vị cấp dấu thời gian bị thu hồi sau thời điểm cấp dấu, vì lý do không liên quan đến khóa: dấu thời gian vẫn có giá trị",
+        "The time-stamping authority's certificate was revoked after the time-stamp, for a reason that spares its key: the time-stamp still holds",
+    ),
+    (
+        "tsa_revocation_info_too_old",
+        "Thông tin thu hồi (CRL/OCSP) về đơn vị cấp dấu thời gian đã cũ so với thời điểm cấp dấu",
+        "The revocation information on the time-stamping authority is older than the time-stamp",
+    ),
+    (
+        "tsa_revocation_not_checked",
+        "Chưa kiểm tra được tình trạng thu hồi của đơn vị cấp dấu thời gian (không có CRL hay OCSP)",
+        "The time-stamping authority's revocation status was not checked (no CRL or OCSP)",
+    ),
+    (
+        "tsa_ca_revocation_not_checked",
+        "Đơn vị cấp dấu thời gian chưa bị thu hồi; chưa kiểm tra được tình trạng thu hồi của CA cấp chứng thư cho đơn vị này",
+        "The time-stamping authority is not revoked; the revocation status of the CA above it was not checked",
     ),
     (
         "time_proven_by_timestamp",

@@ -509,13 +509,6 @@ fn timestamp_check(
     }
     let gen_time = ts.gen_time()?;
     let tsa = ts.tsa_cert.as_ref()?;
-    if is_doc_ts {
-        // The TSA is the signer: its chain is judged by the main chain step.
-        if !ts.eku_critical {
-            v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
-        }
-        return Some(gen_time);
-    }
     let chain = crate::trust::validate(
         tsa,
         &m.pool,
@@ -525,6 +518,27 @@ fn timestamp_check(
         &ValidationOptions::default(),
     );
     let _ = opts;
+    if chain.status == ChainStatus::Trusted {
+        // A token whose TSA was revoked proves no time (RFC 3161 §4; revocation.rs).
+        let path = revocation::path_certs(&chain, &m.pool, m.store.user_anchors());
+        let rev = revocation::tsa(tsa, &path, &m.crls, &m.ocsps, gen_time);
+        v.check("timestamp_revocation", rev.status, rev.detail);
+        if rev.voids_token {
+            v.doubt(if is_doc_ts {
+                SubIndication::RevokedNoPoe
+            } else {
+                SubIndication::SigConstraintsFailure
+            });
+            return None;
+        }
+    }
+    if is_doc_ts {
+        // The TSA is the signer: its chain is judged by the main chain step.
+        if !ts.eku_critical {
+            v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
+        }
+        return Some(gen_time);
+    }
     if chain.status != ChainStatus::Trusted {
         v.check("timestamp", CheckStatus::Warning, "tsa_not_trusted");
         return None;

@@ -8,14 +8,28 @@
 //! that either was current at the signing time or was issued after it (a later CRL
 //! that does not list the certificate proves it was not revoked at the signing time;
 //! one that lists it gives the revocation date to compare with).
+//!
+//! Evidence without a nextUpdate promises nothing beyond the moment it was issued
+//! (RFC 6960 §2.4: "newer revocation information is available all the time"); like
+//! pyhanko-certvalidator (`FRESHNESS_FALLBACK_VALIDITY_DEFAULT`) it is given
+//! [`NO_NEXT_UPDATE_SECS`]. A delegated OCSP responder must have been valid when it
+//! answered ([`ocsp::OcspResponse::authorised_signer`]).
+//!
+//! A time-stamping authority's certificate is checked the same way at the token's
+//! time ([`tsa`]); RFC 3161 §4 decides which revocations void its tokens
+//! ([`voids_timestamp`]).
 
 use serde::Serialize;
 
+use super::CheckStatus;
 use crate::cert::Cert;
 use crate::cms::ocsp::{self, CertStatus};
 use crate::crypto;
 use crate::time::Instant;
-use crate::trust::{Crl, RevocationReason};
+use crate::trust::{ChainResult, Crl, RevocationReason};
+
+/// How long a CRL or OCSP response without nextUpdate counts after its thisUpdate.
+pub const NO_NEXT_UPDATE_SECS: i64 = 30 * 60;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -101,10 +115,10 @@ pub fn status(
             continue;
         }
         match single.status {
-            CertStatus::Revoked { at } => {
+            CertStatus::Revoked { at, reason } => {
                 return RevStatus::Revoked {
                     at,
-                    reason: None,
+                    reason,
                     source: "ocsp",
                 };
             }
@@ -121,13 +135,14 @@ pub fn status(
 }
 
 fn judge(source: &'static str, issued: Instant, next: Option<Instant>, t: Instant) -> RevStatus {
+    let until = next.or_else(|| issued.checked_add_secs(NO_NEXT_UPDATE_SECS));
     if issued >= t {
         RevStatus::Good {
             source,
             issued,
             fresh: true,
         }
-    } else if next.is_none_or(|n| n >= t) {
+    } else if until.is_some_and(|n| n >= t) {
         RevStatus::Good {
             source,
             issued,
@@ -146,4 +161,168 @@ fn better(a: RevStatus, b: RevStatus) -> RevStatus {
         _ => 0,
     };
     if rank(&b) > rank(&a) { b } else { a }
+}
+
+/// RFC 3161 §4: a TSA certificate revoked for a reason that leaves its key sound
+/// (unspecified, affiliationChanged, superseded, cessationOfOperation) voids the
+/// tokens made from the revocation on; revoked for keyCompromise, for any other
+/// reason or for none given, it voids every token the key ever signed.
+pub fn voids_timestamp(at: Instant, reason: Option<RevocationReason>, gen_time: Instant) -> bool {
+    use RevocationReason::*;
+    match reason {
+        Some(Unspecified | AffiliationChanged | Superseded | CessationOfOperation) => {
+            at <= gen_time
+        }
+        _ => true,
+    }
+}
+
+/// The revocation check of a time-stamp's TSA (check id `timestamp_revocation`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TsaRevocation {
+    pub status: CheckStatus,
+    /// The check's detail code (`tsa_not_revoked`, `tsa_revoked`, ...).
+    pub detail: &'static str,
+    /// The token proves nothing: its TSA (or a CA above it) was revoked in a way
+    /// that voids it.
+    pub voids_token: bool,
+    /// What the evidence says about the TSA's own certificate.
+    pub tsa: RevStatus,
+}
+
+/// Checks the revocation of `tsa` and of the CAs of its trusted chain (`path`, from
+/// [`path_certs`]; the anchor, last, excluded) at the token's `gen_time`, from the
+/// same CRLs and OCSP responses as the signer's. Revoked (by [`voids_timestamp`] for
+/// the TSA, before `gen_time` for a CA) → failed and the token is void; the TSA
+/// unchecked or with stale evidence → not_checked / warning and the token still
+/// counts; a CA above it unchecked → warning.
+pub fn tsa(
+    tsa: &Cert,
+    path: &[Option<Cert>],
+    crls: &[Crl],
+    ocsps: &[Vec<u8>],
+    gen_time: Instant,
+) -> TsaRevocation {
+    let certs = path;
+    let below_anchor = certs.len().saturating_sub(1);
+    let mut tsa_status = RevStatus::NotChecked;
+    let mut ca_unchecked = false;
+    for i in 0..below_anchor {
+        let c = if i == 0 {
+            Some(tsa)
+        } else {
+            certs.get(i).and_then(Option::as_ref)
+        };
+        let (Some(c), Some(issuer)) = (c, certs.get(i + 1).and_then(Option::as_ref)) else {
+            ca_unchecked |= i > 0;
+            continue;
+        };
+        let st = status(c, issuer, crls, ocsps, gen_time);
+        if let RevStatus::Revoked { at, reason, .. } = st {
+            let void = if i == 0 {
+                voids_timestamp(at, reason, gen_time)
+            } else {
+                at <= gen_time
+            };
+            if void {
+                return TsaRevocation {
+                    status: CheckStatus::Failed,
+                    detail: if i == 0 {
+                        "tsa_revoked"
+                    } else {
+                        "tsa_ca_revoked"
+                    },
+                    voids_token: true,
+                    tsa: if i == 0 { st } else { tsa_status },
+                };
+            }
+        }
+        if i == 0 {
+            tsa_status = st;
+        } else if !matches!(st, RevStatus::Good { .. } | RevStatus::Revoked { .. }) {
+            ca_unchecked = true;
+        }
+    }
+    let (status, detail) = match &tsa_status {
+        RevStatus::Good { .. } if ca_unchecked => {
+            (CheckStatus::Warning, "tsa_ca_revocation_not_checked")
+        }
+        RevStatus::Good { .. } => (CheckStatus::Passed, "tsa_not_revoked"),
+        RevStatus::Revoked { .. } => (CheckStatus::Warning, "tsa_revoked_after_timestamp"),
+        RevStatus::Stale { .. } => (CheckStatus::Warning, "tsa_revocation_info_too_old"),
+        RevStatus::NotChecked => (CheckStatus::NotChecked, "tsa_revocation_not_checked"),
+    };
+    TsaRevocation {
+        status,
+        detail,
+        voids_token: false,
+        tsa: tsa_status,
+    }
+}
+
+/// The certificates of `chain`'s path, leaf first, as found in `pool` or `anchors`
+/// (`None` where a path entry is not at hand, e.g. a pinned anchor).
+pub fn path_certs(chain: &ChainResult, pool: &[Cert], anchors: &[Cert]) -> Vec<Option<Cert>> {
+    chain
+        .path
+        .iter()
+        .map(|pc| {
+            pool.iter()
+                .chain(anchors)
+                .find(|c| crate::cert::hex_upper(&c.sha256()) == pc.sha256)
+                .cloned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Instant {
+        Instant::parse_rfc3339(s).expect("an RFC 3339 time")
+    }
+
+    #[test]
+    fn evidence_without_next_update_covers_half_an_hour() {
+        let t = at("2026-06-01T03:00:00Z");
+        let fresh = judge("ocsp", at("2026-06-01T03:00:00Z"), None, t);
+        assert!(matches!(fresh, RevStatus::Good { fresh: true, .. }));
+        let just_before = judge("ocsp", at("2026-06-01T02:35:00Z"), None, t);
+        assert!(matches!(just_before, RevStatus::Good { fresh: false, .. }));
+        let day_before = judge("ocsp", at("2026-05-31T03:00:00Z"), None, t);
+        assert!(matches!(day_before, RevStatus::Stale { .. }));
+        let window = judge(
+            "crl",
+            at("2026-05-01T00:00:00Z"),
+            Some(at("2026-05-08T00:00:00Z")),
+            t,
+        );
+        assert!(matches!(window, RevStatus::Stale { .. }));
+    }
+
+    #[test]
+    fn rfc3161_revocation_reasons() {
+        use RevocationReason::*;
+        let gen_time = at("2026-06-01T03:00:00Z");
+        let before = at("2026-04-01T00:00:00Z");
+        let after = at("2026-07-01T00:00:00Z");
+        for r in [
+            Some(Unspecified),
+            Some(AffiliationChanged),
+            Some(Superseded),
+            Some(CessationOfOperation),
+        ] {
+            assert!(voids_timestamp(before, r, gen_time), "{r:?}");
+            assert!(!voids_timestamp(after, r, gen_time), "{r:?}");
+        }
+        for r in [
+            None,
+            Some(KeyCompromise),
+            Some(CaCompromise),
+            Some(CertificateHold),
+        ] {
+            assert!(voids_timestamp(after, r, gen_time), "{r:?}");
+        }
+    }
 }
