@@ -2,6 +2,12 @@
 //! signed attributes as they appear (or over the content digest when there are
 //! none), the signer's certificate and the ESS signing-certificate binding.
 //!
+//! Without signed attributes a changed document shows only as a failing signature.
+//! For RSA PKCS#1 v1.5 the digest the signature does sign can be recovered with the
+//! key ([`crypto::recover_pkcs1v15_digest`]); when that is a well-formed encoding of
+//! another digest, integrity is reported invalid (the content changed) rather than
+//! unknown. The signature stays invalid either way.
+//!
 //! Nothing here decides trust: the chain, revocation and time policy are the
 //! caller's ([`crate::verify`]). This module answers "is this CMS structure, with
 //! this content digest, cryptographically what it claims to be, and by which key".
@@ -302,6 +308,8 @@ pub(super) fn verify_inner(
     // The signature: over the signed attributes, or over the content digest.
     let mut chosen: Option<(Cert, bool)> = None;
     let mut status = SignatureStatus::NotChecked;
+    // A candidate whose key made this signature over other content (see below).
+    let mut signed_other: Option<(Cert, bool)> = None;
     match &scheme {
         Err(e) => {
             status = SignatureStatus::Unsupported { code: e.code() };
@@ -329,6 +337,12 @@ pub(super) fn verify_inner(
                             }
                             Err(SignatureError::Mismatch) => {
                                 status = SignatureStatus::Invalid;
+                                if si.signed_attrs_der.is_none()
+                                    && signed_other.is_none()
+                                    && signs_other_digest(scheme, spki, &si.signature, &d)
+                                {
+                                    signed_other = Some((cert.clone(), *embedded));
+                                }
                             }
                             Err(e) => {
                                 if status != SignatureStatus::Invalid {
@@ -338,7 +352,7 @@ pub(super) fn verify_inner(
                         }
                     }
                     if chosen.is_none() {
-                        chosen = candidates.first().cloned();
+                        chosen = signed_other.clone().or_else(|| candidates.first().cloned());
                     }
                 }
             }
@@ -356,6 +370,17 @@ pub(super) fn verify_inner(
     };
     if report.encapsulated_digest_matches == Some(false) {
         report.integrity = Integrity::Invalid;
+    }
+    // Without signed attributes the signature is over the content digest itself, so a
+    // changed document makes the signature fail. When the signer's key recovers another
+    // digest from it, the signature is genuine and the content is what changed. Only
+    // ever turns "unknown" into "invalid"; the signature stays invalid.
+    if signed_other.is_some()
+        && report.integrity == Integrity::Unknown
+        && report.signature == SignatureStatus::Invalid
+    {
+        report.integrity = Integrity::Invalid;
+        problems.push("signed_digest_mismatch");
     }
 
     // ESS signing certificate.
@@ -384,6 +409,23 @@ pub(super) fn verify_inner(
     }
     report.problems = problems;
     report
+}
+
+/// Whether `signature`, which did not verify over `digest`, is nevertheless a well-formed
+/// RSA PKCS#1 v1.5 signature by this key over another digest of the same algorithm: the
+/// signer signed other content. Never true for PSS or ECDSA, whose digest cannot be
+/// recovered.
+fn signs_other_digest(
+    scheme: &crypto::Scheme,
+    spki: &spki::SubjectPublicKeyInfoOwned,
+    signature: &[u8],
+    digest: &[u8],
+) -> bool {
+    match *scheme {
+        crypto::Scheme::RsaPkcs1(hash) => crypto::recover_pkcs1v15_digest(spki, signature, hash)
+            .is_some_and(|recovered| recovered != digest),
+        _ => false,
+    }
 }
 
 /// Certificates matching the SignerIdentifier: embedded first, then the extras.

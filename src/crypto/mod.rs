@@ -22,6 +22,7 @@ use serde::Serialize;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 pub use hash::HashAlg;
+pub use rsa::recover_pkcs1v15_digest;
 
 /// Why a signature was not accepted. The variants say *what* was wrong so that a
 /// caller can tell "forged or damaged" ([`SignatureError::Mismatch`]) from "we cannot

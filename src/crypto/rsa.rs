@@ -3,7 +3,10 @@
 //! The padding checks are the `rsa` crate's; what we add is the X.509 side: reading
 //! the key with explicit size limits, the DigestInfo prefixes (including the
 //! NULL-less form that RFC 8017 §9.2 note 2 tells verifiers to tolerate), and the
-//! RFC 4055 PSS parameters.
+//! RFC 4055 PSS parameters. One thing is ours alone: [`recover_pkcs1v15_digest`], which
+//! runs RSAVP1 (the crate's modular exponentiation) and parses the EMSA-PKCS1-v1_5
+//! encoding strictly, to tell a changed document from a forged signature when a CMS
+//! signer signed the content digest directly.
 
 use const_oid::db::rfc5912;
 use rsa::traits::PublicKeyParts;
@@ -76,6 +79,59 @@ pub(super) fn verify_pkcs1(
     let without_null = prefix_without_null(prefix).ok_or(SignatureError::Mismatch)?;
     key.verify(scheme(&without_null), digest, &signature)
         .map_err(|_| SignatureError::Mismatch)
+}
+
+/// RSASSA-PKCS1-v1_5 read backwards: the digest an RSA signature signs, recovered with
+/// the public key, or `None`.
+///
+/// For a signature that did not verify over `hash` of the content, this tells a
+/// changed document (the signer's genuine signature over other content: a well-formed
+/// encoding, another digest) from a forged or damaged signature or a wrong key
+/// (anything else). Only a strict encoding is accepted, the one RFC 8017 §9.2 makes:
+/// `00 01 FF…FF 00 DigestInfo` with at least 8 `FF` octets, the DigestInfo naming
+/// `hash` with NULL or absent parameters, in DER, and ending exactly at the modulus'
+/// length. The lax parsing that Bleichenbacher's e=3 forgeries rely on (garbage after
+/// the digest, other lengths) yields `None`. PSS and ECDSA do not let the digest be
+/// recovered, so there is nothing like this for them.
+pub fn recover_pkcs1v15_digest(
+    spki: &SubjectPublicKeyInfoOwned,
+    signature: &[u8],
+    hash: HashAlg,
+) -> Option<Vec<u8>> {
+    if spki.algorithm.oid != rfc5912::RSA_ENCRYPTION {
+        return None;
+    }
+    let key = public_key(spki).ok()?;
+    let k = key.size();
+    // RSAVP1 (RFC 8017 §5.2.2): s < n, m = s^e mod n, EM = I2OSP(m, k).
+    let signature = left_pad(&key, signature)?;
+    let s = BoxedUint::from_be_slice(&signature, key.n_bits_precision()).ok()?;
+    if s >= *key.n().as_ref() {
+        return None;
+    }
+    let m = s.pow_mod(key.e(), key.n_params().modulus());
+    let bytes = m.to_be_bytes();
+    let (lead, em) = bytes.split_at_checked(bytes.len().checked_sub(k)?)?;
+    if lead.iter().any(|b| *b != 0) {
+        return None;
+    }
+    emsa_pkcs1_v15_digest(em, hash)
+}
+
+/// The digest in `EM = 00 01 PS 00 T`, `T = DigestInfo`, PS at least 8 `FF` octets.
+fn emsa_pkcs1_v15_digest(em: &[u8], hash: HashAlg) -> Option<Vec<u8>> {
+    let rest = em.strip_prefix(&[0x00, 0x01])?;
+    let ps_len = rest.iter().take_while(|b| **b == 0xFF).count();
+    if ps_len < 8 {
+        return None;
+    }
+    let t = rest.get(ps_len..)?.strip_prefix(&[0x00])?;
+    let prefix = hash.digest_info_prefix();
+    let digest = match t.strip_prefix(prefix) {
+        Some(d) => d,
+        None => t.strip_prefix(prefix_without_null(prefix)?.as_slice())?,
+    };
+    (digest.len() == hash.output_len()).then(|| digest.to_vec())
 }
 
 /// RFC 8017 wants the signature as exactly k octets; a few signers drop leading
@@ -237,5 +293,58 @@ mod tests {
         let p = prefix_without_null(HashAlg::Sha256.digest_info_prefix()).unwrap();
         assert_eq!(p.len(), 17);
         assert_eq!(&p[..4], &[0x30, 0x2f, 0x30, 0x0b]);
+    }
+
+    /// `00 01 FF*ps 00 prefix digest`, as the EMSA-PKCS1-v1_5 encoding is laid out.
+    fn em(ps: usize, prefix: &[u8], digest: &[u8]) -> Vec<u8> {
+        let mut out = vec![0x00, 0x01];
+        out.extend(std::iter::repeat_n(0xFF, ps));
+        out.push(0x00);
+        out.extend_from_slice(prefix);
+        out.extend_from_slice(digest);
+        out
+    }
+
+    #[test]
+    fn parses_only_strict_pkcs1_v15_encodings() {
+        let h = HashAlg::Sha256;
+        let d = [0xABu8; 32];
+        let prefix = h.digest_info_prefix();
+        assert_eq!(
+            emsa_pkcs1_v15_digest(&em(8, prefix, &d), h),
+            Some(d.to_vec())
+        );
+        assert_eq!(
+            emsa_pkcs1_v15_digest(&em(202, prefix, &d), h),
+            Some(d.to_vec())
+        );
+        let no_null = prefix_without_null(prefix).unwrap();
+        assert_eq!(
+            emsa_pkcs1_v15_digest(&em(8, &no_null, &d), h),
+            Some(d.to_vec())
+        );
+        // Fewer than 8 padding octets.
+        assert_eq!(emsa_pkcs1_v15_digest(&em(7, prefix, &d), h), None);
+        // A digest one octet short or long, or another algorithm's DigestInfo.
+        assert_eq!(emsa_pkcs1_v15_digest(&em(8, prefix, &d[1..]), h), None);
+        assert_eq!(emsa_pkcs1_v15_digest(&em(8, prefix, &[0xAB; 33]), h), None);
+        assert_eq!(
+            emsa_pkcs1_v15_digest(&em(8, prefix, &d), HashAlg::Sha384),
+            None
+        );
+        // Block type 2, a leading non-zero octet, a non-FF padding octet, no separator.
+        let mut bad = em(8, prefix, &d);
+        bad[1] = 0x02;
+        assert_eq!(emsa_pkcs1_v15_digest(&bad, h), None);
+        let mut bad = em(8, prefix, &d);
+        bad[0] = 0x01;
+        assert_eq!(emsa_pkcs1_v15_digest(&bad, h), None);
+        let mut bad = em(9, prefix, &d);
+        bad[5] = 0xFE;
+        assert_eq!(emsa_pkcs1_v15_digest(&bad, h), None);
+        let mut bad = em(9, prefix, &d);
+        bad[11] = 0x01;
+        assert_eq!(emsa_pkcs1_v15_digest(&bad, h), None);
+        assert_eq!(emsa_pkcs1_v15_digest(&[], h), None);
     }
 }

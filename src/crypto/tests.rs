@@ -222,3 +222,166 @@ fn hash_oids_round_trip() {
         assert_eq!(h.digest_parts([&b"a"[..], b"bc"]), h.digest(b"abc"));
     }
 }
+
+fn crypto_file(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/crypto/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn test_pki_cert(name: &str) -> Cert {
+    let path = format!("{}/tests/fixtures/certs/{name}", env!("CARGO_MANIFEST_DIR"));
+    Cert::from_der(&std::fs::read(path).unwrap()).unwrap()
+}
+
+const ALL_HASHES: [HashAlg; 5] = [
+    HashAlg::Sha1,
+    HashAlg::Sha224,
+    HashAlg::Sha256,
+    HashAlg::Sha384,
+    HashAlg::Sha512,
+];
+
+#[test]
+fn recovers_pkcs1v15_digest_from_openssl_signatures() {
+    // tests/fixtures/crypto/make-pkcs1-raw.sh: openssl dgst -sign with person-cccd's key.
+    let signer = test_pki_cert("person-cccd.cer");
+    let spki = signer.x509().tbs_certificate().subject_public_key_info();
+    let message = crypto_file("pkcs1-message.txt");
+    for (name, hash) in [
+        ("pkcs1-sha256.sig", HashAlg::Sha256),
+        ("pkcs1-sha1.sig", HashAlg::Sha1),
+        ("pkcs1-sha512.sig", HashAlg::Sha512),
+    ] {
+        let sig = crypto_file(name);
+        let digest = hash.digest(&message);
+        assert_eq!(
+            verify_digest(spki, &Scheme::RsaPkcs1(hash), &digest, &sig),
+            Ok(()),
+            "{name}"
+        );
+        assert_eq!(
+            recover_pkcs1v15_digest(spki, &sig, hash),
+            Some(digest),
+            "{name}"
+        );
+        // The digest of other content is not what was signed: recovery still returns
+        // the signed one, which is how a changed document is told from a forgery.
+        let other = hash.digest(b"another message");
+        assert_eq!(
+            verify_digest(spki, &Scheme::RsaPkcs1(hash), &other, &sig),
+            Err(SignatureError::Mismatch)
+        );
+        assert_ne!(recover_pkcs1v15_digest(spki, &sig, hash), Some(other));
+        for wrong in ALL_HASHES.into_iter().filter(|h| *h != hash) {
+            assert_eq!(
+                recover_pkcs1v15_digest(spki, &sig, wrong),
+                None,
+                "{name} as {wrong:?}"
+            );
+        }
+        for at in [0usize, 1, 100, 255] {
+            let mut tampered = sig.clone();
+            tampered[at] ^= 0x01;
+            assert_eq!(
+                recover_pkcs1v15_digest(spki, &tampered, hash),
+                None,
+                "{name} tampered at {at}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pkcs1v15_recovery_is_strict_about_the_encoding() {
+    let signer = test_pki_cert("person-cccd.cer");
+    let spki = signer.x509().tbs_certificate().subject_public_key_info();
+    let digest = HashAlg::Sha256.digest(&crypto_file("pkcs1-message.txt"));
+    // DigestInfo without the NULL parameters: tolerated, as by verification.
+    let no_null = crypto_file("pkcs1-sha256-nonull.sig");
+    assert_eq!(
+        recover_pkcs1v15_digest(spki, &no_null, HashAlg::Sha256),
+        Some(digest.clone())
+    );
+    assert_eq!(
+        verify_digest(spki, &Scheme::RsaPkcs1(HashAlg::Sha256), &digest, &no_null),
+        Ok(())
+    );
+    // Correct padding around something that is not exactly the DigestInfo.
+    for name in [
+        "pkcs1-sha256-trailing.sig",
+        "pkcs1-sha256-bare.sig",
+        "pkcs1-sha256-in-sha512.sig",
+    ] {
+        let sig = crypto_file(name);
+        for hash in ALL_HASHES {
+            assert_eq!(
+                recover_pkcs1v15_digest(spki, &sig, hash),
+                None,
+                "{name} as {hash:?}"
+            );
+        }
+    }
+    // Another RSA key, a non-RSA key, garbage of every length, s >= n.
+    let sig = crypto_file("pkcs1-sha256.sig");
+    let other = test_pki_cert("org-mst10.cer");
+    let other_spki = other.x509().tbs_certificate().subject_public_key_info();
+    assert_eq!(
+        recover_pkcs1v15_digest(other_spki, &sig, HashAlg::Sha256),
+        None
+    );
+    let ec = fixture("ecdsa-p256-sha256");
+    let ec_spki = ec.x509().tbs_certificate().subject_public_key_info();
+    assert_eq!(
+        recover_pkcs1v15_digest(ec_spki, &sig, HashAlg::Sha256),
+        None
+    );
+    for len in [0usize, 1, 32, 255, 256, 257, 1000] {
+        for fill in [0x00u8, 0x01, 0xFF] {
+            assert_eq!(
+                recover_pkcs1v15_digest(spki, &vec![fill; len], HashAlg::Sha256),
+                None,
+                "{len} x {fill:#04x}"
+            );
+        }
+    }
+}
+
+#[test]
+fn recovers_digests_from_certificate_signatures() {
+    // Self-signed fixtures (make.py) and the government G2 CA under its 4096-bit root.
+    for (name, hash) in [
+        ("rsa-pkcs1-sha512", HashAlg::Sha512),
+        ("rsa-pkcs1-sha224", HashAlg::Sha224),
+    ] {
+        let c = fixture(name);
+        let spki = c.x509().tbs_certificate().subject_public_key_info();
+        assert_eq!(
+            recover_pkcs1v15_digest(spki, c.signature_bytes(), hash),
+            Some(hash.digest(c.tbs_der())),
+            "{name}"
+        );
+    }
+    // PSS signatures have no recoverable digest.
+    let pss = fixture("rsa-pss-sha256");
+    let spki = pss.x509().tbs_certificate().subject_public_key_info();
+    assert_eq!(
+        recover_pkcs1v15_digest(spki, pss.signature_bytes(), HashAlg::Sha256),
+        None
+    );
+    let root = pem_cert("trust/vgca-g2-rootcag2.pem");
+    let ca = pem_cert("trust/vgca-g2-cpcag2.pem");
+    let leaf = pem_cert("fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem");
+    let root_spki = root.x509().tbs_certificate().subject_public_key_info();
+    assert_eq!(
+        recover_pkcs1v15_digest(root_spki, ca.signature_bytes(), HashAlg::Sha256),
+        Some(HashAlg::Sha256.digest(ca.tbs_der()))
+    );
+    // Signed by the CA, not the root: wrong key.
+    assert_eq!(
+        recover_pkcs1v15_digest(root_spki, leaf.signature_bytes(), HashAlg::Sha256),
+        None
+    );
+}
