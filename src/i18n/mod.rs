@@ -1238,6 +1238,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "an existing signature was changed",
     ),
     (
+        "change_signature_removed",
+        "một chữ ký đã có bị gỡ khỏi biểu mẫu (trình đọc PDF không còn hiển thị chữ ký này)",
+        "an existing signature was removed from the form (PDF viewers no longer show it)",
+    ),
+    (
         "change_dss",
         "dữ liệu kiểm tra dài hạn (DSS)",
         "long-term validation data (DSS)",

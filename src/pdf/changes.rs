@@ -11,6 +11,11 @@
 //!   page resources (fonts, images, XObjects), changes to existing annotation
 //!   appearances, and anything that cannot be classified are **never** allowed: they
 //!   change what is displayed, and the shadow attacks live exactly there.
+//! - A signature that the form of a later revision no longer reaches (its field or
+//!   the whole AcroForm dropped, the field's value pointed elsewhere) is **never**
+//!   allowed to go: the reader must be told about a signature that disappeared.
+//!   Which signatures each revision reaches is worked out in `signature::collect`;
+//!   the removal is added here as [`ChangeKind::SignatureRemoved`].
 //! - DSS additions and document timestamps are allowed at every level (PAdES LTV).
 //! - P = 1 allows nothing else.
 //! - P = 2 allows filling in existing fields (value and its appearance, unless a
@@ -73,6 +78,10 @@ pub enum ChangeKind {
     DocTimestamp,
     /// An existing signature dictionary changed or removed.
     SignatureModified,
+    /// A signature the revision before reached from its form is no longer reached
+    /// (its field dropped from `/Fields`, the `/AcroForm` dropped, the field's `/V`
+    /// pointed elsewhere …): viewers stop showing it. Never allowed.
+    SignatureRemoved,
     /// The Document Security Store (certificates, CRLs, OCSP responses, VRI).
     Dss,
     Metadata,
@@ -113,6 +122,7 @@ impl ChangeKind {
             ChangeKind::Signature => "signature",
             ChangeKind::DocTimestamp => "doc_timestamp",
             ChangeKind::SignatureModified => "signature_modified",
+            ChangeKind::SignatureRemoved => "signature_removed",
             ChangeKind::Dss => "dss",
             ChangeKind::Metadata => "metadata",
             ChangeKind::Info => "info",
@@ -609,6 +619,12 @@ fn keys_differing(a: &Dict, b: &Dict, bytes: &[u8]) -> Vec<Vec<u8>> {
     keys
 }
 
+/// Every number of `old` is in `new`.
+fn contains_all(new: &[u32], old: &[u32]) -> bool {
+    let new: HashSet<u32> = new.iter().copied().collect();
+    old.iter().all(|x| new.contains(x))
+}
+
 fn refs_of(store: &Store<'_>, rev: usize, o: Option<&Object>) -> Vec<u32> {
     let Some(o) = o else { return Vec::new() };
     let Some(v) = store.resolve(rev, o) else {
@@ -680,6 +696,48 @@ impl RevCtx<'_, '_, '_> {
                 ChangeRule::SigningAllowed
             },
         )
+    }
+
+    /// Judges an AcroForm dictionary `od` (revision `rev - 1`) becoming `nd`.
+    fn judge_acroform(&self, od: &Dict, nd: &Dict) -> Result<(), ChangeRule> {
+        let p2 = self.rules.level() >= MdpPermission::FormFilling;
+        for k in keys_differing(od, nd, self.store.bytes) {
+            let ok = match k.as_slice() {
+                b"Fields" => {
+                    let o = refs_of(self.store, self.rev - 1, od.get(b"Fields"));
+                    let nn = refs_of(self.store, self.rev, nd.get(b"Fields"));
+                    contains_all(&nn, &o)
+                }
+                b"SigFlags" => true,
+                b"NeedAppearances" | b"DA" | b"DR" => p2,
+                _ => false,
+            };
+            if !ok {
+                return Err(ChangeRule::KeyNotAllowed);
+            }
+        }
+        Ok(())
+    }
+
+    /// Judges the catalog's `/AcroForm` entry changing from `old` to `new` (written
+    /// inline, or a reference to another object): the form may not go away, and
+    /// the new one is judged against the old one as if it had been edited.
+    fn judge_acroform_swap(
+        &self,
+        old: Option<&Object>,
+        new: Option<&Object>,
+    ) -> Result<(), ChangeRule> {
+        let od = old
+            .and_then(|o| self.store.resolve(self.rev - 1, o))
+            .and_then(|o| o.as_dict().cloned());
+        let nd = new
+            .and_then(|o| self.store.resolve(self.rev, o))
+            .and_then(|o| o.as_dict().cloned());
+        match (od, nd) {
+            (None, _) => Ok(()),
+            (Some(_), None) => Err(ChangeRule::FieldStructureChanged),
+            (Some(od), Some(nd)) => self.judge_acroform(&od, &nd),
+        }
     }
 
     fn sig_value_kind(&self, rev: usize, field: &Object) -> Option<SigKind> {
@@ -774,8 +832,18 @@ impl RevCtx<'_, '_, '_> {
                 return (ChangeKind::Catalog, false, ChangeRule::KeyNotAllowed);
             };
             for k in keys_differing(od, nd, bytes) {
+                if k == b"AcroForm" {
+                    // Written in the catalog, or pointed at another object: judged
+                    // here by the rules of the form itself.
+                    if let Err(rule) =
+                        self.judge_acroform_swap(od.get(b"AcroForm"), nd.get(b"AcroForm"))
+                    {
+                        return (ChangeKind::AcroForm, false, rule);
+                    }
+                    continue;
+                }
                 let ok = match k.as_slice() {
-                    b"DSS" | b"AcroForm" | b"Extensions" | b"Version" => true,
+                    b"DSS" | b"Extensions" | b"Version" => true,
                     b"Perms" => od.get(b"Perms").is_none(),
                     b"Metadata" => p2,
                     _ => false,
@@ -799,27 +867,15 @@ impl RevCtx<'_, '_, '_> {
                     return (kind, false, ChangeRule::Unclassified);
                 };
                 let od = old.and_then(Object::as_dict).cloned().unwrap_or_default();
-                for k in keys_differing(&od, nd, bytes) {
-                    let ok = match k.as_slice() {
-                        b"Fields" => {
-                            let o = refs_of(self.store, self.rev - 1, od.get(b"Fields"));
-                            let nn = refs_of(self.store, self.rev, nd.get(b"Fields"));
-                            o.iter().all(|x| nn.contains(x))
-                        }
-                        b"SigFlags" => true,
-                        b"NeedAppearances" | b"DA" | b"DR" => p2,
-                        _ => false,
-                    };
-                    if !ok {
-                        return (kind, false, ChangeRule::KeyNotAllowed);
-                    }
+                if let Err(rule) = self.judge_acroform(&od, nd) {
+                    return (kind, false, rule);
                 }
             } else {
                 let o = old
                     .map(|o| refs_of(self.store, self.rev - 1, Some(o)))
                     .unwrap_or_default();
                 let nn = refs_of(self.store, self.rev, Some(n));
-                if !o.iter().all(|x| nn.contains(x)) {
+                if !contains_all(&nn, &o) {
                     return (kind, false, ChangeRule::FieldStructureChanged);
                 }
             }
@@ -1178,6 +1234,12 @@ pub(crate) fn history(store: &Store<'_>, sigs: &[SignatureInfo], from: usize) ->
     let mut per_revision: Vec<Option<Vec<Change>>> = vec![None; n];
     let mut complete = vec![true; n];
     let mut roles_cache: Vec<Option<Roles>> = (0..n).map(|_| None).collect();
+    let mut removed: HashMap<usize, Vec<(u32, u16)>> = HashMap::new();
+    for s in sigs {
+        for &r in &s.removed_in {
+            removed.entry(r).or_default().push(s.object);
+        }
+    }
     for rev in from.saturating_add(1)..n {
         for r in [rev - 1, rev] {
             if roles_cache.get(r).is_some_and(Option::is_none)
@@ -1203,7 +1265,11 @@ pub(crate) fn history(store: &Store<'_>, sigs: &[SignatureInfo], from: usize) ->
             .filter(|s| s.revision < rev)
             .filter_map(|s| s.field_lock.as_ref())
             .collect();
-        let changes = revision_changes(store, rev, old, new, Rules { mdp, locks });
+        let mut changes = revision_changes(store, rev, old, new, Rules { mdp, locks });
+        if let Some(gone) = removed.get(&rev) {
+            changes.extend(gone.iter().map(|&object| removal(rev, object)));
+            changes.sort_by_key(|c| c.object);
+        }
         if let Some(slot) = per_revision.get_mut(rev) {
             *slot = Some(changes);
         }
@@ -1215,6 +1281,57 @@ pub(crate) fn history(store: &Store<'_>, sigs: &[SignatureInfo], from: usize) ->
     History {
         per_revision,
         reliable_from: complete,
+    }
+}
+
+/// The change of revision `rev` that removed signature dictionary `object` from the
+/// form.
+fn removal(rev: usize, object: (u32, u16)) -> Change {
+    Change {
+        revision: rev,
+        object,
+        action: ChangeAction::Deleted,
+        kind: ChangeKind::SignatureRemoved,
+        page: None,
+        allowed: false,
+        rule: ChangeRule::ExistingSignatureChanged,
+    }
+}
+
+/// Makes sure that the report of `sig` (signed bytes ending with revision `base`)
+/// says so when the last revision no longer reaches it, even when the removal is not
+/// after `base` (a byte range that covers the update removing its own field).
+pub(crate) fn account_for_removal(
+    report: &mut ChangesReport,
+    sig: &SignatureInfo,
+    base: usize,
+    last: usize,
+) {
+    if sig.reachable {
+        return;
+    }
+    let listed = report
+        .changes
+        .iter()
+        .any(|c| c.kind == ChangeKind::SignatureRemoved && c.object == sig.object);
+    if !listed {
+        let rev = sig
+            .removed_in
+            .iter()
+            .copied()
+            .find(|&r| r > base)
+            .or_else(|| sig.removed_in.last().copied())
+            .unwrap_or(last);
+        report.changes.push(removal(rev, sig.object));
+    }
+    report.all_allowed = false;
+}
+
+impl ChangesReport {
+    /// The analysis rests on a guess: no "unmodified" may be concluded from it.
+    pub(crate) fn mark_unreliable(&mut self) {
+        self.reliable = false;
+        self.all_allowed = self.all_allowed && !self.modified_after;
     }
 }
 

@@ -2,10 +2,12 @@
 //! what changed after it.
 //!
 //! Bytes in, data out. [`open`] reads the structure once — every revision, the
-//! signature dictionaries of the last one, the DSS, and for each signature the
-//! changes made after it — and keeps only the results, not the file: the verify layer
-//! hashes the signed ranges itself (streamed, in the browser), so the document never
-//! holds a second copy of a 100 MB scan.
+//! signature dictionaries reachable from the form of any revision (a signature that
+//! a later update removed is still listed, and its removal is a change that is never
+//! allowed), the DSS, and for each signature the changes made after it — and keeps
+//! only the results, not the file: the verify layer hashes the signed ranges itself
+//! (streamed, in the browser), so the document never holds a second copy of a 100 MB
+//! scan.
 //!
 //! The reader is tolerant (real files are slightly broken: wrong `/Length`, shifted
 //! xref, missing `endobj`) but fails closed: when it had to guess, it says so —
@@ -14,7 +16,7 @@
 //!
 //! ```text
 //! open(bytes) ─► revisions (xref tables/streams, /Prev, object streams)
-//!             ─► signatures (AcroForm fields → /V signature dictionaries)
+//!             ─► signatures (each revision's AcroForm fields → /V signature dictionaries)
 //!             ─► coverage per signature (ByteRange shape, gap = /Contents, revision end)
 //!             ─► changes after each signed revision (roles × DocMDP/FieldMDP rules)
 //! ```
@@ -136,7 +138,8 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
         t.get(b"Encrypt")
             .is_some_and(|e| *e != object::Object::Null)
     });
-    let signatures = signature::collect(&store);
+    let collected = signature::collect(&store);
+    let signatures = collected.signatures;
     if signatures.len() > MAX_SIGNATURES {
         return Err(PdfError::TooManySignatures {
             count: signatures.len(),
@@ -153,7 +156,7 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
         .map(|(s, c)| c.revision.unwrap_or(s.revision).min(last))
         .collect();
     let trailing = store.warnings.borrow().contains(&Warning::TrailingData);
-    let changes = match bases.iter().min() {
+    let mut changes: Vec<ChangesReport> = match bases.iter().min() {
         Some(&from) if from < last || trailing => {
             let h = changes::history(&store, &signatures, from);
             coverages
@@ -170,6 +173,14 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
             .map(|&b| changes::report(&store, &empty_history(), b, false, encrypted))
             .collect(),
     };
+    for ((s, &base), r) in signatures.iter().zip(&bases).zip(&mut changes) {
+        changes::account_for_removal(r, s, base, last);
+        if !collected.complete {
+            // Some revision's form was not read to the end: a signature may have
+            // disappeared unseen.
+            r.mark_unreliable();
+        }
+    }
     let by_object = signatures
         .iter()
         .enumerate()
@@ -247,7 +258,9 @@ impl Document {
         &self.revisions
     }
 
-    /// Signature dictionaries of the last revision, in file order.
+    /// Every signature reachable from the AcroForm of any revision, each once, in the
+    /// order they were signed. Those the last revision no longer reaches have
+    /// [`SignatureInfo::reachable`] false.
     pub fn signatures(&self) -> &[SignatureInfo] {
         &self.signatures
     }

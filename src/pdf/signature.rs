@@ -1,25 +1,33 @@
 //! Signature fields and their signature dictionaries (ISO 32000-1 §12.7.4.5,
 //! §12.8.1; ISO 32000-2 §12.8.2 for document timestamps; ETSI EN 319 142-1 PAdES).
 //!
+//! Every revision's field tree is read, not only the last one's: a signature that a
+//! later update removed from the form is still listed (see `collect`).
+//!
 //! Only what the verify layer needs is extracted, and exactly as written: the
 //! `/ByteRange` numbers unrounded, the `/Contents` bytes together with the position
 //! of their hex string in the file. Anything that does not have the expected shape is
 //! recorded as a [`CoverageProblem`] so that the coverage check can refuse it, rather
 //! than being "fixed up" here.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use serde::Serialize;
 
 use super::coverage::CoverageProblem;
 use super::object::{Dict, Object};
-use super::revision::Store;
+use super::revision::{Loc, Phys, Store, Val};
 use crate::time::Instant;
 
 /// A field tree deeper than this (through `/Kids`) is refused.
 pub const MAX_FIELD_DEPTH: usize = 64;
 /// Field-tree nodes visited per revision at most.
 pub const MAX_FIELD_NODES: usize = 1_000_000;
+/// Object look-ups spent on the field trees of all the revisions before the last.
+/// When they run out, the remaining revisions are not walked and the change analysis
+/// of every signature is marked unreliable.
+pub const MAX_HISTORY_WALK_COST: usize = 4_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,8 +128,17 @@ pub struct SignatureInfo {
     /// Object number and generation of the signature dictionary (of the field, when
     /// the dictionary is written inline).
     pub object: (u32, u16),
-    /// The first revision in which this signature dictionary appears as it is now.
+    /// The first revision in which this signature dictionary appears as it was
+    /// signed.
     pub revision: usize,
+    /// The last revision's AcroForm reaches this signature. When false, a later
+    /// update removed it from the form: viewers no longer show it.
+    pub reachable: bool,
+    /// The last revision whose AcroForm reaches this signature.
+    pub last_reachable: usize,
+    /// The revisions whose AcroForm no longer reaches this signature while the
+    /// revision before did, in order (usually none, or one).
+    pub removed_in: Vec<usize>,
     /// The DocMDP level, when this is a certification signature.
     pub mdp: Option<MdpPermission>,
     pub field_lock: Option<FieldLock>,
@@ -218,109 +235,303 @@ fn opt_name(d: &Dict, key: &[u8]) -> Option<String> {
     d.name(key).map(|n| String::from_utf8_lossy(n).into_owned())
 }
 
-/// A terminal signature field found in the field tree.
-pub(crate) struct SigField {
-    pub name: String,
-    pub field_num: Option<u32>,
-    pub value: Option<Object>,
-    pub lock: Option<FieldLock>,
+/// A signature field with a value, found in one revision's field tree.
+struct SigHit {
+    name: String,
+    field_num: Option<u32>,
+    value: Object,
+    lock: Option<Object>,
 }
 
-/// Walks `/AcroForm /Fields` of revision `rev` (bounded, loop-safe) and calls `visit`
-/// for every field with its fully qualified name, inherited `/FT` and object number.
-pub(crate) fn walk_fields(
+/// Cross-reference look-ups remembered across revisions, visited in order. A
+/// look-up goes down every layer of updates, so repeating it for each revision
+/// would cost revisions × depth; an entry stays good until a revision redefines
+/// that object number. One hash per object and revision: the entry also holds the
+/// loaded object and whether the current walk has visited it.
+#[derive(Default)]
+struct Slots {
+    map: HashMap<u32, SlotMemo>,
+    /// Numbers the current walk, 1-based.
+    walk: usize,
+}
+
+#[derive(Default)]
+struct SlotMemo {
+    /// The last revision (so far) that may have redefined the object.
+    touched: Option<usize>,
+    /// The revision it was looked up in, and what that found.
+    found: Option<(usize, Option<(u16, Loc)>)>,
+    /// The object as last loaded, and from where.
+    loaded: Option<(Phys, Rc<Object>)>,
+    /// The walk that last visited it as a field.
+    visited: usize,
+}
+
+impl SlotMemo {
+    fn slot(&mut self, store: &Store<'_>, rev: usize, num: u32) -> Option<(u16, Loc)> {
+        if let Some((at, slot)) = self.found
+            && self.touched.is_none_or(|t| t <= at)
+        {
+            return slot;
+        }
+        let slot = store.lookup(rev, num);
+        self.found = Some((rev, slot));
+        slot
+    }
+}
+
+impl Slots {
+    /// Notes the objects revision `rev` may redefine; call for every revision, in order.
+    fn enter(&mut self, rev: usize, touched: &[u32]) {
+        for &num in touched {
+            self.map.entry(num).or_default().touched = Some(rev);
+        }
+    }
+}
+
+/// Object `num` at `phys`, from the memo when it was loaded from there before.
+fn load_into(
+    m: &mut SlotMemo,
     store: &Store<'_>,
     rev: usize,
-    mut visit: impl FnMut(&str, Option<&[u8]>, Option<u32>, &Dict),
-) -> bool {
-    let Some(catalog) = catalog(store, rev) else {
-        return true;
+    num: u32,
+    generation: u16,
+    phys: Phys,
+) -> Fetched {
+    if let Some((p, o)) = &m.loaded
+        && *p == phys
+    {
+        return Fetched::Object(generation, phys, o.clone());
+    }
+    let Some(o) = store.load(rev, num, phys) else {
+        return Fetched::Missing;
+    };
+    m.loaded = Some((phys, o.clone()));
+    Fetched::Object(generation, phys, o)
+}
+
+/// What [`Tracked::fetch`] found.
+enum Fetched {
+    Object(u16, Phys, Rc<Object>),
+    /// Already visited by this walk.
+    Visited,
+    Missing,
+}
+
+/// Object look-ups of one revision, remembering every object number they depended on
+/// (and the object streams holding those objects): when a later revision redefines
+/// none of them, it sees exactly the same field tree.
+struct Tracked<'s, 'a, 'm> {
+    store: &'s Store<'a>,
+    rev: usize,
+    slots: &'m mut Slots,
+    /// Every object number looked up (with repeats; see [`Tracked::into_deps`]).
+    deps: Vec<u32>,
+    lookups: usize,
+}
+
+impl Tracked<'_, '_, '_> {
+    /// The object numbers looked up, sorted, each once.
+    fn into_deps(self) -> Vec<u32> {
+        let mut d = self.deps;
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+
+    /// Object `num` of this revision; with `visit`, [`Fetched::Visited`] when this
+    /// walk has already visited it (and it is marked visited otherwise).
+    fn fetch(&mut self, num: u32, visit: bool) -> Fetched {
+        self.deps.push(num);
+        self.lookups += 1;
+        let (store, rev, walk) = (self.store, self.rev, self.slots.walk);
+        let m = self.slots.map.entry(num).or_default();
+        if visit {
+            if m.visited == walk {
+                return Fetched::Visited;
+            }
+            m.visited = walk;
+        }
+        let Some((generation, loc)) = m.slot(store, rev, num) else {
+            return Fetched::Missing;
+        };
+        let (stream, index) = match loc {
+            Loc::Offset(o) => return load_into(m, store, rev, num, generation, Phys::Offset(o)),
+            Loc::Compressed { stream, index } => (stream, index),
+        };
+        self.deps.push(stream);
+        let sm = self.slots.map.entry(stream).or_default();
+        let phys = match sm.slot(store, rev, stream) {
+            Some((_, Loc::Offset(at))) => Phys::InStream { at, index },
+            _ => return Fetched::Missing,
+        };
+        let m = self.slots.map.entry(num).or_default();
+        load_into(m, store, rev, num, generation, phys)
+    }
+
+    fn locate(&mut self, num: u32) -> Option<(u16, Phys)> {
+        match self.fetch(num, false) {
+            Fetched::Object(g, p, _) => Some((g, p)),
+            _ => None,
+        }
+    }
+
+    /// Resolves `o` like [`Store::resolve`]; also returns where the final object is.
+    fn resolve_at<'x>(&mut self, o: &'x Object) -> Option<(Val<'x>, Option<Phys>)> {
+        let Object::Ref(r) = o else {
+            return Some((Val::Direct(o), None));
+        };
+        let mut num = r.num;
+        for _ in 0..8 {
+            let Fetched::Object(_, phys, cur) = self.fetch(num, false) else {
+                return None;
+            };
+            match &*cur {
+                Object::Ref(r2) => num = r2.num,
+                _ => return Some((Val::Loaded(cur), Some(phys))),
+            }
+        }
+        None
+    }
+
+    fn resolve<'x>(&mut self, o: &'x Object) -> Option<Val<'x>> {
+        self.resolve_at(o).map(|(v, _)| v)
+    }
+
+    fn resolve_key<'x>(&mut self, d: &'x Dict, key: &[u8]) -> Option<Val<'x>> {
+        self.resolve(d.get(key)?)
+    }
+
+    /// A field node: `None` when missing or already visited by this walk.
+    fn field<'x>(&mut self, o: &'x Object) -> Option<Val<'x>> {
+        match o.as_ref() {
+            Some(r) => match self.fetch(r.num, true) {
+                Fetched::Object(_, _, obj) => match &*obj {
+                    Object::Ref(_) => self
+                        .resolve(&obj)
+                        .map(|v| Val::Loaded(Rc::new((*v).clone()))),
+                    _ => Some(Val::Loaded(obj)),
+                },
+                Fetched::Visited | Fetched::Missing => None,
+            },
+            None => Some(Val::Direct(o)),
+        }
+    }
+}
+
+/// A field node waiting to be walked: the object, its parent's fully qualified
+/// name, the inherited `/FT`, and its depth.
+type Pending = (Object, Rc<str>, Option<Rc<[u8]>>, usize);
+
+/// How a revision's field walk ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    Complete,
+    /// Cut short by [`MAX_FIELD_NODES`] or [`MAX_FIELD_DEPTH`]: some fields were not seen.
+    Partial,
+    /// The work budget ran out: nothing is known about this revision.
+    OverBudget,
+}
+
+/// Walks `/AcroForm /Fields` of the tracked revision (bounded, loop-safe) and returns
+/// every signature field that carries a value, with its fully qualified name.
+/// Each object look-up takes one from `budget`.
+fn walk_sig_fields(t: &mut Tracked<'_, '_, '_>, budget: &mut usize) -> (Vec<SigHit>, Walk) {
+    let mut out = Vec::new();
+    let Some(root) = t
+        .store
+        .trailer(t.rev)
+        .and_then(|tr| tr.get(b"Root"))
+        .and_then(Object::as_ref)
+    else {
+        return (out, Walk::Complete);
+    };
+    let root = Object::Ref(root);
+    let Some(catalog) = t.resolve(&root) else {
+        return (out, Walk::Complete);
     };
     let Some(cat) = catalog.as_dict() else {
-        return true;
+        return (out, Walk::Complete);
     };
-    let Some(acroform) = store.resolve_key(rev, cat, b"AcroForm") else {
-        return true;
+    let Some(acroform) = t.resolve_key(cat, b"AcroForm") else {
+        return (out, Walk::Complete);
     };
     let Some(af) = acroform.as_dict() else {
-        return true;
+        return (out, Walk::Complete);
     };
-    let Some(fields) = store.resolve_key(rev, af, b"Fields") else {
-        return true;
+    let Some(fields) = t.resolve_key(af, b"Fields") else {
+        return (out, Walk::Complete);
     };
     let Some(fields) = fields.as_array() else {
-        return true;
+        return (out, Walk::Complete);
     };
-    // (field object, parent name, inherited FT, depth)
-    let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> = fields
+    let no_name: Rc<str> = Rc::from("");
+    let mut stack: Vec<Pending> = fields
         .iter()
         .rev()
-        .map(|f| (f.clone(), String::new(), None, 0))
+        .map(|f| (f.clone(), no_name.clone(), None, 0))
         .collect();
-    let mut seen = HashSet::new();
+    t.slots.walk += 1;
     let mut nodes = 0usize;
-    let mut complete = true;
+    let mut charged = 0usize;
     while let Some((obj, parent, ft, depth)) = stack.pop() {
         nodes += 1;
         if nodes > MAX_FIELD_NODES || depth > MAX_FIELD_DEPTH {
-            complete = false;
-            break;
+            return (out, Walk::Partial);
+        }
+        // The look-ups since the last charge; every node costs at least one.
+        let spent = (t.lookups - charged).max(1);
+        charged = t.lookups;
+        match budget.checked_sub(spent) {
+            Some(left) => *budget = left,
+            None => return (out, Walk::OverBudget),
         }
         let num = obj.as_ref().map(|r| r.num);
-        if let Some(n) = num
-            && !seen.insert(n)
-        {
-            continue;
-        }
-        let Some(val) = store.resolve(rev, &obj) else {
+        let Some(val) = t.field(&obj) else {
             continue;
         };
         let Some(d) = val.as_dict() else { continue };
-        let partial = d
-            .get(b"T")
-            .and_then(Object::as_string)
-            .map(|s| text_string(&s.bytes));
-        let name = match (&partial, parent.is_empty()) {
-            (Some(p), true) => p.clone(),
-            (Some(p), false) => format!("{parent}.{p}"),
-            (None, _) => parent.clone(),
+        let own_ft = d.name(b"FT");
+        let is_sig = match own_ft {
+            Some(f) => f == b"Sig",
+            None => ft.as_deref() == Some(b"Sig"),
         };
-        let ft = d.name(b"FT").map(<[u8]>::to_vec).or(ft);
-        visit(&name, ft.as_deref(), num, d);
-        if let Some(kids) = store.resolve_key(rev, d, b"Kids")
-            && let Some(kids) = kids.as_array()
-        {
+        let value = if is_sig { d.get(b"V") } else { None };
+        let kids = t.resolve_key(d, b"Kids");
+        let kids = kids.as_deref().and_then(Object::as_array);
+        if value.is_none() && kids.is_none() {
+            // A leaf that is not a signed signature field: its name is not needed.
+            continue;
+        }
+        let name: Rc<str> = match d.get(b"T").and_then(Object::as_string) {
+            Some(p) if parent.is_empty() => Rc::from(text_string(&p.bytes)),
+            Some(p) => Rc::from(format!("{parent}.{}", text_string(&p.bytes))),
+            None => parent,
+        };
+        if let Some(v) = value {
+            out.push(SigHit {
+                name: name.to_string(),
+                field_num: num,
+                value: v.clone(),
+                lock: d.get(b"Lock").cloned(),
+            });
+        }
+        if let Some(kids) = kids {
+            let ft: Option<Rc<[u8]>> = match own_ft {
+                Some(f) => Some(Rc::from(f)),
+                None => ft,
+            };
             for k in kids.iter().rev() {
                 stack.push((k.clone(), name.clone(), ft.clone(), depth + 1));
             }
         }
     }
-    complete
+    (out, Walk::Complete)
 }
 
-pub(crate) fn catalog(store: &Store<'_>, rev: usize) -> Option<std::rc::Rc<Object>> {
+pub(crate) fn catalog(store: &Store<'_>, rev: usize) -> Option<Rc<Object>> {
     let root = store.trailer(rev)?.get(b"Root")?.as_ref()?;
     store.get(rev, root.num)
-}
-
-/// The signature fields of revision `rev` that carry a value.
-pub(crate) fn signature_fields(store: &Store<'_>, rev: usize) -> Vec<SigField> {
-    let mut out = Vec::new();
-    walk_fields(store, rev, |name, ft, num, d| {
-        if ft != Some(b"Sig") {
-            return;
-        }
-        let lock = store
-            .resolve_key(rev, d, b"Lock")
-            .and_then(|l| l.as_dict().map(|ld| lock_from(store, rev, ld)));
-        out.push(SigField {
-            name: name.to_string(),
-            field_num: num,
-            value: d.get(b"V").cloned(),
-            lock: lock.flatten(),
-        });
-    });
-    out
 }
 
 fn lock_from(store: &Store<'_>, rev: usize, d: &Dict) -> Option<FieldLock> {
@@ -343,29 +554,206 @@ fn lock_from(store: &Store<'_>, rev: usize, d: &Dict) -> Option<FieldLock> {
     Some(FieldLock { action, fields })
 }
 
-/// Reads the signature dictionaries of the last revision.
-pub(crate) fn collect(store: &Store<'_>) -> Vec<SignatureInfo> {
-    let last = store.revisions.len().saturating_sub(1);
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for f in signature_fields(store, last) {
-        let Some(v) = &f.value else { continue };
-        let object = match (v.as_ref(), f.field_num) {
-            (Some(r), _) => (r.num, r.generation),
-            (None, Some(n)) => (n, 0),
-            (None, None) => continue,
-        };
-        if !seen.insert(object) {
+/// The signatures of a document, from the field trees of all its revisions.
+pub(crate) struct Collected {
+    /// Each distinct signature once, in the order they were signed.
+    pub signatures: Vec<SignatureInfo>,
+    /// Every revision's field tree was walked to the end. When false, a signature
+    /// may have been removed without this reader seeing it: the change analysis of
+    /// every signature must be treated as unreliable.
+    pub complete: bool,
+}
+
+/// Lists every signature reachable from the AcroForm of any revision, each once.
+///
+/// A signature is its signature dictionary: the same object number and the same
+/// `/Contents` bytes (or, when `/Contents` is empty or not a string, the same bytes
+/// in the file). It is read from the first revision that reaches it — what was
+/// signed — and named after the field of the last revision that reaches it. A
+/// signature that an update removed from the form (the field dropped from
+/// `/Fields`, the `/AcroForm` dropped, the field's `/V` pointed elsewhere, the
+/// dictionary rewritten) keeps its place in the list, with the revisions that removed
+/// it in [`SignatureInfo::removed_in`].
+///
+/// Work is bounded: a revision that redefines none of the objects the previous
+/// revision's walk looked at is not walked again, and the walks of all revisions
+/// before the last share [`MAX_HISTORY_WALK_COST`]; the last revision is always
+/// walked (within [`MAX_FIELD_NODES`]).
+pub(crate) fn collect(store: &Store<'_>) -> Collected {
+    collect_with(store, MAX_HISTORY_WALK_COST)
+}
+
+/// [`collect`] with `budget` look-ups for the revisions before the last.
+pub(crate) fn collect_with(store: &Store<'_>, budget: usize) -> Collected {
+    let n = store.revisions.len();
+    let last = n.saturating_sub(1);
+    let mut out: Vec<SignatureInfo> = Vec::new();
+    let mut ids = Ids::default();
+    // stamp[i] = 1 + the last revision whose walk reached signature i.
+    let mut stamp: Vec<usize> = Vec::new();
+    let mut complete = true;
+    let mut budget = budget;
+    let mut over_budget = false;
+    let mut prev_reached: Vec<usize> = Vec::new();
+    // What the previous walk depended on (its /Root and the objects it looked up),
+    // when it was complete.
+    let mut prev_deps: Option<(Option<Object>, Vec<u32>)> = None;
+    let mut slots = Slots::default();
+    for rev in 0..n {
+        let root = store.trailer(rev).and_then(|t| t.get(b"Root")).cloned();
+        let touched = store.touched(rev);
+        slots.enter(rev, &touched);
+        let unchanged = prev_deps.as_ref().is_some_and(|(r, deps)| {
+            *r == root && !touched.iter().any(|num| deps.binary_search(num).is_ok())
+        });
+        if unchanged || (over_budget && rev < last) {
+            // The same field tree as the revision before (or, past the budget, not
+            // known: `complete` is already false).
             continue;
         }
-        let Some(val) = store.resolve(last, v) else {
-            continue;
+        let mut t = Tracked {
+            store,
+            rev,
+            slots: &mut slots,
+            deps: Vec::new(),
+            lookups: 0,
         };
-        let Some(d) = val.as_dict() else { continue };
-        out.push(read_sig_dict(store, last, &f, d, object));
+        let (hits, walk) = if rev < last {
+            walk_sig_fields(&mut t, &mut budget)
+        } else {
+            // The last revision is what a viewer shows: always read (within
+            // MAX_FIELD_NODES), as before this reader looked at earlier ones.
+            let mut unlimited = usize::MAX;
+            walk_sig_fields(&mut t, &mut unlimited)
+        };
+        prev_deps = None;
+        if walk == Walk::OverBudget {
+            over_budget = true;
+            complete = false;
+            continue;
+        }
+        let mut reached = Vec::new();
+        for hit in &hits {
+            let Some(i) = ids.identify(store, &mut t, hit, &mut out) else {
+                continue;
+            };
+            stamp.resize(out.len(), 0);
+            if out.len() > super::MAX_SIGNATURES {
+                // `open` refuses the file; no point in reading on.
+                return Collected {
+                    signatures: out,
+                    complete: false,
+                };
+            }
+            let Some(st) = stamp.get_mut(i) else { continue };
+            if *st == rev + 1 {
+                continue;
+            }
+            *st = rev + 1;
+            reached.push(i);
+            if let Some(s) = out.get_mut(i)
+                && s.field_name != hit.name
+            {
+                s.field_name.clone_from(&hit.name);
+            }
+        }
+        for &i in &prev_reached {
+            if stamp.get(i) != Some(&(rev + 1))
+                && let Some(s) = out.get_mut(i)
+            {
+                s.removed_in.push(rev);
+                s.last_reachable = rev.saturating_sub(1);
+            }
+        }
+        if walk == Walk::Complete {
+            prev_deps = Some((root, t.into_deps()));
+        } else {
+            complete = false;
+        }
+        prev_reached = reached;
+    }
+    for &i in &prev_reached {
+        if let Some(s) = out.get_mut(i) {
+            s.reachable = true;
+            s.last_reachable = last;
+        }
     }
     out.sort_by_key(|s| (s.revision, s.contents_span.map_or(usize::MAX, |c| c.0)));
-    out
+    Collected {
+        signatures: out,
+        complete,
+    }
+}
+
+/// Which signature dictionary is which, across revisions.
+#[derive(Default)]
+struct Ids {
+    /// (object, generation, where the dictionary is) → index of the signature.
+    known: HashMap<(u32, u16, Option<Phys>), usize>,
+    /// (object, generation) → the signatures read from it.
+    by_object: HashMap<(u32, u16), Vec<usize>>,
+}
+
+impl Ids {
+    /// Finds which signature the value of `hit` is, reading it when it is a new one.
+    fn identify(
+        &mut self,
+        store: &Store<'_>,
+        t: &mut Tracked<'_, '_, '_>,
+        hit: &SigHit,
+        out: &mut Vec<SignatureInfo>,
+    ) -> Option<usize> {
+        let rev = t.rev;
+        let (object, val, phys) = match (hit.value.as_ref(), hit.field_num) {
+            (Some(r), _) => {
+                let (val, phys) = t.resolve_at(&hit.value)?;
+                ((r.num, r.generation), val, phys)
+            }
+            (None, Some(n)) => {
+                let phys = t.locate(n).map(|(_, p)| p);
+                ((n, 0), Val::Direct(&hit.value), phys)
+            }
+            (None, None) => return None,
+        };
+        if let Some(&i) = self.known.get(&(object.0, object.1, phys)) {
+            return Some(i);
+        }
+        let d = val.as_dict()?;
+        let contents = match d.get(b"Contents") {
+            Some(Object::String(s)) => s.bytes.as_slice(),
+            _ => &[],
+        };
+        let same = self.by_object.get(&object).and_then(|candidates| {
+            candidates.iter().copied().find(|&i| {
+                !contents.is_empty() && out.get(i).is_some_and(|s| s.contents == contents)
+            })
+        });
+        let i = match same {
+            Some(i) => i,
+            None => {
+                let field = SigField {
+                    name: hit.name.clone(),
+                    lock: hit
+                        .lock
+                        .as_ref()
+                        .and_then(|l| store.resolve(rev, l))
+                        .and_then(|l| l.as_dict().and_then(|ld| lock_from(store, rev, ld))),
+                };
+                out.push(read_sig_dict(store, rev, &field, d, object));
+                let i = out.len() - 1;
+                self.by_object.entry(object).or_default().push(i);
+                i
+            }
+        };
+        self.known.insert((object.0, object.1, phys), i);
+        Some(i)
+    }
+}
+
+/// The field a signature dictionary was found in.
+struct SigField {
+    name: String,
+    lock: Option<FieldLock>,
 }
 
 fn read_sig_dict(
@@ -445,18 +833,20 @@ fn read_sig_dict(
         location: opt_text(store, rev, d, b"Location"),
         contact_info: opt_text(store, rev, d, b"ContactInfo"),
         object,
-        revision: first_revision(store, object.0),
+        revision: first_revision(store, object.0, rev),
+        reachable: false,
+        last_reachable: rev,
+        removed_in: Vec::new(),
         mdp,
         field_lock,
         structure_problem: problem,
     }
 }
 
-/// The earliest revision from which object `num` stays where the last revision has it.
-fn first_revision(store: &Store<'_>, num: u32) -> usize {
-    let last = store.revisions.len().saturating_sub(1);
-    let target = store.phys(last, num);
-    let mut r = last;
+/// The earliest revision from which object `num` stays where revision `rev` has it.
+fn first_revision(store: &Store<'_>, num: u32, rev: usize) -> usize {
+    let target = store.phys(rev, num);
+    let mut r = rev;
     while r > 0 && store.phys(r - 1, num) == target && target.is_some() {
         r -= 1;
     }

@@ -82,6 +82,8 @@ pub(super) fn signature(
         coverage_problem: cov.problem.map(|p| p.code()),
         modified_after: false,
         changes_after: Vec::new(),
+        reachable: sig.reachable,
+        removed_in_revision: sig.removed_in.first().copied(),
         certification: sig.mdp.map(|p| p.code()),
         signer: None,
         signing_time: SigningTime {

@@ -199,6 +199,13 @@ pub struct SignatureReport {
     pub coverage_problem: Option<&'static str>,
     pub modified_after: bool,
     pub changes_after: Vec<ChangeEntry>,
+    /// The last revision's form still reaches this signature. False when a later
+    /// update removed it (its field, the form, or the field's value): viewers no
+    /// longer show it, and the removal is a change that is not allowed.
+    pub reachable: bool,
+    /// The update that first removed this signature from the form (same numbering
+    /// as [`ChangeEntry::revision`]), even when a later one put it back.
+    pub removed_in_revision: Option<usize>,
     pub certification: Option<&'static str>,
     pub signer: Option<CertFacts>,
     pub signing_time: SigningTime,
@@ -500,6 +507,8 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                 "coverage_problem": s.coverage_problem,
                 "modified_after": s.modified_after,
                 "changes_after": changes,
+                "reachable": s.reachable,
+                "removed_in_revision": s.removed_in_revision,
                 "certification": s.certification,
                 "signer": s.signer.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
                 "signing_time": {
