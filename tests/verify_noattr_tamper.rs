@@ -117,6 +117,11 @@ fn changed_content_is_a_hash_failure() {
     assert_eq!(got["integrity"], "invalid", "{got}");
     assert_eq!(check(&got, "integrity")["status"], "failed");
     assert_eq!(check(&got, "integrity")["detail"], "digest_mismatch");
+    // The value is genuine (made over other content), so not called "wrong".
+    assert_eq!(
+        check(&got, "signature")["detail"],
+        "signature_over_other_content"
+    );
 }
 
 #[test]

@@ -602,6 +602,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "The signature value does not verify",
     ),
     (
+        "signature_over_other_content",
+        "Giá trị chữ ký do khóa của người ký tạo ra nhưng cho một nội dung khác: tài liệu đã bị thay đổi sau khi ký",
+        "The signature value was made by the signer's key but over other content: the document changed after signing",
+    ),
+    (
         "signature_not_checked",
         "Chưa kiểm tra được giá trị chữ ký",
         "The signature value could not be checked",

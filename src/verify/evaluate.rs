@@ -137,19 +137,22 @@ pub(super) fn signature(
 
     // 2. Coverage.
     match cov.grade {
-        CoverageGrade::EntireFile => v.check("coverage", CheckStatus::Passed, "entire_file"),
+        // The details are the texts' codes (`coverage_*`), so they read as words.
+        CoverageGrade::EntireFile => {
+            v.check("coverage", CheckStatus::Passed, "coverage_entire_file")
+        }
         CoverageGrade::EntireRevision => {
-            v.check("coverage", CheckStatus::Passed, "entire_revision")
+            v.check("coverage", CheckStatus::Passed, "coverage_entire_revision")
         }
         CoverageGrade::Partial => {
-            v.check("coverage", CheckStatus::Warning, "partial");
+            v.check("coverage", CheckStatus::Warning, "coverage_partial");
             v.doubt(SubIndication::FormatFailure);
         }
         CoverageGrade::Unclear => {
             v.check(
                 "coverage",
                 CheckStatus::Failed,
-                cov.problem.map_or("unclear", |p| p.code()),
+                cov.problem.map_or("coverage_unclear", |p| p.code()),
             );
             v.fail(SubIndication::FormatFailure);
         }
@@ -209,6 +212,17 @@ pub(super) fn signature(
     match sr_for_sig.map(|s| &s.signature) {
         Some(SignatureStatus::Valid) => {
             v.check("signature", CheckStatus::Passed, "signature_valid")
+        }
+        Some(SignatureStatus::Invalid)
+            if sr_for_sig.is_some_and(|s| s.problems.contains(&"signed_digest_mismatch")) =>
+        {
+            // The signer's key recovers a well-formed digest of other bytes: the value
+            // is genuine, the document changed (HASH_FAILURE, already recorded above).
+            v.check(
+                "signature",
+                CheckStatus::Failed,
+                "signature_over_other_content",
+            );
         }
         Some(SignatureStatus::Invalid) => {
             v.check("signature", CheckStatus::Failed, "signature_invalid");

@@ -787,6 +787,14 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     if let Some((code, text)) = &sub {
                         <p class="sub-indication">{ text.clone() }<span class="muted code">{ format!(" ({code})") }</span></p>
                     }
+                    if !s.reachable {
+                        <p class={classes!("modified", "bad")} data-testid="removed-note">
+                            { match s.removed_in_revision {
+                                Some(r) => format!("Chữ ký này đã bị gỡ khỏi biểu mẫu ở lần cập nhật thứ {r}: trình đọc PDF thông thường không còn hiển thị nó."),
+                                None => "Chữ ký này không còn trong biểu mẫu của bản cuối: trình đọc PDF thông thường không còn hiển thị nó.".to_string(),
+                            } }
+                        </p>
+                    }
                     if s.modified_after {
                         <p class={classes!("modified", if has_disallowed(s) { "bad" } else { "unsure" })} data-testid="modified-note">
                             { if has_disallowed(s) {
@@ -958,6 +966,15 @@ fn revocation(r: Option<&RevStatus>) -> Html {
 }
 
 fn changes(s: &SignatureReport) -> Html {
+    // No "modifications" check means the analysis never ran (coverage unclear, CMS
+    // unreadable): say so rather than "no change".
+    if !s.checks.iter().any(|c| c.id == "modifications") {
+        return html! {
+            <span class="muted" data-testid="changes-not-analysed">
+                { "Chưa phân tích được (phạm vi ký không rõ hoặc không đọc được chữ ký): không thể nói tài liệu có bị sửa sau khi ký hay không." }
+            </span>
+        };
+    }
     if s.changes_after.is_empty() {
         return html! { { if s.modified_after { "Có lần lưu sau khi ký." } else { "Không có thay đổi sau khi ký." } } };
     }
@@ -969,9 +986,11 @@ fn changes(s: &SignatureReport) -> Html {
                     { words(&format!("change_{}", c.what)) }
                     { format!(" ({})", words(&format!("action_{}", c.action))) }
                     if let Some(p) = c.page {
-                        { format!(", trang {p}") }
+                        // Pages count from 0 in the report.
+                        { format!(", trang {}", p.saturating_add(1)) }
                     }
-                    { format!(", lần lưu thứ {}", c.revision) }
+                    // Revisions count from 0 (the first version of the file).
+                    { format!(", lần cập nhật thứ {}", c.revision) }
                     <span class="muted">{ format!(" — {}", words(&format!("rule_{}", c.rule))) }</span>
                 </li>
             }) }

@@ -753,3 +753,30 @@ test('verify: a CRL or trust change after the PDF re-verifies the documents alre
     await close();
   }
 });
+
+test('verify: a signature removed from the form by a later update is still shown, flagged, never TOTAL_PASSED', async () => {
+  const attacks = join(repo, 'tests', 'fixtures', 'attacks');
+  const expected = JSON.parse(await readFile(join(signedFixtures, 'expected.json'), 'utf8'));
+  trustBundle = null;
+  const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
+  try {
+    await page.locator('[data-testid=file-input]').setInputFiles([join(attacks, 'root.cer')]);
+    await page.locator('[data-testid=trust-dropped-roots]').check();
+    const names = ['removed_from_fields.pdf', 'acroform_removed.pdf', 'value_swapped.pdf'];
+    const docs = await verifyFiles(page, names.map((n) => join(attacks, n)));
+    for (const name of names) {
+      const d = docs.find((x) => x.file === name);
+      assert.ok(d, `${name} has a panel`);
+      const sig1 = d.signatures.find((s) => s.field === 'Sig1');
+      assert.ok(sig1, `${name}: the removed Sig1 is still listed`);
+      assert.equal(sig1.modified, 'true', `${name}: modified after signing`);
+      for (const s of d.signatures) assert.notEqual(s.indication, 'TOTAL_PASSED', `${name} never passes`);
+    }
+    const notes = await page.locator('[data-testid=removed-note]').allInnerTexts();
+    assert.ok(notes.length >= 3, `a removal note per file (${notes.length})`);
+    assert.match(notes[0], /bị gỡ khỏi biểu mẫu/);
+    check();
+  } finally {
+    await close();
+  }
+});

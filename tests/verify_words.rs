@@ -1,0 +1,102 @@
+//! Every code a PDF verdict can carry reads as words in both languages.
+//!
+//! The page, the CLI and the JSON export render codes through `i18n::text`, which
+//! falls back to the bare code; a missing entry shows a user "entire_revision" or
+//! "tsa_ca_revocation_not_checked" instead of a sentence. This runs the verifier over
+//! every signed PDF we have (fixtures from pyHanko/OpenSSL, the removal attacks, the
+//! shadow-attack corpus) with and without the test root trusted and its CRLs, and
+//! checks that each code it produced has a text of its own.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use kyso::i18n::{self, Lang};
+use kyso::report::InputFile;
+use kyso::time::Instant;
+use kyso::verify::{self, VerifyOptions};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            pdfs(&p, out);
+        } else if p.extension().is_some_and(|x| x == "pdf") {
+            out.push(p);
+        }
+    }
+}
+
+fn input(p: &Path) -> InputFile {
+    InputFile {
+        name: p.file_name().unwrap().to_string_lossy().into_owned(),
+        bytes: std::fs::read(p).unwrap(),
+    }
+}
+
+#[test]
+fn every_verdict_code_has_words() {
+    let signed = root().join("tests/fixtures/signed");
+    let mut files = Vec::new();
+    pdfs(&signed, &mut files);
+    pdfs(&root().join("tests/fixtures/attacks"), &mut files);
+    pdfs(&root().join("../shared/corpora/shadow-attacks"), &mut files);
+    assert!(files.len() >= 60, "only {} PDFs found", files.len());
+
+    let anchors = vec![
+        input(&signed.join("pki/root.cer")),
+        input(&signed.join("pki/rev/root.cer")),
+    ];
+    let crls = vec![
+        input(&signed.join("pki/ca.crl")),
+        input(&signed.join("pki/rev/ca.crl")),
+    ];
+    let at = Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap();
+    let mut codes = BTreeSet::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        for evidence in [false, true] {
+            let mut opts = VerifyOptions::at(at);
+            if evidence {
+                opts.anchors = anchors.clone();
+                opts.crls = crls.clone();
+            }
+            let r = verify::verify_pdf(&bytes, &opts);
+            codes.insert(r.summary.to_string());
+            for s in &r.signatures {
+                if let Some(sub) = s.sub_indication {
+                    codes.insert(format!("sub_{}", sub.code().to_ascii_lowercase()));
+                }
+                codes.insert(format!("coverage_{}", s.coverage));
+                for c in &s.checks {
+                    codes.insert(format!("check_{}", c.id));
+                    codes.insert(c.detail.to_string());
+                }
+                for c in &s.changes_after {
+                    codes.insert(format!("change_{}", c.what));
+                    codes.insert(format!("action_{}", c.action));
+                    codes.insert(format!("rule_{}", c.rule));
+                }
+            }
+        }
+    }
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| i18n::text(Lang::Vi, c) == c.as_str() || i18n::text(Lang::En, c) == c.as_str())
+        .collect();
+    assert!(codes.len() > 80, "only {} codes seen", codes.len());
+    assert!(missing.is_empty(), "codes without words: {missing:?}");
+}
