@@ -780,3 +780,39 @@ test('verify: a signature removed from the form by a later update is still shown
     await close();
   }
 });
+
+test('verify: when the hashing worker cannot start, the page hashes on its own thread with the same verdicts', async () => {
+  const expected = JSON.parse(await readFile(join(signedFixtures, 'expected.json'), 'utf8'));
+  const names = ['pkcs7_rsa_sha256_crl.pdf', 'tampered.pdf'].filter((n) => expected.files[n]);
+  assert.equal(names.length, 2, 'fixtures present');
+  const run = async (block) => {
+    trustBundle = null;
+    const { page, context, close } = await openPage({ now: new Date(expected.validation_time), path: '/?hash=wasm#kiem-tra' });
+    try {
+      if (block) await context.route('**/kyso-hash-worker*', (r) => r.abort());
+      // A fresh page load so the worker is started (or fails to) under the route.
+      await page.reload();
+      await page.locator('[data-testid=dropzone]').waitFor();
+      await page.locator('[data-testid=file-input]').setInputFiles(expected.anchors.map((a) => join(signedFixtures, a)));
+      await page.locator('[data-testid=trust-dropped-roots]').check();
+      const docs = await verifyFiles(page, names.map((n) => join(signedFixtures, n)));
+      const engines = await page.locator('[data-testid=document-result]').evaluateAll((d) => d.map((x) => x.dataset.hashEngine));
+      return { docs, engines };
+    } finally {
+      await close();
+    }
+  };
+  const withWorker = await run(false);
+  const without = await run(true);
+  assert.deepEqual(withWorker.engines, ['worker', 'worker']);
+  assert.deepEqual(without.engines, ['wasm', 'wasm']);
+  for (const name of names) {
+    const a = withWorker.docs.find((d) => d.file === name);
+    const b = without.docs.find((d) => d.file === name);
+    assert.deepEqual(a.signatures, b.signatures, `${name}: same verdicts both ways`);
+    expected.files[name].signatures.forEach((w, i) => {
+      const ok = Array.isArray(w.indication) ? w.indication : [w.indication];
+      assert.ok(ok.includes(a.signatures[i].indication), `${name} #${i + 1}: ${a.signatures[i].indication}`);
+    });
+  }
+});
