@@ -135,3 +135,38 @@ fn an_encrypted_document_is_named_as_such_and_never_passes() {
         assert_ne!(s["indication"], "TOTAL_PASSED");
     }
 }
+
+#[test]
+fn human_output_does_not_vouch_for_changes_it_did_not_analyse() {
+    // An empty /Contents: the signature stops before the changes are looked at.
+    let file = "tests/fixtures/signed/attack_zeroed_contents.pdf";
+    for (lang, said, not_said) in [
+        (
+            "vi",
+            "chưa phân tích các thay đổi sau khi ký",
+            "không có sửa đổi trái phép",
+        ),
+        (
+            "en",
+            "changes after signing not analysed",
+            "no disallowed change",
+        ),
+    ] {
+        let out = kyso(&["verify", "--lang", lang, file]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(said) && !text.contains(not_said), "{text}");
+    }
+    // The shadow-attack original, analysed and unchanged, still says so.
+    let out = kyso(&[
+        "verify",
+        "--at",
+        "2021-01-01T00:00:00Z",
+        &format!("{SHADOW}/3_original-document-shadowed-signed.pdf"),
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("không có sửa đổi trái phép sau khi ký"),
+        "{text}"
+    );
+}

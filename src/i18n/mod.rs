@@ -873,8 +873,13 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "changes_analysis_unreliable",
-        "Không phân tích chắc chắn được các thay đổi sau khi ký (cấu trúc PDF hỏng hoặc bị mã hóa)",
-        "Changes after signing could not be analysed reliably (damaged or encrypted PDF)",
+        "Không phân tích chắc chắn được các thay đổi sau khi ký (cấu trúc PDF hỏng, bị mã hóa, hoặc quá nhiều bản cập nhật để phân tích hết)",
+        "Changes after signing could not be analysed reliably (damaged or encrypted PDF, or too many updates to analyse)",
+    ),
+    (
+        "changes_not_analysed",
+        "chưa phân tích các thay đổi sau khi ký (chữ ký không đọc được hoặc không rõ phạm vi ký)",
+        "changes after signing not analysed (unreadable signature or unclear coverage)",
     ),
     (
         "bad_crl",

@@ -12,7 +12,10 @@
 //! The reader is tolerant (real files are slightly broken: wrong `/Length`, shifted
 //! xref, missing `endobj`) but fails closed: when it had to guess, it says so —
 //! [`Revision::reconstructed`], [`CoverageGrade::Unclear`], [`ChangesReport::reliable`]
-//! — and never guesses in the signer's favour.
+//! — and never guesses in the signer's favour. Hostile files are normal input, so
+//! every walk has a work budget (`signature::MAX_HISTORY_WALK_COST`,
+//! [`changes::MAX_CHANGE_ANALYSIS_COST`]); what a budget cuts short is reported
+//! the same way, never as unmodified.
 //!
 //! ```text
 //! open(bytes) ─► revisions (xref tables/streams, /Prev, object streams)
@@ -24,6 +27,7 @@
 pub mod changes;
 pub mod coverage;
 mod filter;
+mod graph;
 mod lexer;
 pub mod object;
 pub mod revision;

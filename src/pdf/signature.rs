@@ -327,16 +327,29 @@ struct Tracked<'s, 'a, 'm> {
     slots: &'m mut Slots,
     /// Every object number looked up (with repeats; see [`Tracked::into_deps`]).
     deps: Vec<u32>,
+    /// Field nodes the walk met once each and skipped (no signature value, no
+    /// `/Kids`), with the field type they inherited: the walk depends on them only
+    /// through staying so.
+    leaves: Vec<(u32, Option<Rc<[u8]>>)>,
+    /// The catalog, when looked up by itself, and its `/AcroForm` value: the walk
+    /// depends on the catalog only through that value.
+    catalog: Option<(u32, Option<Object>)>,
     lookups: usize,
 }
 
 impl Tracked<'_, '_, '_> {
     /// The object numbers looked up, sorted, each once.
-    fn into_deps(self) -> Vec<u32> {
+    fn into_deps(self) -> Deps {
         let mut d = self.deps;
         d.sort_unstable();
         d.dedup();
-        d
+        let mut leaves = self.leaves;
+        leaves.sort_unstable_by_key(|(n, _)| *n);
+        Deps {
+            objects: d,
+            leaves,
+            catalog: self.catalog,
+        }
     }
 
     /// Object `num` of this revision; with `visit`, [`Fetched::Visited`] when this
@@ -419,6 +432,79 @@ impl Tracked<'_, '_, '_> {
     }
 }
 
+/// What a complete walk of one revision's field tree depended on.
+struct Deps {
+    /// Every object looked up, except the skipped leaves; sorted.
+    objects: Vec<u32>,
+    /// The skipped leaves (see [`Tracked::leaves`]), sorted by number.
+    leaves: Vec<(u32, Option<Rc<[u8]>>)>,
+    /// See [`Tracked::catalog`].
+    catalog: Option<(u32, Option<Object>)>,
+}
+
+impl Deps {
+    /// The walk of revision `rev`, which redefines `touched`, would find the same
+    /// signatures as the walk these dependencies come from: it looked up none of
+    /// them, except leaves that are still leaves the walk skips.
+    fn still_hold(
+        &self,
+        store: &Store<'_>,
+        rev: usize,
+        touched: &[u32],
+        slots: &mut Slots,
+    ) -> bool {
+        touched.iter().all(|&num| {
+            if self.objects.binary_search(&num).is_ok() {
+                return false;
+            }
+            if let Some((cat, acroform)) = &self.catalog
+                && *cat == num
+            {
+                // Rewritten (to add a DSS, say), but with the same form.
+                return fetch_plain(store, rev, num, slots).is_some_and(|o| {
+                    o.as_dict()
+                        .is_some_and(|d| match (d.get(b"AcroForm"), acroform) {
+                            (Some(x), Some(y)) => super::object::same_content(x, y, store.bytes),
+                            (None, None) => true,
+                            _ => false,
+                        })
+                });
+            }
+            let Ok(i) = self.leaves.binary_search_by_key(&num, |(n, _)| *n) else {
+                return true;
+            };
+            let Some((_, ft)) = self.leaves.get(i) else {
+                return false;
+            };
+            fetch_plain(store, rev, num, slots)
+                .is_some_and(|o| o.as_dict().is_some_and(|d| skipped_leaf(d, ft.as_deref())))
+        })
+    }
+}
+
+/// Object `num` of revision `rev`, when it is written by itself (not in an object
+/// stream).
+fn fetch_plain(store: &Store<'_>, rev: usize, num: u32, slots: &mut Slots) -> Option<Rc<Object>> {
+    let m = slots.map.entry(num).or_default();
+    let Some((generation, Loc::Offset(off))) = m.slot(store, rev, num) else {
+        return None;
+    };
+    match load_into(m, store, rev, num, generation, Phys::Offset(off)) {
+        Fetched::Object(_, _, obj) => Some(obj),
+        _ => None,
+    }
+}
+
+/// A field node the walk skips: no `/Kids`, and no value or not a signature field
+/// (its own `/FT`, or `inherited`).
+fn skipped_leaf(d: &Dict, inherited: Option<&[u8]>) -> bool {
+    let is_sig = match d.name(b"FT") {
+        Some(f) => f == b"Sig",
+        None => inherited == Some(b"Sig"),
+    };
+    d.get(b"Kids").is_none() && !(is_sig && d.get(b"V").is_some())
+}
+
 /// A field node waiting to be walked: the object, its parent's fully qualified
 /// name, the inherited `/FT`, and its depth.
 type Pending = (Object, Rc<str>, Option<Rc<[u8]>>, usize);
@@ -446,13 +532,20 @@ fn walk_sig_fields(t: &mut Tracked<'_, '_, '_>, budget: &mut usize) -> (Vec<SigH
     else {
         return (out, Walk::Complete);
     };
+    let num = root.num;
     let root = Object::Ref(root);
+    let mark = t.deps.len();
     let Some(catalog) = t.resolve(&root) else {
         return (out, Walk::Complete);
     };
     let Some(cat) = catalog.as_dict() else {
         return (out, Walk::Complete);
     };
+    if t.deps.len() == mark + 1 && t.deps.last() == Some(&num) {
+        // Looked up by itself: a dependency through its /AcroForm only.
+        t.deps.truncate(mark);
+        t.catalog = Some((num, cat.get(b"AcroForm").cloned()));
+    }
     let Some(acroform) = t.resolve_key(cat, b"AcroForm") else {
         return (out, Walk::Complete);
     };
@@ -487,10 +580,23 @@ fn walk_sig_fields(t: &mut Tracked<'_, '_, '_>, budget: &mut usize) -> (Vec<SigH
             None => return (out, Walk::OverBudget),
         }
         let num = obj.as_ref().map(|r| r.num);
+        let mark = t.deps.len();
         let Some(val) = t.field(&obj) else {
             continue;
         };
         let Some(d) = val.as_dict() else { continue };
+        if skipped_leaf(d, ft.as_deref()) {
+            // Looked up by itself only (not in an object stream, not through a
+            // reference chain): remembered as a leaf rather than a dependency.
+            if let Some(n) = num
+                && t.deps.len() == mark + 1
+                && t.deps.last() == Some(&n)
+            {
+                t.deps.truncate(mark);
+                t.leaves.push((n, ft.clone()));
+            }
+            continue;
+        }
         let own_ft = d.name(b"FT");
         let is_sig = match own_ft {
             Some(f) => f == b"Sig",
@@ -597,14 +703,14 @@ pub(crate) fn collect_with(store: &Store<'_>, budget: usize) -> Collected {
     let mut prev_reached: Vec<usize> = Vec::new();
     // What the previous walk depended on (its /Root and the objects it looked up),
     // when it was complete.
-    let mut prev_deps: Option<(Option<Object>, Vec<u32>)> = None;
+    let mut prev_deps: Option<(Option<Object>, Deps)> = None;
     let mut slots = Slots::default();
     for rev in 0..n {
         let root = store.trailer(rev).and_then(|t| t.get(b"Root")).cloned();
         let touched = store.touched(rev);
         slots.enter(rev, &touched);
         let unchanged = prev_deps.as_ref().is_some_and(|(r, deps)| {
-            *r == root && !touched.iter().any(|num| deps.binary_search(num).is_ok())
+            *r == root && deps.still_hold(store, rev, &touched, &mut slots)
         });
         if unchanged || (over_budget && rev < last) {
             // The same field tree as the revision before (or, past the budget, not
@@ -616,6 +722,8 @@ pub(crate) fn collect_with(store: &Store<'_>, budget: usize) -> Collected {
             rev,
             slots: &mut slots,
             deps: Vec::new(),
+            leaves: Vec::new(),
+            catalog: None,
             lookups: 0,
         };
         let (hits, walk) = if rev < last {

@@ -67,6 +67,35 @@ fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")
 }
 
+/// What the report says about the changes after signing `sig`, in a few words.
+///
+/// Whether they were analysed at all is told by the `modifications` check: a
+/// signature whose CMS cannot be read or whose coverage is unclear stops before that
+/// step, and its empty list of changes means "not looked at", not "none found".
+fn changes_after(sig: &Value, lang: Lang) -> &str {
+    let vi = lang == Lang::Vi;
+    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let check = sig["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| s(&c["id"]) == "modifications");
+    match check.map(|c| (s(&c["status"]), c)) {
+        None | Some(("not_checked", _)) => kyso::i18n::text(lang, "changes_not_analysed"),
+        _ if sig["modified_after"].as_bool() == Some(true) => label(
+            "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
+            "MODIFIED AFTER SIGNING",
+        ),
+        Some(("passed", _)) => label(
+            "không có sửa đổi trái phép sau khi ký",
+            "no disallowed change after signing",
+        ),
+        // Not modified, and yet not passed (an analysis that could not be relied
+        // on): the check's own words.
+        Some((_, c)) => s(&c["message"]),
+    }
+}
+
 fn print_human(
     out: &mut impl Write,
     reports: &[Value],
@@ -152,17 +181,7 @@ fn print_human(
                 "      {:<20} {} · {}",
                 label("Phạm vi ký:", "Coverage:"),
                 kyso::i18n::text(lang, &format!("coverage_{}", s(&sig["coverage"]))),
-                if sig["modified_after"].as_bool() == Some(true) {
-                    label(
-                        "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
-                        "MODIFIED AFTER SIGNING",
-                    )
-                } else {
-                    label(
-                        "không có sửa đổi trái phép sau khi ký",
-                        "no disallowed change after signing",
-                    )
-                }
+                changes_after(sig, lang)
             )?;
             for c in sig["changes_after"].as_array().into_iter().flatten() {
                 let ok = if c["allowed"].as_bool() == Some(true) {
