@@ -971,7 +971,7 @@ fn changes(s: &SignatureReport) -> Html {
     if !s.checks.iter().any(|c| c.id == "modifications") {
         return html! {
             <span class="muted" data-testid="changes-not-analysed">
-                { "Chưa phân tích được (phạm vi ký không rõ hoặc không đọc được chữ ký): không thể nói tài liệu có bị sửa sau khi ký hay không." }
+                { capitalise(&words("changes_not_analysed")) }
             </span>
         };
     }
@@ -1009,6 +1009,16 @@ fn check_status_words(s: CheckStatus) -> &'static str {
 
 /// Words for a code, from `i18n` (one table for the page, the CLI and the reports);
 /// the code itself, spaced, when a new code has no words yet.
+/// The sentence with its first letter in upper case (texts are written to follow a
+/// label, in lower case).
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn words(code: &str) -> String {
     let t = i18n::text(LANG, code);
     if t != code {
