@@ -62,6 +62,8 @@ if [ -f dist/index.html ]; then
     for i in 1 2 3; do (cd tests/e2e && node bench-verify.mjs "$big" --wasm); done
     section "signed PDF ($PDF_MB MB): the page thread only (?hash=main: no worker, no WebCrypto)"
     for i in 1 2 3; do (cd tests/e2e && node bench-verify.mjs "$big" --main); done
+    section "SHA-256 in the worker alone (100 MiB, no file read beside it)"
+    (cd tests/e2e && node bench-sha.mjs)
     small="$out/big20-signedattrs.pdf"
     [ -s "$small" ] || node tests/e2e/make-big-pdf.mjs "$small" 20
     section "signed PDF (20 MB): WebCrypto (127.0.0.1 is a secure context), then the worker"
