@@ -80,8 +80,8 @@ impl Sha256Stream {
     /// from `data` in this call (so a caller can stop at a checkpoint). Returns the
     /// number of bytes of `data` consumed.
     fn absorb(&mut self, data: &[u8], limit_blocks: usize) -> usize {
-        let mut used = 0;
-        if self.buf_len > 0 {
+        if self.buf_len > 0 || data.len() < BLOCK {
+            // Top up the partial block; compress it once it is whole.
             let take = (BLOCK - self.buf_len).min(data.len());
             if let (Some(dst), Some(src)) = (
                 self.buf.get_mut(self.buf_len..self.buf_len + take),
@@ -90,33 +90,20 @@ impl Sha256Stream {
                 dst.copy_from_slice(src);
             }
             self.buf_len += take;
-            used = take;
-            if self.buf_len < BLOCK {
-                return used;
+            if self.buf_len == BLOCK {
+                compress256(&mut self.state, std::slice::from_ref(&self.buf));
+                self.compressed = self.compressed.saturating_add(BLOCK as u64);
+                self.buf_len = 0;
             }
-            compress256(&mut self.state, std::slice::from_ref(&self.buf));
-            self.compressed = self.compressed.saturating_add(BLOCK as u64);
-            self.buf_len = 0;
-            return used;
+            return take;
         }
-        let rest = data.get(used..).unwrap_or_default();
-        let (blocks, _) = rest.as_chunks::<BLOCK>();
-        let n = blocks.len().min(limit_blocks);
-        if n > 0 {
-            compress256(&mut self.state, blocks.get(..n).unwrap_or_default());
-            self.compressed = self.compressed.saturating_add((n * BLOCK) as u64);
-            return used + n * BLOCK;
-        }
-        if blocks.is_empty() {
-            // Less than a block left: keep it for later.
-            let take = rest.len();
-            if let Some(dst) = self.buf.get_mut(..take) {
-                dst.copy_from_slice(rest);
-            }
-            self.buf_len = take;
-            return used + take;
-        }
-        used
+        // Whole blocks straight from `data` (at least one, since callers pass a
+        // limit of at least one block).
+        let (blocks, _) = data.as_chunks::<BLOCK>();
+        let n = blocks.len().min(limit_blocks.max(1));
+        compress256(&mut self.state, blocks.get(..n).unwrap_or_default());
+        self.compressed = self.compressed.saturating_add((n * BLOCK) as u64);
+        n * BLOCK
     }
 
     pub fn update(&mut self, mut data: &[u8]) {
