@@ -422,24 +422,41 @@ pub(crate) fn same_content(a: &Object, b: &Object, bytes: &[u8]) -> bool {
     }
 }
 
+/// Two dictionaries say the same thing: the same keys with the same values, in any
+/// order. A dictionary is a map (ISO 32000-1 §7.3.7), and writers that rewrite an
+/// object for an incremental update (to add `/Annots` to a page, say) often emit its
+/// keys in another order; comparing in order would call that a change of every key.
+/// Duplicated keys are ambiguous (viewers differ on which one wins): such
+/// dictionaries are only equal entry by entry, in order.
 pub(crate) fn same_dict(x: &Dict, y: &Dict, bytes: &[u8]) -> bool {
-    x.entries.len() == y.entries.len()
-        && x.entries
-            .iter()
-            .zip(&y.entries)
-            .all(|((k1, v1), (k2, v2))| k1 == k2 && same_content(v1, v2, bytes))
+    same_entries(x, y, bytes, |_| true)
 }
 
 /// Two streams with identical data may state their length differently (direct or
 /// indirect); the data comparison already covers what the length delimits.
 fn same_dict_except_length(x: &Dict, y: &Dict, bytes: &[u8]) -> bool {
-    let xs: Vec<_> = x.entries.iter().filter(|(k, _)| k != b"Length").collect();
-    let ys: Vec<_> = y.entries.iter().filter(|(k, _)| k != b"Length").collect();
-    xs.len() == ys.len()
-        && xs
+    same_entries(x, y, bytes, |k| k != b"Length")
+}
+
+fn same_entries(x: &Dict, y: &Dict, bytes: &[u8], keep: impl Fn(&[u8]) -> bool) -> bool {
+    let xs: Vec<&(Vec<u8>, Object)> = x.entries.iter().filter(|(k, _)| keep(k)).collect();
+    let ys: Vec<&(Vec<u8>, Object)> = y.entries.iter().filter(|(k, _)| keep(k)).collect();
+    if xs.len() != ys.len() {
+        return false;
+    }
+    if x.duplicate_keys || y.duplicate_keys {
+        return xs
             .iter()
             .zip(&ys)
-            .all(|((k1, v1), (k2, v2))| k1 == k2 && same_content(v1, v2, bytes))
+            .all(|((k1, v1), (k2, v2))| k1 == k2 && same_content(v1, v2, bytes));
+    }
+    // Keys are unique here; a map keeps large (hostile) dictionaries linear.
+    let ys: std::collections::HashMap<&[u8], &Object> =
+        ys.iter().map(|(k, v)| (k.as_slice(), v)).collect();
+    xs.iter().all(|(k, v1)| {
+        ys.get(k.as_slice())
+            .is_some_and(|v2| same_content(v1, v2, bytes))
+    })
 }
 
 #[cfg(test)]
@@ -535,6 +552,22 @@ mod tests {
             parse_indirect(s, 0, &NoCtx),
             Err(ParseError::UnterminatedStream { .. })
         ));
+    }
+
+    #[test]
+    fn same_content_ignores_key_order_but_not_duplicates() {
+        let a = parse(b"<< /A 1 /B (x) >>").unwrap();
+        let b = parse(b"<< /B <78> /A 1 >>").unwrap();
+        assert!(same_content(&a, &b, b""));
+        let c = parse(b"<< /B (x) /A 2 >>").unwrap();
+        assert!(!same_content(&a, &c, b""));
+        let d = parse(b"<< /A 1 /B (x) /C 3 >>").unwrap();
+        assert!(!same_content(&a, &d, b""));
+        // With a duplicated key, only the same entries in the same order are equal.
+        let e = parse(b"<< /A 1 /A 2 >>").unwrap();
+        let f = parse(b"<< /A 2 /A 1 >>").unwrap();
+        assert!(!same_content(&e, &f, b""));
+        assert!(same_content(&e, &e.clone(), b""));
     }
 
     #[test]
