@@ -460,7 +460,7 @@ fn same_entries(x: &Dict, y: &Dict, bytes: &[u8], keep: impl Fn(&[u8]) -> bool) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     struct NoCtx;
@@ -483,7 +483,7 @@ mod tests {
         }
     }
 
-    fn parse(s: &[u8]) -> Result<Object, ParseError> {
+    pub(crate) fn parse(s: &[u8]) -> Result<Object, ParseError> {
         Parser::new(s, 0, true).parse_object()
     }
 

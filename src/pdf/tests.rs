@@ -540,8 +540,58 @@ fn add_comment(p: &mut Pdf) {
 }
 
 #[test]
-fn annotations_need_p3() {
+fn comments_after_an_approval_signature_are_listed_not_forbidden() {
+    // No certification: a comment is the third kind of change, allowed but named
+    // with its kind and text so that the reader sees it is not part of what was
+    // signed (a white FreeText box could cover signed words).
     let mut p = signed("", "");
+    add_comment(&mut p);
+    let doc = open(&p.bytes()).unwrap();
+    let r = doc.changes_after(only_sig(&doc));
+    assert!(r.all_allowed, "{:?}", not_allowed(&r));
+    let comments: Vec<_> = r
+        .changes
+        .iter()
+        .filter_map(|c| {
+            c.comment
+                .as_ref()
+                .map(|m| (c.object.0, c.page, m.subtype.as_str()))
+        })
+        .collect();
+    assert_eq!(comments, vec![(42, Some(0), "FreeText")]);
+    assert!(
+        r.changes
+            .iter()
+            .any(|c| c.object.0 == 3 && c.rule.code() == "comment_added")
+    );
+}
+
+#[test]
+fn a_link_after_an_approval_signature_is_not_a_comment() {
+    let mut p = signed("", "");
+    p.obj(
+        42,
+        "<< /Type /Annot /Subtype /Link /Rect [72 715 172 735] /A << /S /URI /URI (http://x.invalid) >> >>",
+    );
+    p.obj(
+        3,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 9 0 R 42 0 R] >>",
+    );
+    p.table("/Root 1 0 R");
+    let doc = open(&p.bytes()).unwrap();
+    let bad = not_allowed(&doc.changes_after(only_sig(&doc)));
+    assert!(
+        bad.contains(&(42, "annotation", "annotations_need_p3")),
+        "{bad:?}"
+    );
+}
+
+#[test]
+fn annotations_need_p3() {
+    // Certified at P = 2: a comment is not allowed.
+    let perms = "/Perms << /DocMDP 10 0 R >>";
+    let extra = "/Reference [<< /TransformMethod /DocMDP /TransformParams << /P 2 >> >>]";
+    let mut p = signed(perms, extra);
     add_comment(&mut p);
     let doc = open(&p.bytes()).unwrap();
     let r = doc.changes_after(only_sig(&doc));

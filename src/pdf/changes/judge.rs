@@ -107,6 +107,52 @@ impl RevCtx<'_, '_, '_> {
         }
     }
 
+    /// The field's old appearance (its `/AP` dictionary, or a stream in it) is also
+    /// used by something this reader does not classify: replacing it is not only
+    /// filling in the field (pyHanko's "sneaky" overrides, where the old appearance
+    /// dictionary is also reachable from the trailer or the catalog).
+    fn shares_appearance(&self, old_field: &Dict) -> bool {
+        let Some(ap) = old_field.get(b"AP") else {
+            return false;
+        };
+        let mut refs: Vec<u32> = ap.as_ref().map(|r| r.num).into_iter().collect();
+        if let Some(d) = self
+            .old
+            .state
+            .resolve(ap)
+            .as_deref()
+            .and_then(Object::as_dict)
+        {
+            for (_, v) in d.entries() {
+                refs.extend(v.as_ref().map(|r| r.num));
+                if let Some(states) = v.as_dict() {
+                    refs.extend(
+                        states
+                            .entries()
+                            .iter()
+                            .filter_map(|(_, s)| s.as_ref())
+                            .map(|r| r.num),
+                    );
+                }
+            }
+        }
+        refs.iter().any(|&n| self.old.flags(n) & OTHER != 0)
+    }
+
+    /// A comment added after approval signatures only (no certification): the third
+    /// kind of change, neither tampering nor silent. The signer of an approval
+    /// signature did not sign the comment, and a reader must be told it is there
+    /// (listed with its page and text, as Acrobat and DSS list them), but a note on
+    /// a decree is not a forgery of it. Only markup annotations count: links,
+    /// media, file attachments and widgets act or draw in ways a comment does not.
+    fn comment_allowed(&self, annot: Option<&Object>) -> bool {
+        self.rules.mdp.is_none()
+            && annot
+                .and_then(Object::as_dict)
+                .and_then(|d| d.name(b"Subtype"))
+                .is_some_and(is_comment_subtype)
+    }
+
     /// Judges an annotation list change: `old` → `new` object numbers.
     fn judge_annots(&self, old: &[u32], new: &[u32]) -> (bool, ChangeRule) {
         let (old_set, new_set): (HashSet<u32>, HashSet<u32>) =
@@ -122,6 +168,7 @@ impl RevCtx<'_, '_, '_> {
             .filter(|n| !old_set.contains(n))
             .collect();
         let p3 = self.rules.level() == MdpPermission::Annotations;
+        let mut comments = false;
         for n in &removed {
             let f = self.old.flags(*n);
             if f & WIDGET != 0 || !p3 {
@@ -133,7 +180,9 @@ impl RevCtx<'_, '_, '_> {
             let ok = if f & SIG_FIELD != 0 {
                 true
             } else if f & (WIDGET | FIELD) == 0 && f & ANNOT != 0 {
-                p3
+                let comment = !p3 && self.comment_allowed(self.new.state.get(*n).as_deref());
+                comments |= comment;
+                p3 || comment
             } else {
                 false
             };
@@ -152,6 +201,8 @@ impl RevCtx<'_, '_, '_> {
             true,
             if p3 {
                 ChangeRule::AnnotationsAllowed
+            } else if comments {
+                ChangeRule::CommentAdded
             } else {
                 ChangeRule::SigningAllowed
             },
@@ -247,6 +298,13 @@ impl RevCtx<'_, '_, '_> {
             } else {
                 ChangeKind::PageAnnots
             };
+            if let (ChangeAction::Added, Some(n), 0) = (action, new, flags & PAGE) {
+                // A new annotation list for a page: the page dictionary that now
+                // points at it is judged too (any annotation it loses is caught
+                // there); here, what the list adds.
+                let (ok, rule) = self.judge_annots(&[], &refs_of(&self.new.state, Some(n)));
+                return (ChangeKind::PageAnnots, ok, rule);
+            }
             let (Some(o), Some(n), ChangeAction::Modified) = (old, new, action) else {
                 return (kind, false, ChangeRule::DisplayedContent);
             };
@@ -277,6 +335,19 @@ impl RevCtx<'_, '_, '_> {
                 false,
                 ChangeRule::DisplayedContent,
             );
+        }
+        if flags & OTHER != 0 {
+            // Whatever else the object is, something this reader does not classify
+            // also uses it (an unknown catalog or trailer key, a name tree, an
+            // action …): the most restrictive role decides. This is how an
+            // appearance stream shared with such a thing is caught when a signer
+            // "fills in" the field (pyHanko's sneaky appearance overrides).
+            let rule = if flags & (APPEARANCE | FIELD | ANNOT | FIELD_VALUE) != 0 {
+                ChangeRule::SharedObject
+            } else {
+                ChangeRule::Unclassified
+            };
+            return (ChangeKind::Other, false, rule);
         }
         if flags & CATALOG != 0 {
             let old_cat = match action {
@@ -387,14 +458,23 @@ impl RevCtx<'_, '_, '_> {
                 return (kind, false, ChangeRule::FieldStructureChanged);
             };
             let diff = keys_differing(od, nd, bytes);
-            if diff
-                .iter()
-                .any(|k| !matches!(k.as_slice(), b"V" | b"AP" | b"AS"))
-            {
+            if diff.iter().any(|k| match k.as_slice() {
+                b"V" | b"AP" | b"AS" => false,
+                // Filling in or signing a field often locks it as it goes: the
+                // field's ReadOnly flag, the widget's Print, ReadOnly and Locked
+                // flags. Only bits that show and lock may be set; none may be
+                // cleared (clearing Hidden or NoView would show something).
+                b"Ff" => !flags_only_gain(od, nd, b"Ff", FF_READ_ONLY),
+                b"F" => !flags_only_gain(od, nd, b"F", ANNOT_FLAGS_THAT_LOCK),
+                _ => true,
+            }) {
                 return (kind, false, ChangeRule::FieldStructureChanged);
             }
             if !diff.iter().any(|k| k == b"V") {
                 return (kind, false, ChangeRule::AppearanceWithoutValue);
+            }
+            if diff.iter().any(|k| k == b"AP") && self.shares_appearance(od) {
+                return (kind, false, ChangeRule::SharedObject);
             }
             if self.rules.locked(field_name) {
                 return (kind, false, ChangeRule::FieldLocked);
@@ -499,6 +579,12 @@ impl RevCtx<'_, '_, '_> {
                     },
                 );
             }
+            if action == ChangeAction::Added
+                && level != MdpPermission::Annotations
+                && self.comment_allowed(new)
+            {
+                return (ChangeKind::Annotation, true, ChangeRule::CommentAdded);
+            }
             let ok = level == MdpPermission::Annotations;
             let (ok, rule) =
                 self.verdict(ok, ChangeRule::AnnotationsAllowed, self.denied_by_level());
@@ -510,6 +596,11 @@ impl RevCtx<'_, '_, '_> {
                 false,
                 ChangeRule::FieldStructureChanged,
             );
+        }
+        if flags & STRUCT != 0 {
+            let (ok, rule) =
+                super::structure::judge(old, new, bytes, level == MdpPermission::NoChanges);
+            return (ChangeKind::Structure, ok, rule);
         }
         if flags & DSS != 0 {
             return (ChangeKind::Dss, true, ChangeRule::LtvAllowed);
@@ -603,6 +694,10 @@ pub(super) fn judge(
                 ctx.allowed_added.insert(d.num);
             }
             let page = ctx.role(d.num).and_then(|r| r.page);
+            let comment = match rule {
+                ChangeRule::CommentAdded => d.new.as_deref().and_then(comment_of),
+                _ => None,
+            };
             out.push(Change {
                 revision: rev,
                 object: (d.num, d.generation),
@@ -611,6 +706,7 @@ pub(super) fn judge(
                 page,
                 allowed,
                 rule,
+                comment,
             });
         }
     }
@@ -624,8 +720,67 @@ pub(super) fn judge(
             page: None,
             allowed: false,
             rule: ChangeRule::Unclassified,
+            comment: None,
         });
     }
     out.sort_by_key(|c| c.object);
     out
+}
+
+/// Markup annotations a reader adds as comments (ISO 32000-1 §12.5.6.2, Table 170:
+/// the markup annotations, less FileAttachment, Sound and Redact, plus the popup
+/// that shows a note's text).
+fn is_comment_subtype(subtype: &[u8]) -> bool {
+    matches!(
+        subtype,
+        b"Text"
+            | b"FreeText"
+            | b"Line"
+            | b"Square"
+            | b"Circle"
+            | b"Polygon"
+            | b"PolyLine"
+            | b"Highlight"
+            | b"Underline"
+            | b"Squiggly"
+            | b"StrikeOut"
+            | b"Stamp"
+            | b"Caret"
+            | b"Ink"
+            | b"Popup"
+    )
+}
+
+/// The kind and text of an added comment annotation.
+fn comment_of(o: &Object) -> Option<Comment> {
+    let d = o.as_dict()?;
+    let subtype = d.name(b"Subtype")?;
+    let text = d
+        .get(b"Contents")
+        .and_then(Object::as_string)
+        .map(|s| crate::pdf::signature::text_string(&s.bytes))
+        .unwrap_or_default();
+    Some(Comment {
+        subtype: String::from_utf8_lossy(subtype).into_owned(),
+        text,
+    })
+}
+
+/// The field flag ReadOnly (ISO 32000-1 §12.7.3.1, Table 221).
+const FF_READ_ONLY: i64 = 1;
+/// Annotation flags Print (4), ReadOnly (64), Locked (128) and LockedContents (512)
+/// (ISO 32000-1 §12.5.3, Table 165; ISO 32000-2 for LockedContents).
+const ANNOT_FLAGS_THAT_LOCK: i64 = 4 | 64 | 128 | 512;
+
+/// The integer flags `key` of `new` are those of `old` with only bits of `may_gain`
+/// added (a missing entry is 0).
+fn flags_only_gain(old: &Dict, new: &Dict, key: &[u8], may_gain: i64) -> bool {
+    let get = |d: &Dict| match d.get(key) {
+        None => Some(0),
+        Some(o) => o.as_int(),
+    };
+    match (get(old), get(new)) {
+        (Some(o), Some(n)) => o & !n == 0 && (n & !o) & !may_gain == 0,
+        _ => false,
+    }
 }

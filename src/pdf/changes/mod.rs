@@ -48,6 +48,7 @@
 mod analysis;
 mod judge;
 mod roles;
+mod structure;
 
 use std::collections::HashMap;
 
@@ -116,6 +117,9 @@ pub enum ChangeKind {
     Catalog,
     /// `/Perms` (DocMDP, UR3 references).
     Permissions,
+    /// The logical structure (`/StructTreeRoot` and below): tags for assistive
+    /// technology, not drawn on any page.
+    Structure,
     /// Cross-reference streams and object streams.
     Bookkeeping,
     /// An object nothing in the document refers to.
@@ -154,6 +158,7 @@ impl ChangeKind {
             ChangeKind::FormResource => "form_resource",
             ChangeKind::Catalog => "catalog",
             ChangeKind::Permissions => "permissions",
+            ChangeKind::Structure => "structure",
             ChangeKind::Bookkeeping => "bookkeeping",
             ChangeKind::Unreferenced => "unreferenced",
             ChangeKind::Unreadable => "unreadable",
@@ -204,6 +209,18 @@ pub enum ChangeRule {
     /// The cross-reference points the object at bytes that are not that object:
     /// viewers disagree on what is shown (some repair, some show nothing).
     XrefMismatch,
+    /// A comment (note, highlight, stamp, drawing …) added after approval
+    /// signatures only: allowed, but it is not part of what was signed and is
+    /// listed as such (as Acrobat and DSS do), never passed over in silence.
+    CommentAdded,
+    /// The logical structure grew to tag new annotations (a new signature's widget).
+    StructureForNewContent,
+    /// The logical structure changed otherwise: what a screen reader reads for
+    /// the signed content could differ.
+    StructureChanged,
+    /// An object that something this reader does not classify also uses was changed
+    /// or re-pointed (pyHanko's "clobbering" rule): its other use may be changed.
+    SharedObject,
 }
 
 impl ChangeRule {
@@ -226,6 +243,10 @@ impl ChangeRule {
             ChangeRule::NotDisplayed => "not_displayed",
             ChangeRule::Unclassified => "unclassified",
             ChangeRule::XrefMismatch => "xref_mismatch",
+            ChangeRule::CommentAdded => "comment_added",
+            ChangeRule::StructureForNewContent => "structure_for_new_content",
+            ChangeRule::StructureChanged => "structure_changed",
+            ChangeRule::SharedObject => "shared_object",
         }
     }
 }
@@ -241,6 +262,18 @@ pub struct Change {
     pub page: Option<usize>,
     pub allowed: bool,
     pub rule: ChangeRule,
+    /// For an added comment ([`ChangeRule::CommentAdded`]): its kind and text, for
+    /// the reader to see what was added on top of the signed document.
+    pub comment: Option<Comment>,
+}
+
+/// A comment annotation added after signing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    /// The annotation subtype (`Text`, `Highlight`, `FreeText`, `Stamp` …).
+    pub subtype: String,
+    /// Its `/Contents`, decoded; empty when it has none.
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -356,6 +389,7 @@ fn removal(rev: usize, object: (u32, u16)) -> Change {
         page: None,
         allowed: false,
         rule: ChangeRule::ExistingSignatureChanged,
+        comment: None,
     }
 }
 
@@ -452,6 +486,7 @@ pub(crate) fn report(
             page: None,
             allowed: false,
             rule: ChangeRule::Unclassified,
+            comment: None,
         });
     }
     let modified_after = base < last || trailing;

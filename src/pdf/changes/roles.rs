@@ -35,6 +35,9 @@ pub(super) const DSS: u32 = 1 << 18;
 pub(super) const METADATA: u32 = 1 << 19;
 pub(super) const PERMS: u32 = 1 << 20;
 pub(super) const OTHER: u32 = 1 << 21;
+/// The logical structure (`/StructTreeRoot` and below): what assistive technology
+/// reads, not what pages draw.
+pub(super) const STRUCT: u32 = 1 << 22;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Cx {
@@ -57,6 +60,7 @@ pub(super) enum Cx {
     Dss,
     Metadata,
     Perms,
+    Struct,
     Other,
 }
 
@@ -178,6 +182,13 @@ impl Walker<'_, '_, '_> {
                 self.enter(num, &Object::Null, item);
                 continue;
             };
+            if matches!(item.cx, Cx::Other | Cx::Struct) && page_like(&loaded) {
+                // A page reached from an outline, an open action or a structure
+                // element is a destination, not a part of that thing: pages are
+                // judged as pages, through the page tree only. Walked from here,
+                // every page of a document with bookmarks would look unclassified.
+                continue;
+            }
             let item = self.enter(num, &loaded, item);
             let mut out = Vec::new();
             self.expand(&loaded, &item, Some(num), &mut out);
@@ -235,6 +246,7 @@ impl Walker<'_, '_, '_> {
             Cx::Dss => DSS,
             Cx::Metadata => METADATA,
             Cx::Perms => PERMS,
+            Cx::Struct => STRUCT,
             Cx::Other => OTHER,
         };
         if item.cx == Cx::Annot && d.is_some_and(|d| d.name(b"Subtype") == Some(b"Widget")) {
@@ -329,6 +341,11 @@ impl Walker<'_, '_, '_> {
                         (Cx::Catalog, b"DSS") => Cx::Dss,
                         (Cx::Catalog, b"Metadata") => Cx::Metadata,
                         (Cx::Catalog, b"Perms") => Cx::Perms,
+                        (Cx::Catalog, b"StructTreeRoot") => Cx::Struct,
+                        // A structure element's page, the annotation an object
+                        // reference stands for, the stream marked content lives
+                        // in: owned by the pages, judged there.
+                        (Cx::Struct, b"Pg" | b"Obj" | b"Stm" | b"StmOwn") => continue,
                         (Cx::Catalog, _) => Cx::Other,
                         (Cx::Pages, b"Kids") => Cx::Pages,
                         (Cx::Pages, _) => Cx::PageRes,
@@ -396,4 +413,10 @@ pub(crate) fn page_count(store: &Store<'_>, rev: usize) -> Option<usize> {
         }
     }
     Some(pages)
+}
+
+/// A page or a page tree node.
+fn page_like(o: &Object) -> bool {
+    o.as_dict()
+        .is_some_and(|d| d.is_type(b"Page") || d.is_type(b"Pages"))
 }
