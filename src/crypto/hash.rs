@@ -16,6 +16,26 @@ pub enum HashAlg {
     Sha256,
     Sha384,
     Sha512,
+    /// SHAKE256 with 512 bits of output: the message digest of Ed448 CMS signatures
+    /// (RFC 8419 §2.3). Only hashed, so that the signed bytes can be checked; no
+    /// signature scheme of ours uses it.
+    Shake256,
+}
+
+/// id-shake256 (NIST CSOR), which signers use with the RFC 8419 default of 512 bits.
+const ID_SHAKE_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.12");
+/// id-shake256-len (RFC 8419 §2.3); Ed448 requires a length of 512 bits.
+const ID_SHAKE_256_LEN: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.18");
+
+fn shake256(parts: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Vec<u8> {
+    use shake::digest::{ExtendableOutput, Update, XofReader};
+    let mut h = shake::Shake256::default();
+    for p in parts {
+        h.update(p.as_ref());
+    }
+    let mut out = vec![0u8; 64];
+    h.finalize_xof().read(&mut out);
+    out
 }
 
 impl HashAlg {
@@ -27,6 +47,7 @@ impl HashAlg {
             HashAlg::Sha256 => Sha256::digest(data).to_vec(),
             HashAlg::Sha384 => Sha384::digest(data).to_vec(),
             HashAlg::Sha512 => Sha512::digest(data).to_vec(),
+            HashAlg::Shake256 => shake256([data]),
         }
     }
 
@@ -45,6 +66,7 @@ impl HashAlg {
             HashAlg::Sha256 => run::<Sha256>(parts),
             HashAlg::Sha384 => run::<Sha384>(parts),
             HashAlg::Sha512 => run::<Sha512>(parts),
+            HashAlg::Shake256 => shake256(parts),
         }
     }
 
@@ -55,7 +77,7 @@ impl HashAlg {
             HashAlg::Sha224 => 28,
             HashAlg::Sha256 => 32,
             HashAlg::Sha384 => 48,
-            HashAlg::Sha512 => 64,
+            HashAlg::Sha512 | HashAlg::Shake256 => 64,
         }
     }
 
@@ -67,6 +89,7 @@ impl HashAlg {
             HashAlg::Sha256 => rfc5912::ID_SHA_256,
             HashAlg::Sha384 => rfc5912::ID_SHA_384,
             HashAlg::Sha512 => rfc5912::ID_SHA_512,
+            HashAlg::Shake256 => ID_SHAKE_256,
         }
     }
 
@@ -78,9 +101,11 @@ impl HashAlg {
             HashAlg::Sha256,
             HashAlg::Sha384,
             HashAlg::Sha512,
+            HashAlg::Shake256,
         ]
         .into_iter()
         .find(|h| h.oid() == *oid)
+        .or((*oid == ID_SHAKE_256_LEN).then_some(HashAlg::Shake256))
     }
 
     /// `"SHA-256"` and friends, for display.
@@ -91,6 +116,7 @@ impl HashAlg {
             HashAlg::Sha256 => "SHA-256",
             HashAlg::Sha384 => "SHA-384",
             HashAlg::Sha512 => "SHA-512",
+            HashAlg::Shake256 => "SHAKE256",
         }
     }
 
@@ -118,6 +144,8 @@ impl HashAlg {
                 0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
                 0x03, 0x05, 0x00, 0x04, 0x40,
             ],
+            // Not a PKCS#1 v1.5 hash: nothing can match an empty prefix plus digest.
+            HashAlg::Shake256 => &[],
         }
     }
 }

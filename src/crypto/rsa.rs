@@ -208,6 +208,12 @@ pub(super) fn verify_pss(
             m_hash,
             &signature,
         ),
+        // RSA-PSS with SHAKE (RFC 8702) is not supported.
+        HashAlg::Shake256 => {
+            return Err(SignatureError::UnsupportedAlgorithm {
+                oid: hash.oid().to_string(),
+            });
+        }
     };
     r.map_err(|_| SignatureError::Mismatch)
 }

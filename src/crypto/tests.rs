@@ -385,3 +385,19 @@ fn recovers_digests_from_certificate_signatures() {
         None
     );
 }
+
+/// SHAKE256 with 512 bits of output (FIPS 202), answers from Python's hashlib.
+#[test]
+fn shake256_known_answers() {
+    let hex = |v: Vec<u8>| v.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    assert_eq!(
+        hex(HashAlg::Shake256.digest(b"")),
+        "46b9dd2b0ba88d13233b3feb743eeb243fcd52ea62b81b82b50c27646ed5762fd75dc4ddd8c0f200cb05019d67b592f6fc821c49479ab48640292eacb3b7c4be"
+    );
+    assert_eq!(
+        hex(HashAlg::Shake256.digest_parts([&b"a"[..], &b"bc"[..]])),
+        "483366601360a8771c6863080cc4114d8db44530f8f1e1ee4f94ea37e78b5739d5a15bef186a5386c75744c0527e1faa9f8726e462a12a4feb06bd8801e751e4"
+    );
+    let len_oid = const_oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.18");
+    assert_eq!(HashAlg::from_oid(&len_oid), Some(HashAlg::Shake256));
+}

@@ -122,6 +122,7 @@ enum Hasher {
     Sha256(sha2::Sha256),
     Sha384(sha2::Sha384),
     Sha512(sha2::Sha512),
+    Shake256(shake::Shake256),
 }
 
 impl Hasher {
@@ -132,6 +133,7 @@ impl Hasher {
             HashAlg::Sha256 => Hasher::Sha256(sha2::Sha256::new()),
             HashAlg::Sha384 => Hasher::Sha384(sha2::Sha384::new()),
             HashAlg::Sha512 => Hasher::Sha512(sha2::Sha512::new()),
+            HashAlg::Shake256 => Hasher::Shake256(shake::Shake256::default()),
         }
     }
 
@@ -142,6 +144,7 @@ impl Hasher {
             Hasher::Sha256(h) => h.update(data),
             Hasher::Sha384(h) => h.update(data),
             Hasher::Sha512(h) => h.update(data),
+            Hasher::Shake256(h) => shake::digest::Update::update(h, data),
         }
     }
 
@@ -152,6 +155,12 @@ impl Hasher {
             Hasher::Sha256(h) => h.finalize().to_vec(),
             Hasher::Sha384(h) => h.finalize().to_vec(),
             Hasher::Sha512(h) => h.finalize().to_vec(),
+            Hasher::Shake256(h) => {
+                use shake::digest::{ExtendableOutput, XofReader};
+                let mut out = vec![0u8; HashAlg::Shake256.output_len()];
+                h.finalize_xof().read(&mut out);
+                out
+            }
         }
     }
 }
@@ -230,7 +239,7 @@ fn webcrypto_name(alg: HashAlg) -> Option<&'static str> {
         HashAlg::Sha256 => Some("SHA-256"),
         HashAlg::Sha384 => Some("SHA-384"),
         HashAlg::Sha512 => Some("SHA-512"),
-        HashAlg::Sha224 => None,
+        HashAlg::Sha224 | HashAlg::Shake256 => None,
     }
 }
 
