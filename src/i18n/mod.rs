@@ -1545,6 +1545,88 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "bảng tham chiếu không khớp với đối tượng",
         "the cross-reference does not match the object",
     ),
+    (
+        "rule_comment_added",
+        "ghi chú được thêm sau khi ký, không thuộc nội dung đã ký",
+        "a comment added after signing, not part of what was signed",
+    ),
+    (
+        "rule_structure_for_new_content",
+        "gắn thẻ cho chữ ký hoặc ô mới, được phép",
+        "tags for a new signature or widget, allowed",
+    ),
+    (
+        "rule_structure_changed",
+        "thẻ cấu trúc của nội dung đã ký bị thay đổi (trình đọc màn hình có thể đọc khác)",
+        "the tags of the signed content changed (a screen reader may read something else)",
+    ),
+    (
+        "rule_shared_object",
+        "đối tượng cũng được phần không xác định dùng đến đã bị thay đổi",
+        "an object that something unclassified also uses was changed",
+    ),
+    (
+        "change_structure",
+        "cấu trúc thẻ của tài liệu (cho trình đọc màn hình)",
+        "the document's tag structure (for screen readers)",
+    ),
+    (
+        "comments_added",
+        "có ghi chú được thêm sau khi ký; chúng không thuộc nội dung đã ký",
+        "comments were added after signing; they are not part of what was signed",
+    ),
+    // The first sentence a reader sees for a signature (verify::Headline).
+    (
+        "headline_valid",
+        "Chữ ký hợp lệ, tài liệu không bị sửa đổi sau khi ký",
+        "The signature is valid and the document was not modified after signing",
+    ),
+    (
+        "headline_valid_with_comments",
+        "Chữ ký hợp lệ; sau khi ký có ghi chú được thêm vào (không thuộc nội dung đã ký)",
+        "The signature is valid; comments were added after signing (not part of what was signed)",
+    ),
+    (
+        "headline_modified",
+        "Tài liệu đã bị sửa đổi sau khi ký: nội dung đang hiển thị có thể khác bản đã ký",
+        "The document was modified after signing: what is displayed may differ from what was signed",
+    ),
+    (
+        "headline_broken",
+        "Chữ ký không hợp lệ: nội dung được ký hoặc chữ ký không khớp",
+        "The signature is invalid: the signed content or the signature does not verify",
+    ),
+    (
+        "headline_revoked",
+        "Chứng thư số của người ký đã bị thu hồi",
+        "The signer's certificate has been revoked",
+    ),
+    (
+        "headline_intact_revocation_unknown",
+        "Chữ ký còn nguyên vẹn và chứng thư số thuộc chuỗi tin cậy; còn thiếu: tình trạng thu hồi của chứng thư chưa kiểm tra được",
+        "The signature is intact and the certificate chains to a trusted root; missing: the certificate's revocation status could not be checked",
+    ),
+    (
+        "headline_intact_untrusted",
+        "Chữ ký còn nguyên vẹn, nhưng chứng thư số không dẫn tới CA được tin cậy",
+        "The signature is intact, but the certificate does not chain to a trusted CA",
+    ),
+    (
+        "headline_intact_otherwise_open",
+        "Chữ ký còn nguyên vẹn; chưa đủ căn cứ để kết luận hợp lệ (xem lý do bên dưới)",
+        "The signature is intact; the evidence does not allow a conclusion yet (see below)",
+    ),
+    (
+        "headline_unknown",
+        "Chưa kiểm tra được chữ ký",
+        "The signature could not be checked",
+    ),
+    ("signed_after_by", "Được ký thêm bởi", "Signed again by"),
+    (
+        "timestamped_after",
+        "Được đóng dấu thời gian thêm",
+        "Timestamped again",
+    ),
 ];
 
 /// The words for `code`, or the code itself when there are none (never empty, never

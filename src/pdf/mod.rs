@@ -38,7 +38,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use changes::{Change, ChangeAction, ChangeKind, ChangeRule, ChangesReport, RevisionSummary};
+pub use changes::{
+    Change, ChangeAction, ChangeKind, ChangeRule, ChangesReport, Comment, RevisionSummary,
+};
 pub use coverage::{
     Coverage, CoverageGrade, CoverageProblem, checked_ranges, signed_revision_bytes,
 };

@@ -10,8 +10,8 @@
 
 use super::revocation::{self, RevStatus};
 use super::{
-    ChangeEntry, Check, CheckStatus, Indication, Material, PlannedSignature, SignatureReport,
-    SigningTime, SubIndication, VerifyOptions,
+    ChangeEntry, Check, CheckStatus, Headline, Indication, Material, PlannedSignature,
+    SignatureReport, SigningTime, SubIndication, VerifyOptions,
 };
 use crate::cert::{self, Cert};
 use crate::cms::{
@@ -69,6 +69,9 @@ pub(super) fn signature(
     let cov = doc.coverage(sig);
     let mut r = SignatureReport {
         field: sig.field_name.clone(),
+        revision: sig.revision,
+        signed_after: Vec::new(),
+        headline: Headline::Unknown,
         kind: if is_ts {
             "document_timestamp"
         } else {
@@ -762,6 +765,7 @@ fn modifications(v: &mut Verdict, r: &mut SignatureReport, doc: &Document, sig: 
             rule: c.rule.code(),
             page: c.page,
             object: c.object,
+            comment: c.comment.clone(),
         })
         .collect();
     if !ch.all_allowed {
@@ -774,6 +778,10 @@ fn modifications(v: &mut Verdict, r: &mut SignatureReport, doc: &Document, sig: 
             "changes_analysis_unreliable",
         );
         v.doubt(SubIndication::SigConstraintsFailure);
+    } else if ch.changes.iter().any(|c| c.comment.is_some()) {
+        // Allowed, but not silent: the comments are not part of what was signed,
+        // and the report lists each one with its page and text.
+        v.check("modifications", CheckStatus::Warning, "comments_added");
     } else if ch.modified_after {
         v.check("modifications", CheckStatus::Passed, "only_allowed_changes");
     } else {

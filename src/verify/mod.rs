@@ -183,12 +183,111 @@ pub struct ChangeEntry {
     pub rule: &'static str,
     pub page: Option<usize>,
     pub object: (u32, u16),
+    /// For a comment added after approval signatures: its kind and text.
+    pub comment: Option<pdf::Comment>,
+}
+
+/// A signature (or document timestamp) made after another one, in a later update:
+/// what the reader of the earlier one sees as "signed again by …", rather than as a
+/// list of objects.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LaterSignature {
+    pub field: String,
+    /// `signature` or `document_timestamp`.
+    pub kind: &'static str,
+    /// The signer's name as its certificate card shows it, when known.
+    pub signer: Option<String>,
+    pub revision: usize,
+}
+
+/// The one sentence a reader sees first for a signature, as a code: chosen from
+/// the verdict and the evidence behind it, so that the common case (intact, the
+/// government chain, revocation unknown) reads as what it is, and "modified"
+/// appears only when a change that is not allowed was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Headline {
+    /// TOTAL_PASSED and nothing after it but allowed changes.
+    Valid,
+    /// TOTAL_PASSED, with comments added after signing (not part of what was signed).
+    ValidWithComments,
+    /// A change that is not allowed was found after signing.
+    Modified,
+    /// The signed bytes or the signature itself do not verify, or the file is
+    /// malformed.
+    Broken,
+    /// The signer's certificate was revoked.
+    Revoked,
+    /// Intact, chains to a trusted root, but revocation could not be checked.
+    IntactRevocationUnknown,
+    /// Intact, but the certificate does not chain to a trusted root.
+    IntactUntrusted,
+    /// Intact, and something else keeps the verdict open (expiry, algorithms …).
+    IntactOtherwiseOpen,
+    /// Nothing can be said yet (integrity not checked).
+    Unknown,
+}
+
+impl Headline {
+    pub fn code(self) -> &'static str {
+        match self {
+            Headline::Valid => "headline_valid",
+            Headline::ValidWithComments => "headline_valid_with_comments",
+            Headline::Modified => "headline_modified",
+            Headline::Broken => "headline_broken",
+            Headline::Revoked => "headline_revoked",
+            Headline::IntactRevocationUnknown => "headline_intact_revocation_unknown",
+            Headline::IntactUntrusted => "headline_intact_untrusted",
+            Headline::IntactOtherwiseOpen => "headline_intact_otherwise_open",
+            Headline::Unknown => "headline_unknown",
+        }
+    }
+
+    /// `ok`, `unsure` or `bad`: the colour a page gives it (never the only sign).
+    pub fn tone(self) -> &'static str {
+        match self {
+            Headline::Valid => "ok",
+            Headline::Modified | Headline::Broken | Headline::Revoked => "bad",
+            _ => "unsure",
+        }
+    }
+
+    /// The headline of `s`.
+    pub fn of(s: &SignatureReport) -> Headline {
+        use SubIndication as S;
+        let disallowed = s.changes_after.iter().any(|c| !c.allowed) || !s.reachable;
+        let comments = s.changes_after.iter().any(|c| c.comment.is_some());
+        if disallowed {
+            return Headline::Modified;
+        }
+        match (s.indication, s.sub_indication) {
+            (_, Some(S::Revoked | S::RevokedNoPoe)) => Headline::Revoked,
+            (Indication::TotalFailed, _) | (_, Some(S::FormatFailure)) => Headline::Broken,
+            (Indication::TotalPassed, _) if comments => Headline::ValidWithComments,
+            (Indication::TotalPassed, _) => Headline::Valid,
+            _ if s.integrity != "valid" => Headline::Unknown,
+            (_, Some(S::TryLater)) if chain_trusted(s) => Headline::IntactRevocationUnknown,
+            _ if !chain_trusted(s) => Headline::IntactUntrusted,
+            _ => Headline::IntactOtherwiseOpen,
+        }
+    }
+}
+
+fn chain_trusted(s: &SignatureReport) -> bool {
+    s.chain
+        .as_ref()
+        .is_some_and(|c| c.status == crate::trust::ChainStatus::Trusted)
 }
 
 /// The verdict on one signature (or document time-stamp).
 #[derive(Clone, Debug, Serialize)]
 pub struct SignatureReport {
     pub field: String,
+    /// The revision (incremental update, 0 = the original file) that made it.
+    pub revision: usize,
+    /// Signatures made in later updates, in order.
+    pub signed_after: Vec<LaterSignature>,
+    pub headline: Headline,
     /// `signature` or `document_timestamp`.
     pub kind: &'static str,
     pub sub_filter: Option<String>,
@@ -391,6 +490,29 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             .signatures
             .push(evaluate::signature(doc, sig, p, &d, &mut m, opts));
     }
+    let later: Vec<(usize, LaterSignature)> = report
+        .signatures
+        .iter()
+        .map(|s| {
+            (
+                s.revision,
+                LaterSignature {
+                    field: s.field.clone(),
+                    kind: s.kind,
+                    signer: s.signer.as_ref().map(|f| f.display_name().to_string()),
+                    revision: s.revision,
+                },
+            )
+        })
+        .collect();
+    for s in &mut report.signatures {
+        s.signed_after = later
+            .iter()
+            .filter(|(r, _)| *r > s.revision)
+            .map(|(_, l)| l.clone())
+            .collect();
+        s.headline = Headline::of(s);
+    }
     report.summary = if report.encrypted && !report.signatures.is_empty() {
         // We do not decrypt: the changes after signing could not be read, so no
         // signature can pass, and the summary says why before anything else.
@@ -490,12 +612,17 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                         "rule": c.rule,
                         "page": c.page,
                         "object": [c.object.0, c.object.1],
+                        "comment": c.comment,
                     })
                 })
                 .collect();
             let sub = s.sub_indication.map(SubIndication::code);
             json!({
                 "field": s.field,
+                "revision": s.revision,
+                "headline": s.headline.code(),
+                "headline_text": t(s.headline.code()),
+                "signed_after": s.signed_after,
                 "kind": s.kind,
                 "sub_filter": s.sub_filter,
                 "indication": s.indication.code(),

@@ -25,7 +25,8 @@ use crate::i18n::{self, Lang};
 use crate::pdf::MAX_PDF_BYTES;
 use crate::report::InputFile;
 use crate::verify::{
-    self, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport, VerifyOptions,
+    self, ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
+    VerifyOptions,
 };
 
 const LANG: Lang = Lang::Vi;
@@ -738,11 +739,12 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     let Some(s) = props.report.signatures.get(props.index) else {
         return Html::default();
     };
-    let tone = match s.indication {
-        Indication::TotalPassed => "ok",
-        Indication::TotalFailed => "bad",
-        Indication::Indeterminate => "unsure",
-    };
+    // The colour follows the headline, not the bare indication: an intact
+    // signature on the government chain whose revocation is unknown is amber, and
+    // red is kept for what is broken, revoked or modified.
+    let tone = s.headline.tone();
+    let headline = i18n::text(LANG, s.headline.code()).to_owned();
+    let whose = s.signer.as_ref().map(|f| f.display_name().to_string());
     let verdict = i18n::text(
         LANG,
         &format!("verdict_{}", s.indication.code().to_ascii_lowercase()),
@@ -780,8 +782,14 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
             <header class="sig-head">
                 <span class={classes!("verdict-icon", tone)} aria-hidden="true">{ tone_icon(tone) }</span>
                 <div>
+                    <p class="headline" data-testid="headline" data-headline={s.headline.code()}>
+                        <strong>{ headline }</strong>
+                        if let Some(w) = &whose {
+                            { format!(" — {kind} của {w}") }
+                        }
+                    </p>
                     <p class="verdict" data-testid="verdict">
-                        <strong>{ verdict }</strong>
+                        { verdict }
                         { format!(" — {kind} “{}”", s.field) }
                     </p>
                     if let Some((code, text)) = &sub {
@@ -795,13 +803,17 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                             } }
                         </p>
                     }
-                    if s.modified_after {
-                        <p class={classes!("modified", if has_disallowed(s) { "bad" } else { "unsure" })} data-testid="modified-note">
-                            { if has_disallowed(s) {
-                                "Tài liệu đã bị sửa đổi sau khi ký: nội dung đang hiển thị có thể khác bản đã ký."
-                            } else {
-                                "Sau khi ký tài liệu có thay đổi (loại được phép, xem danh sách bên dưới)."
-                            } }
+                    if s.modified_after && has_disallowed(s) {
+                        <p class={classes!("modified", "bad")} data-testid="modified-note">
+                            { "Tài liệu đã bị sửa đổi sau khi ký: nội dung đang hiển thị có thể khác bản đã ký." }
+                        </p>
+                    }
+                    if !s.signed_after.is_empty() {
+                        <p class="signed-after" data-testid="signed-after">
+                            { format!("{}: ", i18n::text(LANG, "signed_after_by")) }
+                            { s.signed_after.iter().map(|l| format!("{} (“{}”, lần cập nhật thứ {})",
+                                l.signer.clone().unwrap_or_else(|| l.field.clone()), l.field, l.revision))
+                                .collect::<Vec<_>>().join("; ") }
                         </p>
                     }
                 </div>
@@ -978,7 +990,38 @@ fn changes(s: &SignatureReport) -> Html {
     if s.changes_after.is_empty() {
         return html! { { if s.modified_after { "Có lần lưu sau khi ký." } else { "Không có thay đổi sau khi ký." } } };
     }
+    let comments: Vec<&ChangeEntry> = s
+        .changes_after
+        .iter()
+        .filter(|c| c.comment.is_some())
+        .collect();
+    let not_allowed = s.changes_after.iter().filter(|c| !c.allowed).count();
     html! {
+        <>
+        if not_allowed == 0 {
+            <p data-testid="changes-summary">
+                { if s.signed_after.is_empty() {
+                    "Chỉ có thay đổi được phép sau khi ký.".to_string()
+                } else {
+                    format!("Chỉ có thay đổi được phép: ký thêm {} lần (xem danh sách người ký thêm ở trên).", s.signed_after.len())
+                } }
+            </p>
+        }
+        if !comments.is_empty() {
+            <ul class="comments" data-testid="comments">
+                { for comments.iter().filter_map(|c| c.comment.as_ref().map(|m| (c, m))).map(|(c, m)| html! {
+                    <li class="comment-added">
+                        <strong>{ "Ghi chú thêm sau khi ký (không thuộc nội dung đã ký): " }</strong>
+                        { format!("{}{}", m.subtype, c.page.map(|p| format!(", trang {}", p.saturating_add(1))).unwrap_or_default()) }
+                        if !m.text.is_empty() {
+                            { format!(" — “{}”", m.text) }
+                        }
+                    </li>
+                }) }
+            </ul>
+        }
+        <details class="change-details" open={not_allowed > 0}>
+        <summary>{ format!("Chi tiết các đối tượng thay đổi ({})", s.changes_after.len()) }</summary>
         <ul class="changes" data-testid="changes">
             { for s.changes_after.iter().map(|c| html! {
                 <li class={if c.allowed { "allowed" } else { "not-allowed" }} data-allowed={c.allowed.to_string()}>
@@ -995,6 +1038,8 @@ fn changes(s: &SignatureReport) -> Html {
                 </li>
             }) }
         </ul>
+        </details>
+        </>
     }
 }
 

@@ -82,9 +82,15 @@ fn changes_after(sig: &Value, lang: Lang) -> &str {
         .find(|c| s(&c["id"]) == "modifications");
     match check.map(|c| (s(&c["status"]), c)) {
         None | Some(("not_checked", _)) => kyso::i18n::text(lang, "changes_not_analysed"),
-        _ if sig["modified_after"].as_bool() == Some(true) => label(
+        // "Modified" only when a change that is not allowed was found: a decree
+        // signed again by the agency is not a modified decree.
+        Some(("failed", _)) => label(
             "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
             "MODIFIED AFTER SIGNING",
+        ),
+        Some(("passed", _)) if sig["modified_after"].as_bool() == Some(true) => label(
+            "sau khi ký chỉ có thay đổi được phép",
+            "only allowed changes after signing",
         ),
         Some(("passed", _)) => label(
             "không có sửa đổi trái phép sau khi ký",
@@ -125,6 +131,7 @@ fn print_human(
                 s(&sig["verdict"]),
                 s(&sig["indication"])
             )?;
+            writeln!(out, "      {}", s(&sig["headline_text"]))?;
             if let Some(sub) = sig["sub_indication_text"].as_str() {
                 writeln!(out, "      {} ({})", sub, s(&sig["sub_indication"]))?;
             }
@@ -183,7 +190,39 @@ fn print_human(
                 kyso::i18n::text(lang, &format!("coverage_{}", s(&sig["coverage"]))),
                 changes_after(sig, lang)
             )?;
+            let later = sig["signed_after"].as_array().cloned().unwrap_or_default();
+            if !later.is_empty() {
+                let names: Vec<String> = later
+                    .iter()
+                    .map(|l| {
+                        let who = l["signer"].as_str().unwrap_or(s(&l["field"]));
+                        format!("{who} [{}]", s(&l["field"]))
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "      {:<20} {}",
+                    format!("{}:", kyso::i18n::text(lang, "signed_after_by")),
+                    names.join(", ")
+                )?;
+            }
             for c in sig["changes_after"].as_array().into_iter().flatten() {
+                if let Some(m) = c["comment"].as_object() {
+                    let page = c["page"].as_u64().map_or(0, |p| p + 1);
+                    writeln!(
+                        out,
+                        "        + {} {page}: {} “{}” ({})",
+                        label("ghi chú, trang", "comment, page"),
+                        m.get("subtype").map(s).unwrap_or(""),
+                        m.get("text").map(s).unwrap_or(""),
+                        kyso::i18n::text(lang, "rule_comment_added")
+                    )?;
+                }
+                // Allowed changes of a later signing are summed up by the line
+                // above; the list names what is not allowed, and the comments.
+                if c["allowed"].as_bool() == Some(true) {
+                    continue;
+                }
                 let ok = if c["allowed"].as_bool() == Some(true) {
                     label("được phép", "allowed")
                 } else {
