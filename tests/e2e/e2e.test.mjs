@@ -816,3 +816,36 @@ test('verify: when the hashing worker cannot start, the page hashes on its own t
     });
   }
 });
+
+test('verify: the Government decree 50/2026 out of the box — six intact signatures on the G2 chain, no change "không được phép"', async () => {
+  trustBundle = null;
+  // The page's clock after the signing (January 2026), while the certificates are valid.
+  const { page, check, close } = await openPage({ path: '/#kiem-tra', now: new Date('2026-06-01T00:00:00Z') });
+  try {
+    const file = join(shared, 'corpora', 'real-world', 'vn-real', '50-2026-ND-CP.pdf');
+    const docs = await verifyFiles(page, [file]);
+    assert.equal(docs.length, 1);
+    assert.equal(docs[0].state, 'done');
+    const panels = page.locator('[data-testid=signature-result]');
+    assert.equal(await panels.count(), 6);
+    for (let i = 0; i < 6; i++) {
+      const p = panels.nth(i);
+      const text = await p.innerText();
+      assert.doesNotMatch(text, /không được phép/i, `panel ${i + 1} lists a change that is not allowed`);
+      assert.doesNotMatch(text, /đã bị sửa đổi sau khi ký/i, `panel ${i + 1} says modified`);
+      assert.notEqual(await p.getAttribute('data-indication'), 'TOTAL_FAILED');
+      const headline = await p.locator('[data-testid=headline]').getAttribute('data-headline');
+      assert.notEqual(headline, 'headline_modified');
+      assert.notEqual(headline, 'headline_broken');
+      const chain = p.locator('[data-testid=chain]');
+      assert.match(await chain.getAttribute('class'), /\btrusted\b/, `panel ${i + 1}: chain is trusted`);
+      assert.match(await chain.innerText(), /RootCA chuyên dùng Chính phủ G2/);
+      if (i < 5) {
+        assert.match(await p.locator('[data-testid=signed-after]').innerText(), /Được ký thêm bởi: .*CHÍNH PHỦ/);
+      }
+    }
+    check();
+  } finally {
+    await close();
+  }
+});
