@@ -436,8 +436,11 @@ fn every_form_renders_and_libreoffice_opens_the_docx() {
             );
             let converted = dir.join(Path::new(&name).with_extension("pdf"));
             let text = pdftotext(&std::fs::read(&converted).unwrap(), "lo.pdf");
+            // LibreOffice lays the letter out with the fonts of the machine it
+            // runs on: where its substitute for Times New Roman is wider, the
+            // motto wraps. What matters is that the words are there.
             assert!(
-                text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                squash(&text).contains(&squash("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
                 "{text}"
             );
             assert!(squash(&text).contains(&squash("Sở Tài chính tỉnh Thử Nghiệm")));
