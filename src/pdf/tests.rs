@@ -1562,3 +1562,28 @@ fn the_incremental_analysis_agrees_on_damaged_real_files() {
     }
     assert!(compared > 100, "{compared}");
 }
+
+#[test]
+fn a_page_may_gain_but_not_change_its_structure_key() {
+    let page = |extra: &str| {
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 9 0 R] {extra} >>"
+        )
+    };
+    let mut p = signed("", "");
+    p.obj(3, &page("/StructParents 5"));
+    p.table("/Root 1 0 R");
+    let doc = open(&p.bytes()).unwrap();
+    let r = doc.changes_after(only_sig(&doc));
+    assert!(r.all_allowed, "{:?}", not_allowed(&r));
+
+    p.obj(3, &page("/StructParents 6"));
+    p.table("/Root 1 0 R");
+    let doc = open(&p.bytes()).unwrap();
+    let sigs = doc.signatures();
+    let bad = not_allowed(&doc.changes_after(&sigs[0]));
+    assert!(
+        bad.contains(&(3, "page_dict", "displayed_content")),
+        "{bad:?}"
+    );
+}

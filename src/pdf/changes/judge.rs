@@ -313,7 +313,14 @@ impl RevCtx<'_, '_, '_> {
                     return (kind, false, ChangeRule::DisplayedContent);
                 };
                 let diff = keys_differing(od, nd, bytes);
-                if diff.iter().any(|k| k != b"Annots") {
+                // The annotation list may change (judged below), and a page that
+                // gets its first tagged annotation may gain /StructParents, its key
+                // in the structure's parent tree (not drawn; never re-pointed).
+                if diff.iter().any(|k| match k.as_slice() {
+                    b"Annots" => false,
+                    b"StructParents" => od.get(b"StructParents").is_some(),
+                    _ => true,
+                }) {
                     return (kind, false, ChangeRule::DisplayedContent);
                 }
                 (
