@@ -536,7 +536,7 @@ fn timestamp_check(
     let _ = opts;
     if chain.status == ChainStatus::Trusted {
         // A token whose TSA was revoked proves no time (RFC 3161 §4; revocation.rs).
-        let path = revocation::path_certs(&chain, &m.pool, m.store.user_anchors());
+        let path = revocation::path_certs(&chain, &m.pool, &m.store);
         let rev = revocation::tsa(tsa, &path, &m.crls, &m.ocsps, gen_time);
         v.check("timestamp_revocation", rev.status, rev.detail);
         if rev.voids_token {
@@ -596,7 +596,13 @@ fn chain_checks(
             chain_ok = true;
         }
         (ChainStatus::Incomplete, _) => {
-            v.check("certificate_chain", CheckStatus::Failed, "issuer_not_found");
+            // Which CA is missing and where it is published: the chain's
+            // `missing_issuer`; the check says whether a location is known.
+            let detail = chain
+                .missing_issuer
+                .as_ref()
+                .map_or("issuer_not_found", |m| m.code);
+            v.check("certificate_chain", CheckStatus::Failed, detail);
             v.doubt(SubIndication::NoCertificateChainFound);
         }
         (ChainStatus::Untrusted, _) => {
@@ -663,7 +669,7 @@ fn chain_checks(
         .filter_map(|pc| {
             m.pool
                 .iter()
-                .chain(m.store.user_anchors())
+                .chain(m.store.certs_at_hand())
                 .find(|c| crate::cert::hex_upper(&c.sha256()) == pc.sha256)
                 .cloned()
         })
@@ -671,6 +677,7 @@ fn chain_checks(
     let issuer_of_leaf = path_certs.get(1).cloned().or_else(|| {
         m.pool
             .iter()
+            .chain(m.store.certs_at_hand())
             .find(|c| c.subject_der() == leaf.issuer_der())
             .cloned()
     });
