@@ -205,8 +205,9 @@ fn read_file(f: &InputFile, crls: &mut Vec<Crl>) -> (Vec<(usize, Cert)>, Vec<Fil
 }
 
 /// The JSON document of `kyso cert --json` and of the page's "export JSON": the
-/// report as data, with every error also worded in `lang` (`message`) and the chain's
-/// anchor reduced to its display name (or null).
+/// report as data, with every error also worded in `lang` (`message`), the chain's
+/// anchor reduced to its display name (or null; the object is `anchor_info`), and the
+/// kind of root and the missing CA worded (`anchor_kind_text`, `missing_issuer_text`).
 pub fn to_json(report: &CertReport, lang: crate::i18n::Lang) -> serde_json::Value {
     use serde_json::{Value, json};
     let certificates: Vec<Value> = report
@@ -229,6 +230,9 @@ pub fn to_json(report: &CertReport, lang: crate::i18n::Lang) -> serde_json::Valu
                         chain.insert("anchor_info".into(), a);
                     }
                     chain.insert("anchor".into(), anchor_name);
+                    for (k, v) in crate::i18n::chain_texts(lang, &c.chain) {
+                        chain.insert(k.into(), v.map_or(Value::Null, Value::String));
+                    }
                 }
             }
             v

@@ -99,6 +99,53 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("invalid", "Không hợp lệ", "Invalid"),
     ("revoked", "Đã bị thu hồi", "Revoked"),
+    // Which kind of root a chain ends at.
+    (
+        "anchor_government",
+        "CA gốc chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)",
+        "the Government's root CA (VGCA)",
+    ),
+    (
+        "anchor_public_ca",
+        "CA gốc quốc gia của các tổ chức cung cấp dịch vụ chứng thực công cộng được cấp phép",
+        "a national root of the licensed public CAs",
+    ),
+    (
+        "anchor_user",
+        "CA do người dùng chỉ định là tin cậy",
+        "a CA you chose to trust",
+    ),
+    // The CA certificate a chain lacks (the sentence with its name and location is
+    // `missing_issuer`).
+    (
+        "missing_issuer_published",
+        "thiếu chứng thư của CA cấp; chứng thư của người giữ có ghi nơi công bố",
+        "the issuing CA's certificate is missing; the certificate says where it is published",
+    ),
+    (
+        "missing_issuer_not_published",
+        "thiếu chứng thư của CA cấp; chứng thư của người giữ không ghi nơi công bố",
+        "the issuing CA's certificate is missing; the certificate does not say where it is published",
+    ),
+    // The built-in CA certificates.
+    ("builtin_kind_root", "CA gốc", "Root CA"),
+    (
+        "builtin_kind_intermediate",
+        "CA trung gian (CA cấp chứng thư)",
+        "Intermediate (issuing) CA",
+    ),
+    (
+        "builtin_kind_time_stamping",
+        "Máy chủ cấp dấu thời gian",
+        "Time-stamping unit",
+    ),
+    ("builtin_government", "Chính phủ", "Government"),
+    ("builtin_public", "Công cộng", "Public"),
+    (
+        "builtin_anchor",
+        "điểm tin cậy (được ghim)",
+        "trust anchor (pinned)",
+    ),
     // Chain reasons.
     ("ok", "mọi kiểm tra đều đạt", "all checks passed"),
     (
@@ -473,6 +520,61 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "check_revocation_ca",
         "Tình trạng thu hồi của CA",
         "Revocation status of the CA",
+    ),
+    (
+        "check_signer_key_usage",
+        "Mục đích sử dụng khóa của người ký",
+        "Signer's key usage",
+    ),
+    (
+        "check_signer_extended_key_usage",
+        "Mục đích mở rộng của chứng thư người ký",
+        "Signer's extended key usage",
+    ),
+    (
+        "key_usage_allows_signing",
+        "chứng thư cho phép dùng khóa để ký (digitalSignature hoặc nonRepudiation)",
+        "the certificate lets the key sign (digitalSignature or nonRepudiation)",
+    ),
+    (
+        "key_usage_absent",
+        "chứng thư không giới hạn mục đích sử dụng khóa",
+        "the certificate does not restrict what the key may do",
+    ),
+    (
+        "key_usage_excludes_signing",
+        "chứng thư không cho phép dùng khóa này để ký tài liệu: thiếu cả digitalSignature lẫn nonRepudiation (RFC 5280 mục 4.2.1.3)",
+        "the certificate does not let this key sign documents: neither digitalSignature nor nonRepudiation is set (RFC 5280 §4.2.1.3)",
+    ),
+    (
+        "key_usage_malformed",
+        "phần mở rộng mục đích sử dụng khóa (keyUsage) của chứng thư bị lỗi",
+        "the certificate's keyUsage extension is malformed",
+    ),
+    (
+        "eku_absent",
+        "chứng thư không giới hạn mục đích mở rộng",
+        "the certificate has no extended key usage restriction",
+    ),
+    (
+        "eku_allows_signing",
+        "mục đích mở rộng của chứng thư cho phép ký tài liệu",
+        "the certificate's extended key usage allows document signing",
+    ),
+    (
+        "eku_not_critical_other_purposes",
+        "mục đích mở rộng của chứng thư không nêu việc ký tài liệu; vì không được đánh dấu bắt buộc (critical) nên không coi là cấm",
+        "the certificate's extended key usage does not name document signing; it is not marked critical, so it is not treated as a prohibition",
+    ),
+    (
+        "eku_excludes_signing",
+        "chứng thư chỉ cho phép các mục đích mở rộng khác (đánh dấu bắt buộc, critical), không cho phép ký tài liệu (RFC 5280 mục 4.2.1.12)",
+        "the certificate's critical extended key usage allows other purposes only, not document signing (RFC 5280 §4.2.1.12)",
+    ),
+    (
+        "eku_malformed",
+        "phần mở rộng mục đích mở rộng (extendedKeyUsage) của chứng thư bị lỗi",
+        "the certificate's extendedKeyUsage extension is malformed",
     ),
     ("check_algorithms", "Thuật toán", "Algorithms"),
     (
@@ -1713,6 +1815,71 @@ pub fn renewal_sentence(lang: Lang, e: &Eligibility) -> String {
             "The certificate fails its chain checks, so it cannot be renewed or changed.".into()
         }
     }
+}
+
+/// The CA certificate a chain lacks, by name, and where it is published.
+pub fn missing_issuer(lang: Lang, m: &crate::trust::MissingIssuer) -> String {
+    let name = &m.name;
+    let urls = m.published_at.join(", ");
+    match (lang, m.published_at.is_empty()) {
+        (Lang::Vi, false) => format!(
+            "Thiếu chứng thư của CA cấp «{name}»: chứng thư này không kèm theo tệp và không có sẵn trong kyso. Nơi công bố (theo chứng thư): {urls}. Hãy tải về rồi thêm vào (kéo thả tệp .cer/.p7b, hoặc --certs)."
+        ),
+        (Lang::Vi, true) => format!(
+            "Thiếu chứng thư của CA cấp «{name}»: chứng thư này không kèm theo tệp, không có sẵn trong kyso, và chứng thư của người giữ không ghi nơi công bố (không có AIA caIssuers). Hãy xin tệp chứng thư của CA này từ đơn vị cấp."
+        ),
+        (Lang::En, false) => format!(
+            "The issuing CA's certificate «{name}» is missing: it is not in the files and not built into kyso. Published at (per the certificate): {urls}. Download it and add it (drop the .cer/.p7b, or --certs)."
+        ),
+        (Lang::En, true) => format!(
+            "The issuing CA's certificate «{name}» is missing: it is not in the files, not built into kyso, and the certificate does not say where it is published (no AIA caIssuers). Ask the issuer for this CA's certificate."
+        ),
+    }
+}
+
+/// "kyso có sẵn 66 chứng thư CA ..." — the one sentence above the list of built-in
+/// CA certificates: how many, how old the set is at `at`, and that only the pinned
+/// roots are trusted.
+pub fn builtin_summary(
+    lang: Lang,
+    count: usize,
+    anchors: usize,
+    set_date: crate::time::Instant,
+    at: crate::time::Instant,
+) -> String {
+    let days = set_date.whole_days_until(at).max(0);
+    let date = set_date.to_vn_date();
+    match lang {
+        Lang::Vi => format!(
+            "kyso có sẵn {count} chứng thư CA công khai (bộ chứng thư ngày {date}, cách thời điểm kiểm tra {days} ngày). Chỉ {anchors} CA gốc được ghim theo dấu vân tay SHA-256 là điểm tin cậy; các chứng thư khác chỉ dùng để dựng chuỗi. CA ra đời sau ngày đó chưa có ở đây: hãy thêm tệp chứng thư của CA."
+        ),
+        Lang::En => {
+            let (y, mo, d, ..) = set_date.to_civil();
+            format!(
+                "kyso carries {count} public CA certificates (set of {y:04}-{mo:02}-{d:02}, {days} days before the validation time). Only the {anchors} root CAs pinned by SHA-256 are trust anchors; the others only help build chains. CAs newer than that date are missing: add the CA's certificate file."
+            )
+        }
+    }
+}
+
+/// The worded parts of a chain verdict for the JSON documents: the kind of root it
+/// ends at (`anchor_kind_text`) and the CA certificate it lacks (`missing_issuer_text`).
+pub fn chain_texts(
+    lang: Lang,
+    c: &crate::trust::ChainResult,
+) -> [(&'static str, Option<String>); 2] {
+    [
+        (
+            "anchor_kind_text",
+            c.anchor
+                .as_ref()
+                .map(|a| text(lang, a.kind.code()).to_string()),
+        ),
+        (
+            "missing_issuer_text",
+            c.missing_issuer.as_ref().map(|m| missing_issuer(lang, m)),
+        ),
+    ]
 }
 
 /// "Còn 12 ngày" / "Đã hết hạn 3 ngày" / "12 days left".

@@ -1,10 +1,22 @@
 //! The pinned Vietnamese trust anchors, recognised by the SHA-256 of their DER.
 //!
-//! We pin fingerprints rather than embed certificates: the bytes arrive with the
-//! document (a signed PDF carries its chain), a bundle, or the user's files, and a
-//! certificate whose fingerprint is listed here is trusted wherever it came from.
-//! That keeps the product free of third-party certificate files while still knowing,
-//! without configuration, which CA is the government's.
+//! Trust comes from this list only. The certificates themselves also ship with the
+//! program ([`super::builtin`]) so that paths build without the user's files, but a
+//! certificate is an anchor because its fingerprint is listed here, wherever its bytes
+//! came from (the built-in set, the document, a bundle, the user's files).
+//!
+//! The roots pinned, and why (sources: `src/trust/builtin/README.md`):
+//! - the Government CA's roots (VGCA, "chuyên dùng Chính phủ"), G1 (2010–2030, SHA-1)
+//!   and G2 (2018–2048): `government`;
+//! - the national roots of the licensed public CAs, run by the national root authority
+//!   (NEAC): the SHA-1 "MIC National Root CA" (2008), "Vietnam National Root CA"
+//!   (2014, SHA-256), "Vietnam National Root CA G3" (2024) and the four service roots
+//!   self-issued on 25 Nov 2025 (RS for remote signing, USBTOKEN, MOBILEPKI, TSA) whose
+//!   subordinates are the providers' CAs of 2026.
+//!
+//! The pinned *issuing* CAs (`root: false`) are older entries, kept for their ids: they
+//! anchor a path only when no path through their root exists, which with the built-in
+//! roots at hand does not happen.
 
 use crate::cert::{Cert, hex_upper};
 
@@ -18,10 +30,10 @@ pub struct Pin {
     /// SHA-256 of the DER, upper-case hex.
     pub sha256: &'static str,
     /// `true` for the Government CA (VGCA, "chuyên dùng Chính phủ"); `false` for the
-    /// national root of public CAs.
+    /// national roots of the licensed public CAs.
     pub government: bool,
     /// `true` for a self-signed root; `false` for an issuing CA that anchors a path
-    /// only when its root is not at hand.
+    /// only when no path through its root exists.
     pub root: bool,
 }
 
@@ -45,6 +57,48 @@ pub const PINS: &[Pin] = &[
         id: "vn-national-root",
         name: "Vietnam National Root CA",
         sha256: "BAC8BF609AB420A8EE1780D74F4DE5C7F7184959D2A7375B0A75E4C29F0908E7",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "mic-national-root",
+        name: "MIC National Root CA",
+        sha256: "CA918D635BB130BEC97639E6AABF7EDBC4EB1310F8058B9419F467AE0230AD8C",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "vn-national-root-g3",
+        name: "Vietnam National Root CA G3",
+        sha256: "7B3269E7D79AEBBFAE5095F45BBB7074771E690CB7DF02B441062B12F7690ECE",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "vn-national-root-rs",
+        name: "VIETNAM NATIONAL ROOT CA - RS",
+        sha256: "12AFEBA2545F6FC0F31EC130F31BF2D16184A2B5B7CEBCB43CFD1BA35DD4EA46",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "vn-national-root-usbtoken",
+        name: "VIETNAM NATIONAL ROOT CA - USBTOKEN",
+        sha256: "41803135F13A6359866E7E6F76DAFD598D496836944A52DD1FAD66B3BF2EE63B",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "vn-national-root-mobilepki",
+        name: "VIETNAM NATIONAL ROOT CA - MOBILEPKI",
+        sha256: "C75535D65C0FF7480A3D6F393D56DA5F7C92DDCC071F4E9166C3F8D660EF836C",
+        government: false,
+        root: true,
+    },
+    Pin {
+        id: "vn-national-root-tsa",
+        name: "VIETNAM NATIONAL ROOT CA - TSA",
+        sha256: "D343B3C5132F7D1676C3560025AEFEF036FCEEC073C33F18E075B3A21C8F8552",
         government: false,
         root: true,
     },

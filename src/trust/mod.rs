@@ -10,13 +10,18 @@
 //! most informative failure. The verdict is data: a [`ChainStatus`], a
 //! [`ChainReason`] with the facts and a stable code, the path, and the anchor.
 //!
-//! Anchors are certificates whose SHA-256 is pinned (see [`anchors`]) or that the
-//! user added with [`TrustStore::add_anchor`]. A pinned *issuing* CA anchors the path
-//! when its root is not among the certificates at hand; the result says so
-//! ([`AnchorInfo::intermediate`]), because the government root is often absent from
-//! signed files.
+//! Anchors are roots whose SHA-256 is pinned (see [`anchors`]) or certificates that
+//! the user added with [`TrustStore::add_anchor`]. Besides the certificates given, a
+//! store that uses the pins offers the built-in CA certificates ([`builtin`]) to the
+//! path search: signed files usually carry only the signer's certificate. Those help
+//! build paths; they are not anchors. A pinned *issuing* CA anchors a path only when
+//! no path through its root exists (the result says so, [`AnchorInfo::intermediate`]).
+//!
+//! When the issuer of the last certificate found is nowhere at hand, the result names
+//! it and where its certificate is published ([`MissingIssuer`]).
 
 pub mod anchors;
+pub mod builtin;
 mod constraints;
 pub mod crl;
 mod name;
@@ -31,6 +36,7 @@ use crate::time::Instant;
 pub use crl::{Crl, CrlError, RevocationReason};
 
 /// The trust anchors: the pins (unless disabled) plus certificates the user trusts.
+/// With the pins come the built-in CA certificates, for path building only.
 #[derive(Clone, Debug)]
 pub struct TrustStore {
     user: Vec<Cert>,
@@ -52,7 +58,8 @@ impl TrustStore {
         }
     }
 
-    /// No pins at all: only what [`TrustStore::add_anchor`] adds (conformance suites).
+    /// No pins and no built-in certificates: only what [`TrustStore::add_anchor`]
+    /// adds and the certificates given (conformance suites, test PKIs).
     pub fn without_pins() -> Self {
         TrustStore {
             user: Vec::new(),
@@ -72,6 +79,18 @@ impl TrustStore {
         &self.user
     }
 
+    /// The built-in CA certificates offered to path building: all of [`builtin`]
+    /// with the pins, none without.
+    pub fn builtin_certs(&self) -> &'static [Cert] {
+        if self.pins { builtin::certs() } else { &[] }
+    }
+
+    /// Certificates the store brings besides those given: the user's anchors, then
+    /// the built-in ones.
+    pub fn certs_at_hand(&self) -> impl Iterator<Item = &Cert> {
+        self.user.iter().chain(self.builtin_certs())
+    }
+
     /// Describes `cert` as an anchor, if it is one.
     pub fn anchor_info(&self, cert: &Cert) -> Option<AnchorInfo> {
         if self.pins
@@ -80,6 +99,11 @@ impl TrustStore {
             return Some(AnchorInfo {
                 id: pin.id.to_string(),
                 name: pin.name.to_string(),
+                kind: if pin.government {
+                    AnchorKind::Government
+                } else {
+                    AnchorKind::PublicCa
+                },
                 government: pin.government,
                 pinned: true,
                 intermediate: !pin.root,
@@ -95,12 +119,36 @@ impl TrustStore {
                         str::to_string,
                     )
                 },
+                kind: AnchorKind::User,
                 government: false,
                 pinned: false,
                 intermediate: false,
             });
         }
         None
+    }
+}
+
+/// What kind of root a path ends at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    /// A root of the Government CA (VGCA, "chuyên dùng Chính phủ").
+    Government,
+    /// A national root of the licensed public CAs.
+    PublicCa,
+    /// A certificate the user chose to trust.
+    User,
+}
+
+impl AnchorKind {
+    /// The i18n code (`anchor_government`, `anchor_public_ca`, `anchor_user`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AnchorKind::Government => "anchor_government",
+            AnchorKind::PublicCa => "anchor_public_ca",
+            AnchorKind::User => "anchor_user",
+        }
     }
 }
 
@@ -111,6 +159,8 @@ pub struct AnchorInfo {
     pub id: String,
     /// Display name: the pin's, or the certificate's subject for user anchors.
     pub name: String,
+    /// Government root, licensed public CAs' national root, or the user's choice.
+    pub kind: AnchorKind,
     /// The path ends at the Government CA (VGCA), not merely a public CA.
     pub government: bool,
     pub pinned: bool,
@@ -338,12 +388,72 @@ pub struct PathCert {
     pub revocation: RevocationOutcome,
 }
 
+/// The CA certificate a path lacks ([`ChainReason::IssuerNotFound`]): its name, and
+/// where the certificate below it says it is published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissingIssuer {
+    /// `missing_issuer_published` when the certificate below names a location (AIA
+    /// caIssuers), `missing_issuer_not_published` when it does not: the i18n code of
+    /// the sentence ([`crate::i18n::missing_issuer`]).
+    pub code: &'static str,
+    /// The issuer's common name (its DN when it has none).
+    pub name: String,
+    /// The issuer's distinguished name (RFC 4514).
+    pub issuer_dn: String,
+    /// The caIssuers URIs of the certificate whose issuer is missing (RFC 5280
+    /// §4.2.2.1), in the certificate's order.
+    pub published_at: Vec<String>,
+}
+
+impl MissingIssuer {
+    /// What `cert`'s issuer is called and where `cert` says to find it.
+    pub fn of(cert: &Cert) -> Self {
+        use x509_cert::ext::pkix::AuthorityInfoAccessSyntax;
+        use x509_cert::ext::pkix::name::GeneralName;
+        const CA_ISSUERS: const_oid::ObjectIdentifier =
+            const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.2");
+        let attrs = crate::cert::name::attributes_der(cert.issuer_der());
+        let issuer_dn = crate::cert::name::dn_string_der(cert.issuer_der());
+        let name = crate::cert::name::first(&attrs, "CN")
+            .map_or_else(|| issuer_dn.clone(), str::to_string);
+        let published_at: Vec<String> = cert
+            .x509()
+            .tbs_certificate()
+            .get_extension::<AuthorityInfoAccessSyntax>()
+            .ok()
+            .flatten()
+            .map(|(_, aia)| {
+                aia.0
+                    .into_iter()
+                    .filter(|ad| ad.access_method == CA_ISSUERS)
+                    .filter_map(|ad| match ad.access_location {
+                        GeneralName::UniformResourceIdentifier(u) => Some(u.to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        MissingIssuer {
+            code: if published_at.is_empty() {
+                "missing_issuer_not_published"
+            } else {
+                "missing_issuer_published"
+            },
+            name,
+            issuer_dn,
+            published_at,
+        }
+    }
+}
+
 /// The result of [`validate`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChainResult {
     pub status: ChainStatus,
     pub reason: ChainReason,
     pub anchor: Option<AnchorInfo>,
+    /// With [`ChainReason::IssuerNotFound`]: the CA certificate to look for.
+    pub missing_issuer: Option<MissingIssuer>,
     /// Leaf first; ends at the anchor when one was reached.
     pub path: Vec<PathCert>,
     /// The leaf's revocation outcome (each certificate's is in `path`).

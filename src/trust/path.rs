@@ -1,10 +1,12 @@
 //! Path building and RFC 5280 §6.1 basic path validation.
 //!
 //! The steps, in order:
-//! 1. [`Ctx::new`]: index the certificates at hand by normalised subject.
+//! 1. [`Ctx::new`]: index the certificates at hand by normalised subject: the leaf,
+//!    the pool, the user's anchors and the store's built-in CA certificates.
 //! 2. [`Ctx::search`]: depth-first from the leaf through issuers whose subject matches
 //!    (AKI/SKI matches first), avoiding loops, bounded in depth and work, collecting
-//!    paths that end at an anchor (a pinned intermediate after its root's paths).
+//!    paths that end at an anchor (a pinned intermediate only when no path through
+//!    it reached a root).
 //! 3. [`Ctx::check_structure`]: for each candidate, signatures over the original TBS
 //!    bytes, validity, name chaining, name constraints, policies, basic constraints,
 //!    path length, key usage and critical extensions, from the anchor down.
@@ -216,7 +218,7 @@ impl<'a> Ctx<'a> {
         for c in leaf
             .into_iter()
             .chain(pool.iter())
-            .chain(store.user_anchors().iter())
+            .chain(store.certs_at_hand())
         {
             if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(c.sha256()) {
                 slot.insert(nodes.len());
@@ -285,6 +287,7 @@ impl<'a> Ctx<'a> {
         }
         let path = search.dead_end.unwrap_or_else(|| vec![start]);
         let last = path.len().saturating_sub(1);
+        let mut missing = None;
         let (status, reason) = match path.last() {
             _ if search.limited && search.anchored.is_empty() && path.len() >= MAX_DEPTH => {
                 (ChainStatus::Incomplete, ChainReason::PathSearchLimit)
@@ -293,12 +296,19 @@ impl<'a> Ctx<'a> {
                 ChainStatus::Untrusted,
                 ChainReason::RootNotTrusted { position: last },
             ),
-            _ => (
-                ChainStatus::Incomplete,
-                ChainReason::IssuerNotFound { position: last },
-            ),
+            last_node => {
+                missing = last_node
+                    .and_then(|&n| self.cert(n))
+                    .map(super::MissingIssuer::of);
+                (
+                    ChainStatus::Incomplete,
+                    ChainReason::IssuerNotFound { position: last },
+                )
+            }
         };
-        self.result(&path, status, reason, None, Vec::new())
+        let mut result = self.result(&path, status, reason, None, Vec::new());
+        result.missing_issuer = missing;
+        result
     }
 
     fn result(
@@ -335,6 +345,7 @@ impl<'a> Ctx<'a> {
             status,
             reason,
             anchor,
+            missing_issuer: None,
             path,
             revocation: leaf_revocation,
         }
@@ -385,6 +396,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let mut found_parent = false;
+        let anchored_before = s.anchored.len();
         if path.len() < MAX_DEPTH {
             for parent in self.parents(node) {
                 if path.contains(&parent) {
@@ -398,8 +410,9 @@ impl<'a> Ctx<'a> {
         } else {
             s.limited = true;
         }
-        if anchor.is_some() {
-            // A pinned issuing CA: anchor here only after paths through its root.
+        if anchor.is_some() && s.anchored.len() == anchored_before {
+            // A pinned issuing CA: an anchor only when no path through it reached a
+            // root (trust comes from the pinned roots, which are built in).
             s.anchored.push(path.clone());
         } else if !found_parent && s.dead_end.is_none() {
             s.dead_end = Some(path.clone());

@@ -29,11 +29,30 @@ fn pinned_fingerprints_match_the_published_certificates() {
         ("trust/vgca-g2-dcscag2.pem", "vgca-g2-dcscag2"),
         ("trust/vnrca256.pem", "vn-national-root"),
         ("trust/vnpt-ca-sha2.pem", "vnpt-ca-sha2"),
+        (
+            "trust/public-ca/mic-national-root-ca.pem",
+            "mic-national-root",
+        ),
+        ("trust/public-ca/vnrca-g3.pem", "vn-national-root-g3"),
+        ("trust/public-ca/vnrca-rs.pem", "vn-national-root-rs"),
+        (
+            "trust/public-ca/vnrca-usbtoken.pem",
+            "vn-national-root-usbtoken",
+        ),
+        (
+            "trust/public-ca/vnrca-mobilepki.pem",
+            "vn-national-root-mobilepki",
+        ),
+        ("trust/public-ca/vnrca-tsa.pem", "vn-national-root-tsa"),
     ] {
         let pin = anchors::pin_for(&shared(file)).unwrap_or_else(|| panic!("{file}"));
         assert_eq!(pin.id, id);
     }
-    assert_eq!(anchors::PINS.len(), 7);
+    assert_eq!(anchors::PINS.len(), 13);
+    // Every pinned root is self-signed and every new one is a public CAs' root.
+    for pin in anchors::PINS.iter().filter(|p| p.root) {
+        assert_eq!(pin.government, pin.id.starts_with("vgca-"), "{}", pin.id);
+    }
     assert!(anchors::pin_by_id("vgca-g2-root").unwrap().government);
     assert!(!anchors::pin_by_id("vn-national-root").unwrap().government);
 }
@@ -67,24 +86,76 @@ fn government_g2_chain_is_trusted_at_the_pinned_root() {
 }
 
 #[test]
-fn pinned_intermediate_anchors_when_the_root_is_absent() {
-    // Decision: a pinned issuing CA is itself a trust anchor when its root is not at
-    // hand (signed PDFs usually embed only the issuing CA); the result says so.
+fn the_built_in_roots_anchor_even_when_only_the_issuing_ca_is_given() {
+    // The issuing CA is pinned too, but it anchors only when no path through its root
+    // exists; the roots are built in, so the path goes on to the pinned root.
     let (leaf, ca, _) = g2();
     let opts = ValidationOptions::default();
+    let t = at("2025-01-01T00:00:00Z");
+    for pool in [vec![ca], vec![]] {
+        let r = validate(&leaf, &pool, &[], &TrustStore::new(), t, &opts);
+        assert_eq!(r.status, ChainStatus::Trusted);
+        let anchor = r.anchor.unwrap();
+        assert_eq!(anchor.id, "vgca-g2-root");
+        assert_eq!(anchor.kind, AnchorKind::Government);
+        assert!(!anchor.intermediate && anchor.government);
+        assert_eq!(r.path.len(), 3);
+        assert_eq!(r.missing_issuer, None);
+    }
+}
+
+#[test]
+fn a_missing_issuer_is_named_with_where_it_is_published() {
+    // "Co quan chung thuc so Bo Tai chinh" (G1, Ministry of Finance) is not built in.
+    let leaf = shared("fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem");
     let r = validate(
         &leaf,
-        &[ca],
+        &[],
+        &[],
+        &TrustStore::new(),
+        at("2024-01-01T00:00:00Z"),
+        &ValidationOptions::default(),
+    );
+    assert_eq!(r.status, ChainStatus::Incomplete);
+    assert_eq!(r.reason, ChainReason::IssuerNotFound { position: 0 });
+    let m = r.missing_issuer.unwrap();
+    assert_eq!(m.name, "Co quan chung thuc so Bo Tai chinh");
+    assert_eq!(m.code, "missing_issuer_published");
+    assert_eq!(m.published_at, ["http://ca.gov.vn/pki/pub/cert/btc.crt"]);
+    assert!(
+        m.issuer_dn.contains("Ban Co yeu Chinh phu"),
+        "{}",
+        m.issuer_dn
+    );
+    // A certificate without AIA says so.
+    let (g2_leaf, ..) = g2();
+    let mut no_aia = MissingIssuer::of(&shared("trust/vgca-g1-rootca.pem"));
+    assert_eq!(no_aia.code, "missing_issuer_not_published");
+    no_aia = MissingIssuer::of(&g2_leaf);
+    assert_eq!(
+        no_aia.published_at,
+        ["http://ca.gov.vn/pki/pub/crt/cpcag2.crt"]
+    );
+}
+
+#[test]
+fn the_public_cas_roots_anchor_as_public_ca() {
+    let ca = shared("trust/vnpt-ca-sha2.pem");
+    let r = validate(
+        &ca,
+        &[],
         &[],
         &TrustStore::new(),
         at("2025-01-01T00:00:00Z"),
-        &opts,
+        &ValidationOptions::default(),
     );
     assert_eq!(r.status, ChainStatus::Trusted);
-    let anchor = r.anchor.unwrap();
-    assert_eq!(anchor.id, "vgca-g2-cpcag2");
-    assert!(anchor.intermediate && anchor.government);
-    assert_eq!(r.path.len(), 2);
+    let a = r.anchor.unwrap();
+    assert_eq!(
+        (a.id.as_str(), a.kind),
+        ("vn-national-root", AnchorKind::PublicCa)
+    );
+    assert!(!a.government);
 }
 
 #[test]
@@ -100,9 +171,16 @@ fn unpinned_store_reports_incomplete_and_untrusted() {
     let r = validate(&leaf, &[ca.clone(), root.clone()], &[], &store, t, &opts);
     assert_eq!(r.status, ChainStatus::Untrusted);
     assert_eq!(r.reason.code(), "root_not_trusted");
-    let r = validate(&leaf, &[], &[], &TrustStore::new(), t, &opts);
+    // Without pins the built-in certificates are not at hand either.
+    let r = validate(&leaf, &[], &[], &store, t, &opts);
     assert_eq!(r.status, ChainStatus::Incomplete);
     assert_eq!(r.reason, ChainReason::IssuerNotFound { position: 0 });
+    assert_eq!(
+        r.missing_issuer.map(|m| m.name),
+        Some("CA phục vụ các cơ quan Nhà nước G2".to_string())
+    );
+    assert!(store.builtin_certs().is_empty());
+    assert_eq!(TrustStore::new().builtin_certs().len(), 66);
     // A user anchor is trusted even if not pinned.
     let mut user = TrustStore::without_pins();
     user.add_anchor(root);

@@ -648,7 +648,15 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                 },
                 "signature_algorithm": s.signature_algorithm,
                 "digest_algorithm": s.digest_algorithm.map(HashAlg::name),
-                "chain": s.chain.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),
+                "chain": s.chain.as_ref().map(|c| {
+                    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+                    if let Some(obj) = v.as_object_mut() {
+                        for (k, text) in i18n::chain_texts(lang, c) {
+                            obj.insert(k.into(), text.map_or(Value::Null, Value::String));
+                        }
+                    }
+                    v
+                }),
                 "revocation": s.revocation.as_ref().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)),
                 "reason": s.reason,
                 "location": s.location,

@@ -26,7 +26,7 @@ use crate::cert::Cert;
 use crate::cms::ocsp::{self, CertStatus};
 use crate::crypto;
 use crate::time::Instant;
-use crate::trust::{ChainResult, Crl, RevocationReason};
+use crate::trust::{ChainResult, Crl, RevocationReason, TrustStore};
 
 /// How long a CRL or OCSP response without nextUpdate counts after its thisUpdate.
 pub const NO_NEXT_UPDATE_SECS: i64 = 30 * 60;
@@ -260,15 +260,15 @@ pub fn tsa(
     }
 }
 
-/// The certificates of `chain`'s path, leaf first, as found in `pool` or `anchors`
-/// (`None` where a path entry is not at hand, e.g. a pinned anchor).
-pub fn path_certs(chain: &ChainResult, pool: &[Cert], anchors: &[Cert]) -> Vec<Option<Cert>> {
+/// The certificates of `chain`'s path, leaf first, as found in `pool` or among the
+/// store's own (user anchors, built-in CAs); `None` where a path entry is not at hand.
+pub fn path_certs(chain: &ChainResult, pool: &[Cert], store: &TrustStore) -> Vec<Option<Cert>> {
     chain
         .path
         .iter()
         .map(|pc| {
             pool.iter()
-                .chain(anchors)
+                .chain(store.certs_at_hand())
                 .find(|c| crate::cert::hex_upper(&c.sha256()) == pc.sha256)
                 .cloned()
         })

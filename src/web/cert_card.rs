@@ -214,18 +214,19 @@ pub fn chain_view(c: &ChainResult) -> Html {
     let code = chain_code(c.status);
     let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {
-        let kind = match (a.government, a.pinned) {
-            (true, _) => "CA của Chính phủ",
-            (false, true) => "CA có sẵn trong danh sách tin cậy",
-            (false, false) => "CA do người dùng bổ sung",
-        };
         let level = if a.intermediate {
             "; CA trung gian được tin cậy trực tiếp"
         } else {
             ""
         };
-        format!("Điểm tin cậy: {} ({kind}{level})", a.name)
+        format!(
+            "Điểm tin cậy: {} ({}{level})",
+            a.name,
+            i18n::text(LANG, a.kind.code())
+        )
     });
+    let anchor_kind = c.anchor.as_ref().map_or("", |a| a.kind.code());
+    let missing = c.missing_issuer.as_ref();
     html! {
         <div class={classes!("chain", code)} data-testid="chain">
             <div class="chain-status">{ i18n::text(LANG, code) }</div>
@@ -233,7 +234,12 @@ pub fn chain_view(c: &ChainResult) -> Html {
                 <div class="chain-reason">{ i18n::text(LANG, reason) }</div>
             }
             if let Some(a) = anchor {
-                <div class="chain-anchor">{ a }</div>
+                <div class="chain-anchor" data-testid="chain-anchor" data-anchor-kind={anchor_kind}>{ a }</div>
+            }
+            if let Some(m) = missing {
+                <div class="chain-missing warn" data-testid="missing-issuer" data-code={m.code}>
+                    { i18n::missing_issuer(LANG, m) }
+                </div>
             }
             if !matches!(c.revocation, RevocationOutcome::Anchor) {
                 <div class="muted">{ revocation_text(&c.revocation) }</div>

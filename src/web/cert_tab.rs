@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::builtin_list::BuiltinList;
 use super::cert_card::{CertCard, vn_time};
 use super::dropzone::{DropZone, Loaded};
 use super::read::ReadProblem;
@@ -167,6 +168,7 @@ pub fn CertTab(props: &CertTabProps) -> Html {
         <>
                 <DropZone {on_loaded} on_pdfs={props.on_pdfs.clone()}
                     hint="Nhận tệp .cer, .crt, .pem, .p7b, .p7c (dạng nhị phân DER hoặc văn bản PEM); chọn được nhiều tệp cùng lúc. Tệp PDF có chữ ký sẽ được mở ở thẻ “Kiểm tra chữ ký PDF”. Tệp chỉ được đọc trên máy này, không gửi đi đâu." />
+                <BuiltinList />
                 if let Some(report) = &session.report {
                     <section class="results" aria-label="Kết quả">
                         <div class="toolbar">

@@ -6,6 +6,7 @@
 //! placed next to it by the deployer ([`trust_bundle`]).
 
 pub mod app;
+pub mod builtin_list;
 pub mod cert_card;
 pub mod cert_tab;
 pub mod clock;

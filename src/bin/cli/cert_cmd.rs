@@ -207,25 +207,36 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     }
     writeln!(out, "  {:<22} {}", "SHA-1:", f.sha1)?;
     writeln!(out, "  {:<22} {}", "SHA-256:", f.sha256)?;
-    let chain = serde_json::to_value(&c.chain).unwrap_or_default();
-    let status = chain
-        .get("status")
-        .and_then(|s| s.as_str())
-        .unwrap_or("invalid");
-    let reason = chain.get("reason").and_then(|s| s.as_str()).unwrap_or("");
+    let chain = &c.chain;
+    let status = serde_json::to_value(chain.status).unwrap_or_default();
     let anchor = chain
-        .get("anchor")
-        .and_then(|a| a.get("name"))
-        .and_then(|n| n.as_str())
-        .map(|n| format!(" — {n}"))
+        .anchor
+        .as_ref()
+        .map(|a| format!(" — {}", a.name))
         .unwrap_or_default();
     writeln!(
         out,
         "  {:<22} {}{anchor} ({})",
         label("Chuỗi chứng thực:", "Chain:"),
-        i18n::text(lang, status),
-        i18n::text(lang, reason)
+        i18n::text(lang, status.as_str().unwrap_or("invalid")),
+        i18n::text(lang, chain.reason.code())
     )?;
+    if let Some(a) = &chain.anchor {
+        writeln!(
+            out,
+            "  {:<22} {}",
+            label("Loại CA gốc:", "Root kind:"),
+            i18n::text(lang, a.kind.code())
+        )?;
+    }
+    if let Some(m) = &chain.missing_issuer {
+        writeln!(
+            out,
+            "  {:<22} {}",
+            label("CA còn thiếu:", "Missing CA:"),
+            i18n::missing_issuer(lang, m)
+        )?;
+    }
     writeln!(
         out,
         "  {:<22} {}",

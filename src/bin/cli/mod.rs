@@ -5,6 +5,7 @@
 mod cert_cmd;
 mod files;
 mod form_cmd;
+mod trust_cmd;
 mod verify_cmd;
 
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Command {
     Verify(VerifyArgs),
     /// Lập văn bản theo Nghị định 68/2024 (Mẫu 01-09) / make a Decree 68 letter.
     Form(form_cmd::FormArgs),
+    /// Các chứng thư CA có sẵn trong kyso / the CA certificates built into kyso.
+    Trust(trust_cmd::TrustCmd),
 }
 
 /// Options shared by the commands that validate chains.
@@ -110,27 +113,37 @@ impl TrustArgs {
         }
     }
 
-    /// The validation time: `--at`, or the system clock (the only place that reads
-    /// one: the core takes the time as an argument).
+    /// The validation time: `--at`, or the system clock.
     pub fn at(&self) -> Result<Instant, String> {
-        match &self.at {
-            Some(text) => Instant::parse_rfc3339(text).ok_or_else(|| {
-                format!("--at: «{text}» không phải thời điểm RFC 3339 (ví dụ 2025-01-31T00:00:00Z)")
-            }),
-            None => {
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_err(|e| e.to_string())?;
-                Ok(Instant::from_unix(
-                    i64::try_from(now.as_secs()).unwrap_or(i64::MAX),
-                ))
-            }
-        }
+        parse_at(self.at.as_deref())
     }
 
     pub fn lang(&self) -> Result<Lang, String> {
-        Lang::parse(&self.lang).ok_or_else(|| format!("--lang: «{}» (vi|en)", self.lang))
+        parse_lang(&self.lang)
     }
+}
+
+/// `--at`, or the system clock (the only place that reads one: the core takes the
+/// time as an argument).
+pub fn parse_at(text: Option<&str>) -> Result<Instant, String> {
+    match text {
+        Some(text) => Instant::parse_rfc3339(text).ok_or_else(|| {
+            format!("--at: «{text}» không phải thời điểm RFC 3339 (ví dụ 2025-01-31T00:00:00Z)")
+        }),
+        None => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| e.to_string())?;
+            Ok(Instant::from_unix(
+                i64::try_from(now.as_secs()).unwrap_or(i64::MAX),
+            ))
+        }
+    }
+}
+
+/// `--lang`.
+pub fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("--lang: «{text}» (vi|en)"))
 }
 
 pub fn main() -> ExitCode {
@@ -146,6 +159,7 @@ pub fn main() -> ExitCode {
         Command::Cert(args) => cert_cmd::run(&args),
         Command::Verify(args) => verify_cmd::run(&args),
         Command::Form(args) => form_cmd::run(&args),
+        Command::Trust(cmd) => trust_cmd::run(&cmd),
     };
     ExitCode::from(status)
 }

@@ -182,6 +182,20 @@ fn print_human(
                     label("Chuỗi chứng thực:", "Chain:"),
                     kyso::i18n::text(lang, chain.get("status").map(s).unwrap_or(""))
                 )?;
+                if let Some(kind) = chain.get("anchor_kind_text").and_then(Value::as_str) {
+                    writeln!(
+                        out,
+                        "      {:<20} {kind}",
+                        label("Loại CA gốc:", "Root kind:")
+                    )?;
+                }
+                if let Some(m) = chain.get("missing_issuer_text").and_then(Value::as_str) {
+                    writeln!(
+                        out,
+                        "      {:<20} {m}",
+                        label("CA còn thiếu:", "Missing CA:")
+                    )?;
+                }
             }
             writeln!(
                 out,
