@@ -295,8 +295,8 @@ pub struct ChangesReport {
     pub all_allowed: bool,
     pub revisions: Vec<RevisionSummary>,
     /// False when the analysis rests on guesses: a reconstructed cross-reference, an
-    /// encrypted document kyso could not decrypt, a walk cut short by a limit. The verify layer must then not
-    /// say "unmodified".
+    /// encrypted document kyso could not decrypt, a walk cut short by a limit. The
+    /// verify layer must then not say "unmodified".
     pub reliable: bool,
 }
 
