@@ -131,6 +131,8 @@ fn an_encrypted_document_is_named_as_such_and_never_passes() {
     let d = &doc["documents"][0];
     assert_eq!(d["encrypted"], true);
     assert_eq!(d["summary"], "encrypted_document");
+    // qpdf's user password "user": kyso does not ask for it, and says so.
+    assert_eq!(d["encryption"], "encryption_password_required");
     for s in d["signatures"].as_array().unwrap() {
         assert_ne!(s["indication"], "TOTAL_PASSED");
     }

@@ -182,3 +182,122 @@ fn fuzz_findings_stay_fixed() {
         );
     }
 }
+
+/// The encrypted signed PDFs (tests/fixtures/encrypted): the file's bytes mutated at
+/// random, and the encryption dictionary's values replaced by hostile ones (wrong
+/// types, lengths, revisions, methods, truncated /O /U /UE /Perms). Decryption is
+/// either refused or yields garbage that the reader must take in its stride.
+#[test]
+fn mutated_encrypted_pdfs_never_panic() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encrypted");
+    let seeds: Vec<Vec<u8>> = [
+        "rc4_40.pdf",
+        "rc4_128.pdf",
+        "aes128.pdf",
+        "aes256.pdf",
+        "aes256_objstm.pdf",
+        "aes256_r5_unsigned.pdf",
+        "password.pdf",
+    ]
+    .iter()
+    .map(|n| std::fs::read(dir.join(n)).unwrap())
+    .collect();
+    let at = Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap();
+    let opts = kyso::verify::VerifyOptions::at(at);
+    let run = |bytes: &[u8]| {
+        let r = kyso::verify::verify_pdf(bytes, &opts);
+        let _ = kyso::verify::to_json(&r, kyso::i18n::Lang::Vi);
+    };
+    let mut rng = Rng(0x656E_6372_7970_7421);
+    for i in 0..150 {
+        run(&mutate(&mut rng, &seeds[i % seeds.len()]));
+    }
+    // Random bytes behind a PDF header and an encryption dictionary.
+    for _ in 0..50 {
+        let mut b = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
+        b.extend((0..rng.below(2000)).map(|_| rng.next() as u8));
+        b.extend_from_slice(b"\ntrailer << /Root 1 0 R /Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -1 >> /ID [<00><00>] >>\n%%EOF\n");
+        run(&b);
+    }
+    // Every value of the encryption dictionary replaced, one at a time.
+    let hostile: [&[u8]; 14] = [
+        b"null",
+        b"-1",
+        b"99999999999999999999",
+        b"()",
+        b"<00>",
+        b"/Identity",
+        b"[1 2 3]",
+        b"<< /StdCF << /CFM /AESV2 /Length -5 >> >>",
+        b"<< /StdCF << /CFM /AESV3 >> /Identity << /CFM /V2 >> >>",
+        b"<< /StdCF 7 0 R >>",
+        b"4294967292",
+        b"true",
+        b"<0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021222324252627282930>",
+        b"7 0 R",
+    ];
+    let keys: [&[u8]; 14] = [
+        b"/V ",
+        b"/R ",
+        b"/O ",
+        b"/U ",
+        b"/OE ",
+        b"/UE ",
+        b"/P ",
+        b"/Perms ",
+        b"/Length ",
+        b"/CF ",
+        b"/StmF ",
+        b"/StrF ",
+        b"/Filter ",
+        b"/EncryptMetadata ",
+    ];
+    let mut variants = 0;
+    for seed in &seeds {
+        let Some(start) = find(seed, b"<< /CF").or_else(|| find(seed, b"<< /Filter /Standard"))
+        else {
+            continue;
+        };
+        let end = start + find(&seed[start..], b"\nendobj").unwrap();
+        for key in keys {
+            let Some(k) = find(&seed[start..end], key) else {
+                continue;
+            };
+            let v = start + k + key.len();
+            // The value ends at the next key (or the dictionary's end).
+            let mut e = v;
+            let mut depth = 0i32;
+            while e < end {
+                match seed[e] {
+                    b'<' if seed.get(e + 1) == Some(&b'<') => {
+                        depth += 1;
+                        e += 1;
+                    }
+                    b'>' if seed.get(e + 1) == Some(&b'>') => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                        e += 1;
+                    }
+                    b'/' if depth == 0 && e > v => break,
+                    _ => {}
+                }
+                e += 1;
+            }
+            for h in hostile.iter().step_by(1 + rng.below(3)) {
+                let mut b = seed[..v].to_vec();
+                b.extend_from_slice(h);
+                b.push(b' ');
+                b.extend_from_slice(&seed[e..]);
+                run(&b);
+                variants += 1;
+            }
+        }
+    }
+    assert!(variants > 200, "only {variants} dictionaries mutated");
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}

@@ -4,8 +4,8 @@
 //! falls back to the bare code; a missing entry shows a user "entire_revision" or
 //! "tsa_ca_revocation_not_checked" instead of a sentence. This runs the verifier over
 //! every signed PDF we have (fixtures from pyHanko/OpenSSL, the removal attacks, the
-//! shadow-attack corpus) with and without the test root trusted and its CRLs, and
-//! checks that each code it produced has a text of its own.
+//! encrypted ones, the shadow-attack corpus) with and without the test root trusted
+//! and its CRLs, and checks that each code it produced has a text of its own.
 
 #![allow(
     clippy::unwrap_used,
@@ -53,6 +53,7 @@ fn every_verdict_code_has_words() {
     let mut files = Vec::new();
     pdfs(&signed, &mut files);
     pdfs(&root().join("tests/fixtures/attacks"), &mut files);
+    pdfs(&root().join("tests/fixtures/encrypted"), &mut files);
     pdfs(&root().join("../shared/corpora/shadow-attacks"), &mut files);
     assert!(files.len() >= 60, "only {} PDFs found", files.len());
 
@@ -76,6 +77,7 @@ fn every_verdict_code_has_words() {
             }
             let r = verify::verify_pdf(&bytes, &opts);
             codes.insert(r.summary.to_string());
+            codes.extend(r.encryption.map(str::to_string));
             for s in &r.signatures {
                 if let Some(sub) = s.sub_indication {
                     codes.insert(format!("sub_{}", sub.code().to_ascii_lowercase()));

@@ -975,8 +975,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "changes_analysis_unreliable",
-        "Không phân tích chắc chắn được các thay đổi sau khi ký (cấu trúc PDF hỏng, bị mã hóa, hoặc quá nhiều bản cập nhật để phân tích hết)",
-        "Changes after signing could not be analysed reliably (damaged or encrypted PDF, or too many updates to analyse)",
+        "Không phân tích chắc chắn được các thay đổi sau khi ký (cấu trúc PDF hỏng, bị mã hóa mà không giải mã được, hoặc quá nhiều bản cập nhật để phân tích hết)",
+        "Changes after signing could not be analysed reliably (damaged PDF, encrypted PDF that could not be decrypted, or too many updates to analyse)",
     ),
     (
         "changes_not_analysed",
@@ -1504,8 +1504,24 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "encrypted_document",
-        "Tài liệu được mã hóa: kyso không giải mã nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
-        "The document is encrypted: kyso does not decrypt it, so changes after signing cannot be fully checked",
+        "Tài liệu được mã hóa và kyso không giải mã được, nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
+        "The document is encrypted and kyso could not decrypt it, so changes after signing cannot be fully checked",
+    ),
+    // What kyso could do with an encrypted document (src/pdf/crypt.rs).
+    (
+        "encryption_decrypted",
+        "Tài liệu được mã hóa nhưng không đặt mật khẩu mở; kyso đã giải mã để đọc và kiểm tra như tệp thường",
+        "The document is encrypted without an open password; kyso decrypted it and checked it like a plain file",
+    ),
+    (
+        "encryption_password_required",
+        "Tài liệu cần mật khẩu để mở; kyso không hỏi mật khẩu (ngoài phạm vi), nên không kiểm tra được các thay đổi sau khi ký",
+        "This document needs a password to open; kyso does not ask for passwords (out of scope), so changes after signing cannot be checked",
+    ),
+    (
+        "encryption_unsupported",
+        "Tài liệu được mã hóa theo cách kyso không đọc được (không phải cơ chế mật khẩu chuẩn của PDF, hoặc một biến thể không hỗ trợ), nên không kiểm tra được các thay đổi sau khi ký",
+        "The document is encrypted in a way kyso cannot read (not the standard PDF password handler, or a variant it does not support), so changes after signing cannot be checked",
     ),
     // Where a time or a revocation answer came from; certification levels; the rules
     // that judged each change after signing (src/pdf/changes.rs).

@@ -26,6 +26,7 @@
 
 pub mod changes;
 pub mod coverage;
+pub mod crypt;
 mod filter;
 mod graph;
 mod lexer;
@@ -44,6 +45,7 @@ pub use changes::{
 pub use coverage::{
     Coverage, CoverageGrade, CoverageProblem, checked_ranges, signed_revision_bytes,
 };
+pub use crypt::{Cipher, CryptError, Encryption};
 pub use revision::{Revision, Warning, XrefKind};
 pub use signature::{FieldLock, LockAction, MdpPermission, SigKind, SignatureInfo};
 
@@ -123,6 +125,7 @@ pub struct Document {
     by_object: HashMap<((u32, u16), usize), usize>,
     dss: Dss,
     encrypted: bool,
+    encryption: Encryption,
     page_count: Option<usize>,
     warnings: Vec<Warning>,
 }
@@ -144,6 +147,9 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
         t.get(b"Encrypt")
             .is_some_and(|e| *e != object::Object::Null)
     });
+    // Encrypted and not decrypted: the objects cannot be compared, so no report of
+    // changes can be relied on.
+    let unreadable = encrypted && !store.encryption.is_decrypted();
     let collected = signature::collect(&store);
     let signatures = collected.signatures;
     if signatures.len() > MAX_SIGNATURES {
@@ -170,13 +176,13 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
                 .zip(&bases)
                 .map(|(c, &b)| {
                     let t = trailing && c.grade != CoverageGrade::EntireFile;
-                    changes::report(&store, &h, b, t, encrypted)
+                    changes::report(&store, &h, b, t, unreadable)
                 })
                 .collect()
         }
         _ => bases
             .iter()
-            .map(|&b| changes::report(&store, &empty_history(), b, false, encrypted))
+            .map(|&b| changes::report(&store, &empty_history(), b, false, unreadable))
             .collect(),
     };
     for ((s, &base), r) in signatures.iter().zip(&bases).zip(&mut changes) {
@@ -208,6 +214,7 @@ pub fn open(bytes: &[u8]) -> Result<Document, PdfError> {
         by_object,
         dss,
         encrypted,
+        encryption: store.encryption,
         page_count,
         warnings,
     })
@@ -246,10 +253,10 @@ fn read_dss(store: &Store<'_>, rev: usize) -> Dss {
                 continue;
             };
             let Some(st) = s.as_stream() else { continue };
-            let Some(raw) = store.bytes.get(st.data.0..st.data.1) else {
+            let Some(raw) = st.encoded(store.bytes) else {
                 continue;
             };
-            match filter::decode(raw, &st.dict, &store.budget) {
+            match filter::decode(&raw, &st.dict, &store.budget) {
                 Ok(data) => out.push(data),
                 Err(filter::DecodeError::TooLarge) => store.warn(Warning::DecodeBudgetExhausted),
                 Err(_) => {}
@@ -314,8 +321,15 @@ impl Document {
         self.dss.clone()
     }
 
+    /// The last revision's trailer has an `/Encrypt`.
     pub fn is_encrypted(&self) -> bool {
         self.encrypted
+    }
+
+    /// Whether the document is encrypted and whether kyso could decrypt it (only
+    /// the Standard handler with an empty user password).
+    pub fn encryption(&self) -> Encryption {
+        self.encryption
     }
 
     /// Pages of the last revision; `None` when the page tree could not be walked.

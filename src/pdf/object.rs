@@ -4,6 +4,9 @@
 //! `/Contents` must be located exactly; streams keep the byte range of their raw data
 //! rather than a copy, because a 100 MB scan should not be copied to be read.
 
+use std::borrow::Cow;
+
+use super::crypt::StreamCrypt;
 use super::lexer::{LexError, Lexer, Spanned, Token};
 
 /// Nesting deeper than this is refused: no honest document needs it, and unbounded
@@ -57,6 +60,21 @@ pub struct Stream {
     pub data: (usize, usize),
     /// The `/Length` was wrong or unusable and the data was delimited by `endstream`.
     pub length_recovered: bool,
+    /// The data is encrypted with this object's key (the document is encrypted and
+    /// the reader could decrypt it); `None` for data stored as it is.
+    pub(crate) crypt: Option<StreamCrypt>,
+}
+
+impl Stream {
+    /// The data as the filters see it: the raw bytes of `file`, decrypted when the
+    /// stream is encrypted. `None` when the range is not inside `file`.
+    pub(crate) fn encoded<'b>(&self, file: &'b [u8]) -> Option<Cow<'b, [u8]>> {
+        let raw = file.get(self.data.0..self.data.1)?;
+        Some(match &self.crypt {
+            Some(c) => Cow::Owned(c.stream(&self.dict, raw)),
+            None => Cow::Borrowed(raw),
+        })
+    }
 }
 
 impl Dict {
@@ -71,6 +89,10 @@ impl Dict {
 
     pub fn entries(&self) -> &[(Vec<u8>, Object)] {
         &self.entries
+    }
+
+    pub(crate) fn entries_mut(&mut self) -> &mut [(Vec<u8>, Object)] {
+        &mut self.entries
     }
 
     pub fn has_duplicate_keys(&self) -> bool {
@@ -376,6 +398,7 @@ fn read_stream_data(
             dict,
             data: (start, end),
             length_recovered: false,
+            crypt: None,
         });
     }
     // The length is missing, wrong or absurd: delimit the data by the next
@@ -394,6 +417,7 @@ fn read_stream_data(
         dict,
         data: (start, end),
         length_recovered: true,
+        crypt: None,
     })
 }
 
@@ -405,7 +429,8 @@ fn ends_with_endstream(bytes: &[u8], end: usize) -> bool {
 }
 
 /// Structural equality ignoring positions: the same value written twice in different
-/// places is not a change. Stream data is compared byte for byte.
+/// places is not a change. Stream data is compared byte for byte, after decryption
+/// (AES draws a new IV each time a writer encrypts the same data again).
 pub(crate) fn same_content(a: &Object, b: &Object, bytes: &[u8]) -> bool {
     match (a, b) {
         (Object::String(x), Object::String(y)) => x.bytes == y.bytes,
@@ -414,8 +439,7 @@ pub(crate) fn same_content(a: &Object, b: &Object, bytes: &[u8]) -> bool {
         }
         (Object::Dict(x), Object::Dict(y)) => same_dict(x, y, bytes),
         (Object::Stream(x), Object::Stream(y)) => {
-            same_dict_except_length(&x.dict, &y.dict, bytes)
-                && bytes.get(x.data.0..x.data.1) == bytes.get(y.data.0..y.data.1)
+            same_dict_except_length(&x.dict, &y.dict, bytes) && x.encoded(bytes) == y.encoded(bytes)
         }
         (Object::Real(x), Object::Real(y)) => x.to_bits() == y.to_bits(),
         _ => a == b,

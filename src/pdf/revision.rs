@@ -17,6 +17,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::PdfError;
+use super::crypt::{self, CryptError, Decryptor, Encryption};
 use super::filter::{self, Budget, MAX_TOTAL_DECODED};
 use super::lexer::{self, Lexer, Token};
 use super::object::{self, Dict, ObjRef, Object, Parser, StreamContext};
@@ -125,6 +126,12 @@ pub(crate) struct Store<'a> {
     pub repaired: RefCell<HashSet<usize>>,
     /// Locations whose object had to be found by scanning.
     pub repaired_locs: RefCell<HashSet<Phys>>,
+    /// Whether the document is encrypted and could be decrypted.
+    pub encryption: Encryption,
+    /// The key, when [`Store::encryption`] is `Decrypted`.
+    crypt: Option<Rc<Decryptor>>,
+    /// The object number of the encryption dictionary (never decrypted).
+    encrypt_obj: Option<u32>,
     cache: RefCell<HashMap<Phys, Option<Rc<Object>>>>,
     objstms: RefCell<HashMap<usize, Option<Rc<ObjStm>>>>,
     endstreams: OnceCell<Vec<usize>>,
@@ -199,6 +206,9 @@ impl<'a> Store<'a> {
             budget: Budget::new(MAX_TOTAL_DECODED),
             repaired: RefCell::new(HashSet::new()),
             repaired_locs: RefCell::new(HashSet::new()),
+            encryption: Encryption::None,
+            crypt: None,
+            encrypt_obj: None,
             cache: RefCell::new(HashMap::new()),
             objstms: RefCell::new(HashMap::new()),
             endstreams: OnceCell::new(),
@@ -210,6 +220,11 @@ impl<'a> Store<'a> {
                 count: candidates.len(),
                 limit: MAX_REVISIONS,
             });
+        }
+        // The key first: objects (and the object streams that may hold the catalog)
+        // are decrypted as they are loaded.
+        if let Some(c) = candidates.last() {
+            store.encryption_from_xref(c.xref);
         }
         let mut sections: HashMap<usize, Option<Rc<Section>>> = HashMap::new();
         let mut root_offsets: HashMap<usize, usize> = HashMap::new();
@@ -248,6 +263,7 @@ impl<'a> Store<'a> {
         if !store.root_resolves(store.revisions.len() - 1) {
             return Err(PdfError::XrefBroken);
         }
+        store.encryption_from_trailer();
         let last_end = store.revisions.last().map_or(0, |r| r.end);
         if bytes
             .get(last_end..)
@@ -263,6 +279,136 @@ impl<'a> Store<'a> {
         if !ws.contains(&w) {
             ws.push(w);
         }
+    }
+
+    /// Sets up decryption from the trailer of the section chain that starts at `off`
+    /// (the last `startxref`): the most recent trailer with an `/Encrypt` names the
+    /// encryption dictionary, which is read where that chain puts it.
+    fn encryption_from_xref(&mut self, off: usize) {
+        let mut sections = HashMap::new();
+        let mut chain: Vec<Rc<Section>> = Vec::new();
+        let mut visited = HashSet::new();
+        let mut cur = Some(off);
+        while let Some(o) = cur {
+            if !visited.insert(o) || visited.len() > MAX_PREV_CHAIN {
+                break;
+            }
+            let Some(sec) = self.section(o, 0, &mut sections) else {
+                break;
+            };
+            cur = sec.prev;
+            let stm = sec.xref_stm.and_then(|x| self.section(x, 0, &mut sections));
+            chain.push(sec);
+            chain.extend(stm);
+        }
+        let Some(trailer) = chain
+            .iter()
+            .map(|s| &s.trailer)
+            .find(|t| t.get(b"Encrypt").is_some_and(|e| *e != Object::Null))
+        else {
+            return;
+        };
+        let id = chain.iter().find_map(|s| s.trailer.get(b"ID")).cloned();
+        let entry = trailer.get(b"Encrypt").cloned().unwrap_or(Object::Null);
+        let dict = match &entry {
+            Object::Dict(d) => Some(d.clone()),
+            Object::Ref(r) => {
+                let offset = chain.iter().find_map(|s| {
+                    s.entries
+                        .iter()
+                        .rev()
+                        .find(|(n, _)| *n == r.num)
+                        .map(|(_, e)| *e)
+                });
+                match offset {
+                    Some(XrefEntry::InUse { offset, .. }) => {
+                        let ctx = Ctx {
+                            store: self,
+                            rev: usize::MAX,
+                        };
+                        match object::parse_indirect(self.bytes, offset, &ctx) {
+                            Ok((h, Object::Dict(d))) if h.num == r.num => Some(d),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        self.install(&entry, dict.as_ref(), id.as_ref());
+    }
+
+    /// When the cross-reference chain did not yield the encryption dictionary (a
+    /// rebuilt cross-reference), the last revision's trailer, resolved in the store.
+    fn encryption_from_trailer(&mut self) {
+        if self.encryption != Encryption::None {
+            return;
+        }
+        let last = self.revisions.len().saturating_sub(1);
+        let Some(trailer) = self.trailer(last).cloned() else {
+            return;
+        };
+        let Some(entry) = trailer.get(b"Encrypt").filter(|e| **e != Object::Null) else {
+            return;
+        };
+        let dict = self.resolve(last, entry).and_then(|d| d.as_dict().cloned());
+        self.install(entry, dict.as_ref(), trailer.get(b"ID"));
+        // Objects read so far were read as plain text.
+        self.cache.borrow_mut().clear();
+        self.objstms.borrow_mut().clear();
+    }
+
+    fn install(&mut self, entry: &Object, dict: Option<&Dict>, id: Option<&Object>) {
+        let id0 = id
+            .and_then(Object::as_array)
+            .and_then(|a| a.first())
+            .and_then(Object::as_string)
+            .map(|s| s.bytes.as_slice());
+        let result = match dict {
+            Some(d) => Decryptor::new(d, id0),
+            None => Err(CryptError::Unsupported),
+        };
+        self.encrypt_obj = entry.as_ref().map(|r| r.num);
+        match result {
+            Ok(dec) => {
+                self.encryption = Encryption::Decrypted {
+                    revision: dec.revision(),
+                    cipher: dec.cipher(),
+                };
+                self.crypt = Some(Rc::new(dec));
+            }
+            Err(why) => self.encryption = Encryption::Unavailable { why },
+        }
+    }
+
+    /// Decrypts object `r` read at `offset` in the file, when the revision it belongs
+    /// to is encrypted. The encryption dictionary and cross-reference streams are
+    /// stored as they are.
+    fn decrypted(&self, r: ObjRef, offset: usize, mut obj: Object) -> Object {
+        let Some(dec) = &self.crypt else {
+            return obj;
+        };
+        if self.encrypt_obj == Some(r.num)
+            || obj.as_dict().is_some_and(|d| d.is_type(b"XRef"))
+            || !self.encrypted_at(offset)
+        {
+            return obj;
+        }
+        crypt::decrypt_object(&mut obj, r, dec);
+        obj
+    }
+
+    /// The revision holding `offset` has an `/Encrypt` in its trailer. An update
+    /// that added encryption leaves the objects before it in plain text. While the
+    /// revisions are being read, an offset past the known ones counts as encrypted.
+    fn encrypted_at(&self, offset: usize) -> bool {
+        let i = self.revisions.partition_point(|r| r.end <= offset);
+        self.maps.get(i).is_none_or(|m| {
+            m.trailer
+                .get(b"Encrypt")
+                .is_some_and(|e| *e != Object::Null)
+        })
     }
 
     fn push_revision(&mut self, end: usize, xref: XrefKind, reconstructed: bool, map: RevMap) {
@@ -408,9 +554,10 @@ impl<'a> Store<'a> {
                     loc: Loc::Offset(off),
                 },
             );
-            let Ok((_, obj)) = object::parse_indirect(self.bytes, off, &ctx) else {
+            let Ok((h, obj)) = object::parse_indirect(self.bytes, off, &ctx) else {
                 continue;
             };
+            let obj = self.decrypted(h, off, obj);
             let Some(d) = obj.as_dict() else { continue };
             if d.is_type(b"Catalog") {
                 catalog = Some(r);
@@ -528,7 +675,7 @@ impl<'a> Store<'a> {
             Phys::Offset(off) => {
                 let ctx = Ctx { store: self, rev };
                 match object::parse_indirect(self.bytes, off, &ctx) {
-                    Ok((r, obj)) if r.num == num => Some(Rc::new(obj)),
+                    Ok((r, obj)) if r.num == num => Some(Rc::new(self.decrypted(r, off, obj))),
                     // Not the object the xref promised (offsets shifted by a broken
                     // writer, or a hostile one): use the last definition of `num`
                     // in this revision, as viewers do, and mark the revision.
@@ -554,9 +701,9 @@ impl<'a> Store<'a> {
             .rev()
             .find(|(_, r)| r.num == num)?;
         let ctx = Ctx { store: self, rev };
-        let (_, obj) = object::parse_indirect(self.bytes, off, &ctx).ok()?;
+        let (r, obj) = object::parse_indirect(self.bytes, off, &ctx).ok()?;
         self.repaired.borrow_mut().insert(rev);
-        Some(Rc::new(obj))
+        Some(Rc::new(self.decrypted(r, off, obj)))
     }
 
     fn load_compressed(&self, rev: usize, num: u32, at: usize, index: u32) -> Option<Rc<Object>> {
@@ -578,7 +725,7 @@ impl<'a> Store<'a> {
         let ctx = Ctx { store: self, rev };
         let parsed = object::parse_indirect(self.bytes, at, &ctx)
             .ok()
-            .and_then(|(_, obj)| self.objstm_at(at, &obj));
+            .and_then(|(r, obj)| self.objstm_at(at, &self.decrypted(r, at, obj)));
         if parsed.is_none() {
             self.objstms.borrow_mut().insert(at, None);
         }
@@ -599,8 +746,8 @@ impl<'a> Store<'a> {
             if n > MAX_OBJSTM_OBJECTS {
                 return None;
             }
-            let raw = self.bytes.get(s.data.0..s.data.1)?;
-            let data = match filter::decode(raw, &s.dict, &self.budget) {
+            let raw = s.encoded(self.bytes)?;
+            let data = match filter::decode(&raw, &s.dict, &self.budget) {
                 Ok(d) => d,
                 Err(filter::DecodeError::TooLarge) => {
                     self.warn(Warning::DecodeBudgetExhausted);

@@ -1048,6 +1048,13 @@ fn encrypted_documents_are_flagged() {
     p.table("/Root 1 0 R /Encrypt 3 0 R");
     let doc = open(&p.bytes()).unwrap();
     assert!(doc.is_encrypted());
+    // No /O, /U, /P: nothing to derive a key from.
+    assert_eq!(
+        doc.encryption(),
+        crate::pdf::Encryption::Unavailable {
+            why: crate::pdf::CryptError::Unsupported
+        }
+    );
 }
 
 #[test]

@@ -325,6 +325,11 @@ pub struct DocumentReport {
     pub error: Option<&'static str>,
     pub revisions: usize,
     pub encrypted: bool,
+    /// For an encrypted document, what kyso could do with it, as a code:
+    /// `encryption_decrypted` (empty user password: read like a plain file),
+    /// `encryption_password_required` (kyso does not ask for passwords), or
+    /// `encryption_unsupported`.
+    pub encryption: Option<&'static str>,
     pub signatures: Vec<SignatureReport>,
     /// One code for the whole file (`all_signatures_valid`, `modified_after_signing`, ...).
     pub summary: &'static str,
@@ -424,6 +429,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         error: None,
         revisions: 0,
         encrypted: false,
+        encryption: None,
         signatures: Vec::new(),
         summary: "pdf_error",
         input_problems: Vec::new(),
@@ -437,6 +443,8 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
     };
     report.revisions = doc.revisions().len();
     report.encrypted = doc.is_encrypted();
+    report.encryption = doc.encryption().code();
+    let unreadable = report.encrypted && !doc.encryption().is_decrypted();
 
     // Certificates, CRLs, OCSP: user files, the DSS, every signature's CMS.
     let mut m = Material {
@@ -513,9 +521,10 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             .collect();
         s.headline = Headline::of(s);
     }
-    report.summary = if report.encrypted && !report.signatures.is_empty() {
-        // We do not decrypt: the changes after signing could not be read, so no
-        // signature can pass, and the summary says why before anything else.
+    report.summary = if unreadable && !report.signatures.is_empty() {
+        // Not decrypted (a password is needed, or another handler): the changes
+        // after signing could not be read, so no signature can pass, and the
+        // summary says why before anything else.
         "encrypted_document"
     } else {
         summary(&report.signatures)
@@ -670,6 +679,8 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
         "error": report.error.map(|c| json!({"code": c, "message": t(c)})),
         "revisions": report.revisions,
         "encrypted": report.encrypted,
+        "encryption": report.encryption,
+        "encryption_text": report.encryption.map(t),
         "summary": report.summary,
         "summary_text": t(report.summary),
         "input_problems": report.input_problems,

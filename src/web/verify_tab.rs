@@ -625,8 +625,11 @@ fn DocPanel(props: &DocPanelProps) -> Html {
             </p>
             { progress(&d.stage) }
             if let Some(r) = &d.report {
-                if r.encrypted {
-                    <p class="warn">{ "Tệp PDF được mã hóa: các thay đổi sau khi ký không phân tích chắc chắn được." }</p>
+                if let Some(code) = r.encryption {
+                    <p class={if code == "encryption_decrypted" { "muted" } else { "warn" }}
+                        data-testid="doc-encryption" data-encryption={code}>
+                        { i18n::text(LANG, code) }
+                    </p>
                 }
                 if !r.input_problems.is_empty() {
                     <p class="warn">{ format!("Tệp bổ sung không đọc được: {}", r.input_problems.iter().map(|c| i18n::text(LANG, c)).collect::<Vec<_>>().join("; ")) }</p>

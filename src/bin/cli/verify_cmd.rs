@@ -118,6 +118,9 @@ fn print_human(
             continue;
         }
         writeln!(out, "  {}", s(&r["summary_text"]))?;
+        if let Some(e) = r["encryption_text"].as_str() {
+            writeln!(out, "  {} {e}", label("Mã hóa:", "Encryption:"))?;
+        }
         for sig in r["signatures"].as_array().into_iter().flatten() {
             let mark = match s(&sig["indication"]) {
                 "TOTAL_PASSED" => "✓",

@@ -295,8 +295,8 @@ pub struct ChangesReport {
     pub all_allowed: bool,
     pub revisions: Vec<RevisionSummary>,
     /// False when the analysis rests on guesses: a reconstructed cross-reference, an
-    /// encrypted document, a walk cut short by a limit. The verify layer must then not
-    /// say "unmodified".
+    /// encrypted document kyso could not decrypt, a walk cut short by a limit. The
+    /// verify layer must then not say "unmodified".
     pub reliable: bool,
 }
 
@@ -436,12 +436,12 @@ pub(crate) fn report(
     history: &History,
     base: usize,
     trailing: bool,
-    encrypted: bool,
+    unreadable: bool,
 ) -> ChangesReport {
     let last = store.revisions.len().saturating_sub(1);
     let mut changes = Vec::new();
     let mut summaries = Vec::new();
-    let mut reliable = !encrypted;
+    let mut reliable = !unreadable;
     for rev in base.saturating_add(1)..=last {
         let Some(Some(cs)) = history.per_revision.get(rev) else {
             reliable = false;
