@@ -164,6 +164,15 @@ fn fuzz_findings_stay_fixed() {
         exercise(&bytes, at);
         let _ =
             report::read_certificates(&[InputFile::new("x", bytes.clone())], &CertOptions::at(at));
+        // The same bytes as a dropped list (XLSX: ZIP + XML; or CSV) and as a ZIP
+        // (fuzz/fuzz_targets/list_import.rs, xlsx_xml.rs, zip_read.rs).
+        let _ = kyso::forms::import_rows(kyso::forms::FormKind::F04, "x.xlsx", &bytes);
+        let _ = kyso::forms::import_rows(kyso::forms::FormKind::F05, "x.csv", &bytes);
+        if let Ok(archive) = kyso::forms::zip::Archive::open(&bytes) {
+            for entry in &archive.entries {
+                let _ = archive.read(entry, 1 << 20);
+            }
+        }
         // The same bytes as a dropped PDF: the whole verification, within seconds.
         let started = std::time::Instant::now();
         let opts = kyso::verify::VerifyOptions::at(at);
