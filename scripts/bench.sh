@@ -9,6 +9,8 @@
 #   signed PDF: a 100 MB file signed by openssl (tests/e2e/make-big-pdf.mjs), verified
 #   by pdfsig, the kyso CLI and the page (time to verdict, SHA throughput, memory).
 #   letters: a 500-row letter to DOCX and PDF in the page; natively: cargo bench --bench forms.
+#   hostile PDF shapes: the full-size matrix of tests/pdf_many_updates.rs
+#   (cargo bench --bench many_updates; fails if a change is ever reported allowed).
 #
 # Not a test: nothing here fails on a slow machine.
 set -euo pipefail
@@ -53,6 +55,9 @@ echo "pdfsig (Poppler, NSS):                 ${pdfsig_ms} ms"
 echo "kyso verify --json (native):           ${kyso_pdf_ms} ms"
 awk -v k="$kyso_pdf_ms" -v p="$pdfsig_ms" 'BEGIN { if (p > 0) printf "ratio kyso/pdfsig: %.2f (target <= 1.5)\n", k / p }'
 /usr/bin/time -f "kyso peak memory: %M KB" target/release-native/kyso verify --json "$big" >/dev/null
+
+section "hostile PDF shapes: 10,000 fields, 1,000-4,000 updates (change analysis, work budget)"
+cargo bench --quiet --profile release-native --bench many_updates
 
 if [ -f dist/index.html ]; then
     section "certificates: the page in headless Chromium ($N)"

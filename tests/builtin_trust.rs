@@ -14,8 +14,11 @@
 )]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
+mod common;
+
+use common::{kyso, shared, stdout_json as json};
 use kyso::cert::Cert;
 use kyso::report::InputFile;
 use kyso::time::Instant;
@@ -24,18 +27,11 @@ use kyso::trust::{
     AnchorKind, ChainReason, ChainStatus, TrustStore, ValidationOptions, anchors, validate,
 };
 use kyso::verify::{self, VerifyOptions};
-use serde_json::Value;
 
 const G2_LEAF: &str = "fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem";
 const G1_LEAF: &str = "fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem";
 const DECREE_49: &str = "corpora/real-world/vn-real/49-2026-ND-CP.pdf";
 const DECREE_50: &str = "corpora/real-world/vn-real/50-2026-ND-CP.pdf";
-
-fn shared(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel)
-}
 
 fn read_cert(path: PathBuf) -> Cert {
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -50,21 +46,8 @@ fn at(s: &str) -> Instant {
     Instant::parse_rfc3339(s).unwrap()
 }
 
-fn kyso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyso"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]

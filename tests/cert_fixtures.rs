@@ -10,7 +10,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
+mod common;
 
 use kyso::cert::{Cert, facts};
 use kyso::input::{self, InputError};
@@ -18,16 +18,12 @@ use kyso::report::{self, CertOptions, InputFile};
 use kyso::time::Instant;
 use serde_json::Value;
 
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/certs")
-}
-
 fn expected() -> Value {
-    serde_json::from_slice(&std::fs::read(dir().join("expected.json")).unwrap()).unwrap()
+    serde_json::from_slice(&read("expected.json")).unwrap()
 }
 
 fn read(name: &str) -> Vec<u8> {
-    std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    common::read(&common::fixture("certs").join(name))
 }
 
 fn check_time(e: &Value) -> Instant {

@@ -7,23 +7,11 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-use serde_json::Value;
-
-fn kyso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyso"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
+use common::{kyso, stdout_json as json};
 
 const FIX: &str = "tests/fixtures/certs";
 
@@ -134,7 +122,7 @@ fn a_folder_reads_every_certificate_file_in_it() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-folder");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    let fix = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIX);
+    let fix = common::root().join(FIX);
     std::fs::copy(fix.join("person-cccd.cer"), dir.join("a.cer")).unwrap();
     std::fs::copy(fix.join("chain.p7b"), dir.join("sub/b.p7b")).unwrap();
     std::fs::write(dir.join("notes.docx"), b"not a certificate, not read").unwrap();
@@ -162,7 +150,7 @@ fn human_output_is_vietnamese() {
         "cert",
         "--at",
         "2026-11-21T00:00:00Z",
-        "../shared/fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem",
+        &common::shared_arg("fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem"),
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();

@@ -7,19 +7,17 @@
     clippy::indexing_slicing
 )]
 
-use std::process::{Command, Output};
+mod common;
 
+use common::kyso;
 use serde_json::Value;
 
-fn kyso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyso"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+/// A file of one shadow-attack variant in ../shared.
+fn shadow(name: &str) -> String {
+    common::shared_arg(&format!(
+        "corpora/shadow-attacks/hide/variant-1_hide-via-referenced-object/{name}"
+    ))
 }
-
-const SHADOW: &str = "../shared/corpora/shadow-attacks/hide/variant-1_hide-via-referenced-object";
 
 #[test]
 fn documents_read_even_with_failing_signatures_exit_0() {
@@ -28,8 +26,8 @@ fn documents_read_even_with_failing_signatures_exit_0() {
         "--json",
         "--at",
         "2021-01-01T00:00:00Z",
-        &format!("{SHADOW}/3_original-document-shadowed-signed.pdf"),
-        &format!("{SHADOW}/4_original-document-shadowed-signed-manipulated_v1.pdf"),
+        &shadow("3_original-document-shadowed-signed.pdf"),
+        &shadow("4_original-document-shadowed-signed-manipulated_v1.pdf"),
     ]);
     assert_eq!(
         out.status.code(),
@@ -112,7 +110,7 @@ fn verify_usage_errors_exit_1() {
 fn human_output_says_modified_after_signing() {
     let out = kyso(&[
         "verify",
-        &format!("{SHADOW}/4_original-document-shadowed-signed-manipulated_v2.pdf"),
+        &shadow("4_original-document-shadowed-signed-manipulated_v2.pdf"),
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -164,7 +162,7 @@ fn human_output_does_not_vouch_for_changes_it_did_not_analyse() {
         "verify",
         "--at",
         "2021-01-01T00:00:00Z",
-        &format!("{SHADOW}/3_original-document-shadowed-signed.pdf"),
+        &shadow("3_original-document-shadowed-signed.pdf"),
     ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

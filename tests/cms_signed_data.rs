@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::Path;
+mod common;
 
 use kyso::cms::{self, Content, Digests, EssStatus, Integrity, SignatureStatus, TimestampStatus};
 use kyso::crypto::HashAlg;
@@ -21,12 +21,7 @@ struct Sig {
 }
 
 fn last_sig(name: &str) -> Sig {
-    let pdf = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/signed")
-            .join(name),
-    )
-    .unwrap();
+    let pdf = common::read(&common::fixture("signed").join(name));
     let text = String::from_utf8_lossy(&pdf).into_owned();
     let at = text.rfind("/ByteRange").unwrap();
     let open = at + text[at..].find('[').unwrap();

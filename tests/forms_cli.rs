@@ -8,12 +8,9 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::PathBuf;
 
 fn out(name: &str) -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("forms_cli");
@@ -21,11 +18,9 @@ fn out(name: &str) -> PathBuf {
     d.join(name)
 }
 
+/// The exit status and the standard error of the CLI.
 fn kyso(args: &[&str]) -> (i32, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_kyso"))
-        .args(args)
-        .output()
-        .unwrap();
+    let o = common::kyso(args);
     (
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stderr).into_owned(),
@@ -34,8 +29,8 @@ fn kyso(args: &[&str]) -> (i32, String) {
 
 #[test]
 fn exit_statuses() {
-    let fx = root().join("tests/fixtures/forms");
-    let certs = root().join("tests/fixtures/certs");
+    let fx = common::fixture("forms");
+    let certs = common::fixture("certs");
     // 0: a clean letter (form 08 from one certificate plus a full draft).
     let draft = out("draft-08.json");
     std::fs::write(

@@ -8,11 +8,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use kyso::forms::{self, FormKind, ImportError};
 
 fn fx(name: &str) -> Vec<u8> {
-    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/forms/").to_string() + name)
-        .unwrap()
+    common::read(&common::fixture("forms").join(name))
 }
 
 #[test]

@@ -9,16 +9,15 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::root;
 use kyso::forms::{self, FontSet, FormKind, Letter, Row};
 use kyso::report::{self, CertOptions, InputFile};
 use kyso::time::Instant;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn out_dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("forms_output");
@@ -38,20 +37,19 @@ fn fonts() -> FontSet {
     .unwrap()
 }
 
+/// Three test certificates and two real ones from ../shared (a missing file fails
+/// the test with its path: the letters are checked for the real certificates' words).
 fn cert_files() -> Vec<InputFile> {
-    let mut v = Vec::new();
-    for p in [
-        root().join("tests/fixtures/certs/person-cccd.pem"),
-        root().join("tests/fixtures/certs/org-mst-mns.pem"),
-        root().join("tests/fixtures/certs/person-cmnd-email-in-dn.pem"),
-        root().join("../shared/fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem"),
-        root().join("../shared/fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem"),
-    ] {
-        if let Ok(b) = std::fs::read(&p) {
-            v.push(InputFile::new(p.display().to_string(), b));
-        }
-    }
-    v
+    [
+        common::fixture("certs/person-cccd.pem"),
+        common::fixture("certs/org-mst-mns.pem"),
+        common::fixture("certs/person-cmnd-email-in-dn.pem"),
+        common::shared("fixtures/real-certs/leaf-g1-btc-chicucthue-q12.pem"),
+        common::shared("fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem"),
+    ]
+    .iter()
+    .map(|p| common::input(p.display().to_string(), p))
+    .collect()
 }
 
 fn letterhead(l: &mut Letter) {
@@ -281,7 +279,7 @@ fn five_hundred_rows_span_pages_with_the_header_repeated() {
 
 #[test]
 fn form_01_from_a_sheet_and_an_old_certificate() {
-    let sheet = std::fs::read(root().join("tests/fixtures/forms/list-01.xlsx")).unwrap();
+    let sheet = common::read(&common::fixture("forms/list-01.xlsx"));
     let rows = forms::import_rows(FormKind::F01, "list-01.xlsx", &sheet).unwrap();
     let mut l = letter_from_certs(FormKind::F01);
     l.rows.truncate(1);
@@ -323,7 +321,7 @@ fn form_01_from_a_sheet_and_an_old_certificate() {
 
 #[test]
 fn form_05_from_csv_and_html_print_view() {
-    let csv = std::fs::read(root().join("tests/fixtures/forms/list-05.csv")).unwrap();
+    let csv = common::read(&common::fixture("forms/list-05.csv"));
     let mut l = Letter::new(FormKind::F05);
     letterhead(&mut l);
     l.rows = forms::import_rows(FormKind::F05, "list-05.csv", &csv).unwrap();

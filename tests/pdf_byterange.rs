@@ -10,15 +10,14 @@
     clippy::indexing_slicing
 )]
 
-use std::path::Path;
+mod common;
 
 use kyso::pdf::{self, CoverageGrade, CoverageProblem};
 
 fn signed_file() -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(
-        "../shared/corpora/shadow-attacks/hide-and-replace/variant-1_change_object_references/3_original-document-shadowed-signed.pdf",
-    );
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    common::read(&common::shared(
+        "corpora/shadow-attacks/hide-and-replace/variant-1_change_object_references/3_original-document-shadowed-signed.pdf",
+    ))
 }
 
 /// `[start, end)` of the signature's `/ByteRange [...]` array text (brackets included).

@@ -8,15 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use std::path::Path;
+mod common;
 
 use kyso::pdf::{self, XrefKind};
 
 fn read(name: &str) -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/pdf")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    common::read(&common::fixture("pdf").join(name))
 }
 
 /// Just after each `%%EOF` and its end-of-line, as the tools wrote them.

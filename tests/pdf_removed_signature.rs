@@ -10,7 +10,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use kyso::i18n::{self, Lang};
 use kyso::pdf::{self, CoverageGrade};
@@ -19,13 +19,8 @@ use kyso::time::Instant;
 use kyso::verify::{self, Indication, VerifyOptions};
 use serde_json::Value;
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/attacks")
-}
-
 fn read(name: &str) -> Vec<u8> {
-    let p = dir().join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    common::read(&common::fixture("attacks").join(name))
 }
 
 fn verify_json(name: &str, bytes: &[u8]) -> (verify::DocumentReport, Value) {

@@ -9,34 +9,14 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use kyso::pdf::{self, CoverageGrade};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/shadow-attacks")
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "pdf") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn shadow_attacks() {
-    let root = corpus();
-    let mut all = Vec::new();
-    files(&root, &mut all);
-    all.sort();
+    let root = common::shared("corpora/shadow-attacks");
+    let all = common::files_with_ext(&root, "pdf");
     assert!(all.len() >= 20, "corpus not found at {}", root.display());
     let mut stage3 = 0;
     let mut stage4 = 0;

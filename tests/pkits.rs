@@ -14,6 +14,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use kyso::cert::Cert;
@@ -39,7 +41,7 @@ const MUST_PASS: &[&str] = &[
 ];
 
 fn corpus() -> String {
-    format!("{}/../shared/corpora/pkits", env!("CARGO_MANIFEST_DIR"))
+    common::shared_arg("corpora/pkits")
 }
 
 fn read(dir: &str, name: &str) -> Vec<u8> {

@@ -21,6 +21,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant as Clock};
@@ -31,7 +33,7 @@ use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/real-world")
+    common::shared("corpora/real-world")
 }
 
 /// The validation time: fixed, so the result does not drift with the calendar.

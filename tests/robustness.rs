@@ -11,7 +11,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
+mod common;
 
 use kyso::cert::{Cert, facts};
 use kyso::input;
@@ -34,7 +34,7 @@ impl Rng {
 }
 
 fn seeds() -> Vec<Vec<u8>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/certs");
+    let dir = common::fixture("certs");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(Result::ok)
@@ -47,10 +47,7 @@ fn seeds() -> Vec<Vec<u8>> {
         })
         .collect();
     names.sort();
-    names
-        .into_iter()
-        .map(|p| std::fs::read(p).unwrap())
-        .collect()
+    names.into_iter().map(|p| common::read(&p)).collect()
 }
 
 fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
@@ -152,7 +149,7 @@ fn mutated_files_go_through_the_whole_report() {
 
 #[test]
 fn fuzz_findings_stay_fixed() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let dir = common::fixture("fuzz-regressions");
     let at = Instant::parse_rfc3339("2026-11-21T00:00:00Z").unwrap();
     let entries: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -163,10 +160,19 @@ fn fuzz_findings_stay_fixed() {
         "the regression folder holds the fuzzers' findings"
     );
     for e in entries {
-        let bytes = std::fs::read(e.path()).unwrap();
+        let bytes = common::read(&e.path());
         exercise(&bytes, at);
         let _ =
             report::read_certificates(&[InputFile::new("x", bytes.clone())], &CertOptions::at(at));
+        // The same bytes as a dropped list (XLSX: ZIP + XML; or CSV) and as a ZIP
+        // (fuzz/fuzz_targets/list_import.rs, xlsx_xml.rs, zip_read.rs).
+        let _ = kyso::forms::import_rows(kyso::forms::FormKind::F04, "x.xlsx", &bytes);
+        let _ = kyso::forms::import_rows(kyso::forms::FormKind::F05, "x.csv", &bytes);
+        if let Ok(archive) = kyso::forms::zip::Archive::open(&bytes) {
+            for entry in &archive.entries {
+                let _ = archive.read(entry, 1 << 20);
+            }
+        }
         // The same bytes as a dropped PDF: the whole verification, within seconds.
         let started = std::time::Instant::now();
         let opts = kyso::verify::VerifyOptions::at(at);
@@ -189,7 +195,7 @@ fn fuzz_findings_stay_fixed() {
 /// either refused or yields garbage that the reader must take in its stride.
 #[test]
 fn mutated_encrypted_pdfs_never_panic() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encrypted");
+    let dir = common::fixture("encrypted");
     let seeds: Vec<Vec<u8>> = [
         "rc4_40.pdf",
         "rc4_128.pdf",

@@ -9,7 +9,9 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use kyso::i18n::Lang;
 use kyso::report::InputFile;
@@ -18,15 +20,11 @@ use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/signed")
+    common::fixture("signed")
 }
 
 fn file(rel: &str) -> InputFile {
-    let p = dir().join(rel);
-    InputFile::new(
-        rel,
-        std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
-    )
+    common::input(rel, &dir().join(rel))
 }
 
 fn accepts(expected: &Value, actual: &Value) -> bool {
@@ -38,8 +36,7 @@ fn accepts(expected: &Value, actual: &Value) -> bool {
 
 #[test]
 fn fixtures_match_expected() {
-    let exp: Value =
-        serde_json::from_slice(&std::fs::read(dir().join("expected.json")).unwrap()).unwrap();
+    let exp: Value = serde_json::from_slice(&common::read(&dir().join("expected.json"))).unwrap();
     let at = Instant::parse_rfc3339(exp["validation_time"].as_str().unwrap()).unwrap();
     let anchors: Vec<InputFile> = exp["anchors"]
         .as_array()
@@ -58,7 +55,7 @@ fn fixtures_match_expected() {
         if let Some(crls) = e.get("user_crls").and_then(Value::as_array) {
             opts.crls = crls.iter().map(|c| file(c.as_str().unwrap())).collect();
         }
-        let bytes = std::fs::read(dir().join(name)).unwrap();
+        let bytes = common::read(&dir().join(name));
         let report = verify::verify_pdf(&bytes, &opts);
         let json = verify::to_json(&report, Lang::En);
         if !accepts(&e["summary"], &json["summary"]) {
@@ -146,7 +143,7 @@ fn fixtures_match_expected() {
 
 #[test]
 fn json_shape_for_the_cli() {
-    let bytes = std::fs::read(dir().join("pkcs7_rsa_sha256_crl.pdf")).unwrap();
+    let bytes = common::read(&dir().join("pkcs7_rsa_sha256_crl.pdf"));
     let mut opts = VerifyOptions::at(Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap());
     opts.anchors = vec![file("pki/root.cer")];
     opts.file_name = "x.pdf".into();
@@ -192,7 +189,7 @@ fn json_shape_for_the_cli() {
 fn without_the_anchor_nothing_passes() {
     let at = Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap();
     for name in ["pkcs7_rsa_sha256_crl.pdf", "cades_ecdsa_p256.pdf"] {
-        let bytes = std::fs::read(dir().join(name)).unwrap();
+        let bytes = common::read(&dir().join(name));
         let mut opts = VerifyOptions::at(at);
         opts.pins = false;
         let r = verify::verify_pdf(&bytes, &opts);
@@ -207,7 +204,7 @@ fn without_the_anchor_nothing_passes() {
 
 #[test]
 fn split_api_equals_one_shot() {
-    let bytes = std::fs::read(dir().join("two_signatures.pdf")).unwrap();
+    let bytes = common::read(&dir().join("two_signatures.pdf"));
     let mut opts = VerifyOptions::at(Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap());
     opts.anchors = vec![file("pki/root.cer")];
     let plan = verify::plan(&bytes);

@@ -11,7 +11,9 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use kyso::i18n::Lang;
 use kyso::report::InputFile;
@@ -22,15 +24,15 @@ use serde_json::Value;
 const NAME: &str = "openssl_pkcs7_sha256_ber_noattr.pdf";
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/signed")
+    common::fixture("signed")
 }
 
 fn file(rel: &str) -> InputFile {
-    InputFile::new(rel, std::fs::read(dir().join(rel)).unwrap())
+    common::input(rel, &dir().join(rel))
 }
 
 fn expected() -> Value {
-    serde_json::from_slice(&std::fs::read(dir().join("expected.json")).unwrap()).unwrap()
+    serde_json::from_slice(&common::read(&dir().join("expected.json"))).unwrap()
 }
 
 /// The first signature's JSON report, verified as verify_fixtures.rs does.
@@ -90,7 +92,7 @@ fn check<'a>(sig: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn unmodified_file_keeps_its_expected_result() {
-    let pdf = std::fs::read(dir().join(NAME)).unwrap();
+    let pdf = common::read(&dir().join(NAME));
     let want = &expected()["files"][NAME]["signatures"][0];
     let got = verify_first(&pdf);
     assert_eq!(got["indication"], want["indication"], "{got}");
@@ -100,7 +102,7 @@ fn unmodified_file_keeps_its_expected_result() {
 
 #[test]
 fn changed_content_is_a_hash_failure() {
-    let mut pdf = std::fs::read(dir().join(NAME)).unwrap();
+    let mut pdf = common::read(&dir().join(NAME));
     let [a, b, _, _] = byte_range(&pdf);
     assert_eq!(a, 0);
     // One letter of the page's text, inside the first content stream's data.
@@ -126,7 +128,7 @@ fn changed_content_is_a_hash_failure() {
 
 #[test]
 fn damaged_signature_value_stays_a_crypto_failure() {
-    let mut pdf = std::fs::read(dir().join(NAME)).unwrap();
+    let mut pdf = common::read(&dir().join(NAME));
     let [_, b, c, _] = byte_range(&pdf);
     // /Contents <hex>: the signature value is the last OCTET STRING of 256 octets.
     let hex = &pdf[b + 1..c - 1];
