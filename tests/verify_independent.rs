@@ -115,6 +115,20 @@ const PYHANKO_NO_ANNOTATION_RULE: &str =
 /// Every disagreement known today. Keep each with its reason; remove an entry when
 /// the disagreement goes away (the test says so).
 const KNOWN: &[Known] = &[
+    // A signer whose key usage forbids signing: pyHanko folds its key usage policy
+    // into path validation (the path is "untrusted"); kyso keeps the chain itself
+    // trusted and fails the separate signer_key_usage check (INDETERMINATE,
+    // CHAIN_CONSTRAINTS_FAILURE). The same refusal on another axis: that both refuse
+    // is asserted from the file's KU_POLICY line.
+    Known {
+        file: "ku_key_encipherment_only.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "trust",
+        kyso: "trusted",
+        other: "untrusted",
+        why: "pyHanko refuses the key usage in path validation, kyso in its own check",
+    },
     // pdfsig and document time-stamps.
     Known {
         file: "doc_timestamp.pdf",
@@ -563,12 +577,35 @@ fn verdicts_agree_with_pdfsig_and_pyhanko_or_the_difference_is_known() {
             .map(kyso_verdict)
             .collect();
         let pdfsig = pdfsig_verdicts(rec["pdfsig"].as_array().unwrap());
-        let pyhanko: Vec<Verdict> = rec["pyhanko"]
+        let lines: Vec<&str> = rec["pyhanko"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|l| pyhanko_verdict(l.as_str().unwrap()))
+            .map(|l| l.as_str().unwrap())
             .collect();
+        // make.py's `keyusage` mode also asks pyHanko whether the signer's
+        // certificate passes kyso's key usage policy: a line of its own, which
+        // must agree with kyso's two key usage checks.
+        let (policy, lines): (Vec<&str>, Vec<&str>) = lines
+            .into_iter()
+            .partition(|l| l.starts_with("KU_POLICY: "));
+        if let Some(p) = policy.first() {
+            let pyhanko_refuses = p.contains("InvalidCertificateError");
+            let kyso_refuses = got["signatures"].as_array().unwrap().iter().any(|s| {
+                s["checks"].as_array().unwrap().iter().any(|c| {
+                    matches!(
+                        c["id"].as_str(),
+                        Some("signer_key_usage" | "signer_extended_key_usage")
+                    ) && c["status"] == "failed"
+                })
+            });
+            assert_eq!(
+                kyso_refuses, pyhanko_refuses,
+                "{name}: key usage policy, pyHanko says {p:?}"
+            );
+            compared += 1;
+        }
+        let pyhanko: Vec<Verdict> = lines.into_iter().map(pyhanko_verdict).collect();
         compare(name, "pdfsig", &ours, &pdfsig, &mut diffs, &mut compared);
         compare(name, "pyhanko", &ours, &pyhanko, &mut diffs, &mut compared);
     }

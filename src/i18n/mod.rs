@@ -229,6 +229,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "the signature algorithm is not supported",
     ),
     (
+        "key_algorithm_mismatch",
+        "thuật toán chữ ký không khớp với loại khóa của chứng thư số",
+        "the signature algorithm does not match the certificate's key type",
+    ),
+    (
         "revocation_not_checked",
         "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",
         "revocation not checked (no CRL given)",
