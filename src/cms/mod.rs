@@ -64,6 +64,8 @@ pub mod oids {
     pub const KP_TIME_STAMPING: O = O::new_unwrap("1.3.6.1.5.5.7.3.8");
     pub const KP_OCSP_SIGNING: O = O::new_unwrap("1.3.6.1.5.5.7.3.9");
     pub const OCSP_BASIC: O = O::new_unwrap("1.3.6.1.5.5.7.48.1.1");
+    /// id-pkix-ocsp-archive-cutoff (RFC 6960 §4.4.4).
+    pub const OCSP_ARCHIVE_CUTOFF: O = O::new_unwrap("1.3.6.1.5.5.7.48.1.6");
     /// id-ri-ocsp-response (RFC 5940), an OtherRevocationInfoFormat in `crls`.
     pub const RI_OCSP_RESPONSE: O = O::new_unwrap("1.3.6.1.5.5.7.16.2");
 }

@@ -55,6 +55,9 @@ pub struct SingleResponse {
     pub status: CertStatus,
     pub this_update: Instant,
     pub next_update: Option<Instant>,
+    /// The archiveCutoff single extension (RFC 6960 §4.4.4): the responder keeps
+    /// answering for certificates whose notAfter is at or after this date.
+    pub archive_cutoff: Option<Instant>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,6 +181,13 @@ fn single(sr: &asn1::Tlv<'_>) -> Option<SingleResponse> {
         Some(t) if t.tag == 0xA0 => Some(der_util::time(&asn1::read(t.value).ok()?.0)?),
         _ => None,
     };
+    // singleExtensions [1]; an unreadable archiveCutoff counts as absent (the
+    // response then says nothing about an expired certificate).
+    let archive_cutoff = p
+        .iter()
+        .skip(3)
+        .find(|t| t.tag == 0xA1)
+        .and_then(archive_cutoff);
     Some(SingleResponse {
         hash_alg,
         issuer_name_hash,
@@ -186,6 +196,20 @@ fn single(sr: &asn1::Tlv<'_>) -> Option<SingleResponse> {
         status,
         this_update,
         next_update,
+        archive_cutoff,
+    })
+}
+
+/// The archiveCutoff date in a singleExtensions `[1] EXPLICIT Extensions`.
+fn archive_cutoff(exts: &asn1::Tlv<'_>) -> Option<Instant> {
+    let (seq, _) = asn1::read(exts.value).ok()?;
+    items(seq.value)?.iter().find_map(|ext| {
+        let parts = items(ext.value)?;
+        if parts.first().and_then(oid) != Some(oids::OCSP_ARCHIVE_CUTOFF) {
+            return None;
+        }
+        let value = octets(parts.last()?)?;
+        der_util::time(&asn1::read(&value).ok()?.0)
     })
 }
 

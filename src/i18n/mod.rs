@@ -849,6 +849,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "The time-stamping authority's certificate was revoked after the time-stamp, for a reason that spares its key: the time-stamp still holds",
     ),
     (
+        "tsa_revocation_silent_after_expiry",
+        "Thông tin thu hồi về đơn vị cấp dấu thời gian được phát hành sau khi chứng thư của đơn vị này hết hạn nên không chứng minh được gì (RFC 5280 §3.3, §5)",
+        "The revocation information on the time-stamping authority was issued after its certificate expired and proves nothing (RFC 5280 §3.3, §5)",
+    ),
+    (
         "tsa_revocation_info_too_old",
         "Thông tin thu hồi (CRL/OCSP) về đơn vị cấp dấu thời gian đã cũ so với thời điểm cấp dấu",
         "The revocation information on the time-stamping authority is older than the time-stamp",
@@ -937,6 +942,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "revocation_info_too_old",
         "Thông tin thu hồi (CRL/OCSP) đã cũ so với thời điểm ký",
         "The revocation information is older than the signing time",
+    ),
+    (
+        "revocation_info_not_current_no_poe",
+        "Không có dấu thời gian chứng minh thời điểm ký, nên thông tin thu hồi (CRL/OCSP) phải còn hiệu lực tại thời điểm kiểm tra, nhưng nó đã hết hạn (ETSI EN 319 102-1 §5.2.5, §5.5). Cần CRL hoặc OCSP mới hơn",
+        "No time-stamp proves the signing time, so the revocation information (CRL/OCSP) must be current at the validation time, and it is out of date (ETSI EN 319 102-1 §5.2.5, §5.5). A newer CRL or OCSP response is needed",
+    ),
+    (
+        "revocation_silent_after_expiry",
+        "Thông tin thu hồi (CRL/OCSP) được phát hành sau khi chứng thư số hết hạn và không cam kết giữ chứng thư đã hết hạn, nên việc không có tên trong đó không chứng minh chứng thư chưa bị thu hồi (RFC 5280 §3.3, §5)",
+        "The revocation information (CRL/OCSP) was issued after the certificate expired and does not promise to keep expired certificates, so not being listed does not show the certificate was not revoked (RFC 5280 §3.3, §5)",
     ),
     (
         "ca_revoked",

@@ -33,6 +33,7 @@ pub struct Crl {
     idp: Option<IssuingDistributionPoint>,
     number: Option<Vec<u8>>,
     delta_base: Option<Vec<u8>>,
+    expired_certs_on_crl: Option<Instant>,
     unknown_critical: Option<ObjectIdentifier>,
 }
 
@@ -97,7 +98,13 @@ const KNOWN_CRL_EXTENSIONS: &[ObjectIdentifier] = &[
     rfc5280::ID_CE_AUTHORITY_KEY_IDENTIFIER,
     rfc5280::ID_CE_ISSUER_ALT_NAME,
     rfc5280::ID_CE_FRESHEST_CRL,
+    ID_CE_EXPIRED_CERTS_ON_CRL,
 ];
+
+/// expiredCertsOnCRL (ITU-T X.509 §9.3.12, OID 2.5.29.60): the CRL keeps listing
+/// revoked certificates whose notAfter is at or after this date.
+pub(crate) const ID_CE_EXPIRED_CERTS_ON_CRL: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("2.5.29.60");
 
 /// CRL entry extensions we process.
 const KNOWN_ENTRY_EXTENSIONS: &[ObjectIdentifier] = &[
@@ -122,6 +129,7 @@ impl Crl {
         let mut idp = None;
         let mut number = None;
         let mut delta_base = None;
+        let mut expired_certs_on_crl = None;
         let mut unknown_critical = None;
         for ext in inner.tbs_cert_list.crl_extensions.iter().flatten() {
             let bytes = ext.extn_value.as_bytes();
@@ -147,6 +155,13 @@ impl Crl {
                             .to_vec(),
                     );
                 }
+                // Unreadable, it is as if absent: the CRL then says nothing about
+                // expired certificates, the cautious reading.
+                ID_CE_EXPIRED_CERTS_ON_CRL => {
+                    expired_certs_on_crl = der::asn1::GeneralizedTime::from_der(bytes)
+                        .ok()
+                        .map(|g| Instant::from(g.to_date_time()));
+                }
                 oid if ext.critical && !KNOWN_CRL_EXTENSIONS.contains(&oid) => {
                     unknown_critical.get_or_insert(oid);
                 }
@@ -170,6 +185,7 @@ impl Crl {
             idp,
             number,
             delta_base,
+            expired_certs_on_crl,
             unknown_critical,
         })
     }
@@ -207,6 +223,20 @@ impl Crl {
 
     pub fn next_update(&self) -> Option<Instant> {
         self.inner.tbs_cert_list.next_update.map(Instant::from)
+    }
+
+    /// The expiredCertsOnCRL date, when the CRL carries one.
+    pub fn expired_certs_on_crl(&self) -> Option<Instant> {
+        self.expired_certs_on_crl
+    }
+
+    /// Whether "not listed" on this CRL means "not revoked" for a certificate whose
+    /// validity ends at `not_after`. RFC 5280 §3.3 and §5 let an issuer drop an entry
+    /// once the certificate has expired, so a CRL issued after `not_after` is silent
+    /// about it, unless its expiredCertsOnCRL date (X.509 §9.3.12) is at or before
+    /// `not_after`: then expired certificates are kept on it.
+    pub fn speaks_for_expiry(&self, not_after: Instant) -> bool {
+        self.this_update() <= not_after || self.expired_certs_on_crl.is_some_and(|d| d <= not_after)
     }
 
     /// A delta CRL (deltaCRLIndicator): only meaningful on top of its base CRL.

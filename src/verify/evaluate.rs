@@ -795,8 +795,11 @@ fn chain_checks(
             .find(|c| c.subject_der() == leaf.issuer_der())
             .cloned()
     });
+    // The instant the evidence must speak for: the proven time, or without a proof
+    // of existence the validation time (EN 319 102-1 §5.5, §5.2.5).
+    let rev_t = revocation::evidence_time(proven, t, opts.at);
     let leaf_status = match &issuer_of_leaf {
-        Some(issuer) => revocation::status(leaf, issuer, &m.crls, &m.ocsps, t),
+        Some(issuer) => revocation::status(leaf, issuer, &m.crls, &m.ocsps, rev_t),
         None => RevStatus::NotChecked,
     };
     match &leaf_status {
@@ -828,7 +831,19 @@ fn chain_checks(
             v.check(
                 "revocation",
                 CheckStatus::Warning,
-                "revocation_info_too_old",
+                if proven {
+                    "revocation_info_too_old"
+                } else {
+                    "revocation_info_not_current_no_poe"
+                },
+            );
+            v.doubt(SubIndication::TryLater);
+        }
+        RevStatus::AfterExpiry { .. } => {
+            v.check(
+                "revocation",
+                CheckStatus::Warning,
+                "revocation_silent_after_expiry",
             );
             v.doubt(SubIndication::TryLater);
         }
@@ -844,8 +859,10 @@ fn chain_checks(
         let (Some(c), Some(issuer)) = (path_certs.get(i), path_certs.get(i + 1)) else {
             continue;
         };
-        match revocation::status(c, issuer, &m.crls, &m.ocsps, t) {
-            RevStatus::Revoked { at, .. } if at <= t => {
+        match revocation::status(c, issuer, &m.crls, &m.ocsps, rev_t) {
+            // Without a proof of the signing time, a CA revoked at all before the
+            // validation time leaves the signature in doubt, as for the signer.
+            RevStatus::Revoked { at, .. } if at <= t || !proven => {
                 v.check("revocation", CheckStatus::Failed, "ca_revoked");
                 v.doubt(SubIndication::RevokedNoPoe);
             }

@@ -15,6 +15,12 @@
 //! [`NO_NEXT_UPDATE_SECS`]. A delegated OCSP responder must have been valid when it
 //! answered ([`ocsp::OcspResponse::authorised_signer`]).
 //!
+//! Which instant the evidence must speak for is [`evidence_time`]: the proven
+//! signing time when a time-stamp proves one, otherwise the validation time (a
+//! claimed time proves nothing). Evidence issued after a certificate expired is
+//! silent about it unless it says it keeps expired certificates
+//! ([`Crl::speaks_for_expiry`], [`ocsp_speaks_for_expiry`]).
+//!
 //! A time-stamping authority's certificate is checked the same way at the token's
 //! time ([`tsa`]); RFC 3161 §4 decides which revocations void its tokens
 //! ([`voids_timestamp`]).
@@ -51,8 +57,51 @@ pub enum RevStatus {
         source: &'static str,
         issued: Instant,
     },
+    /// Evidence from the issuer exists but was issued after the certificate
+    /// expired and does not keep expired certificates (no expiredCertsOnCRL /
+    /// archiveCutoff covering it): "not listed" says nothing (RFC 5280 §3.3, §5).
+    AfterExpiry {
+        source: &'static str,
+        issued: Instant,
+    },
     /// Nothing usable from this certificate's issuer.
     NotChecked,
+}
+
+/// The instant the revocation evidence for a signature must speak for.
+///
+/// With a proof of existence (a verified time-stamp), the proven time: evidence
+/// issued at or after it, or current at it, shows the certificate was not revoked
+/// when the signature was made.
+///
+/// Without one, the claimed time proves nothing (the signer may have set the clock
+/// back to before a revocation). ETSI EN 319 102-1 §5.5 (validation of signatures
+/// with time) sets the best-signature-time to the current time when there is no
+/// POE, and the revocation freshness checker (§5.2.5) accepts evidence only when
+/// it is fresh at that time: with no freshness constraint given, its maximum age
+/// is nextUpdate − thisUpdate, that is, the evidence is fresh when its nextUpdate
+/// (or, without one, thisUpdate + [`NO_NEXT_UPDATE_SECS`]) is at or after the
+/// validation time, or it was issued at or after it. So a CRL issued after the
+/// claimed time but out of date now does not count (INDETERMINATE / TRY_LATER);
+/// one listing a revocation still counts (REVOKED_NO_POE, §5.2.6).
+pub fn evidence_time(proven: bool, signing_time: Instant, validation_time: Instant) -> Instant {
+    if proven {
+        signing_time
+    } else {
+        validation_time
+    }
+}
+
+/// Whether an OCSP "good" about a certificate whose validity ends at `not_after`
+/// counts: one produced after the expiry does only when its archiveCutoff
+/// (RFC 6960 §4.4.4) is at or before `not_after`, the OCSP counterpart of
+/// [`Crl::speaks_for_expiry`].
+pub fn ocsp_speaks_for_expiry(
+    this_update: Instant,
+    archive_cutoff: Option<Instant>,
+    not_after: Instant,
+) -> bool {
+    this_update <= not_after || archive_cutoff.is_some_and(|d| d <= not_after)
 }
 
 /// What the CRLs and OCSP responses say about `cert` (issued by `issuer`) at `t`.
@@ -67,9 +116,9 @@ pub fn status(
     let serial = cert.x509().tbs_certificate().serial_number().as_bytes();
     let issuer_name = cert.x509().tbs_certificate().issuer();
     let issuer_key = issuer.x509().tbs_certificate().subject_public_key_info();
-    let is_ca = crate::cert::facts(cert, t)
-        .basic_constraints
-        .is_some_and(|b| b.ca);
+    let facts = crate::cert::facts(cert, t);
+    let is_ca = facts.basic_constraints.is_some_and(|b| b.ca);
+    let not_after = facts.not_after;
     for crl in crls {
         if crl.is_delta() || crl.issuer() != issuer_name || crl.unknown_critical().is_some() {
             continue;
@@ -102,6 +151,16 @@ pub fn status(
                 source: "crl",
             };
         }
+        if !crl.speaks_for_expiry(not_after) {
+            best = better(
+                best,
+                RevStatus::AfterExpiry {
+                    source: "crl",
+                    issued: crl.this_update(),
+                },
+            );
+            continue;
+        }
         best = better(best, judge("crl", crl.this_update(), crl.next_update(), t));
     }
     for raw in ocsps {
@@ -123,6 +182,21 @@ pub fn status(
                 };
             }
             CertStatus::Unknown => {}
+            CertStatus::Good
+                if !ocsp_speaks_for_expiry(
+                    single.this_update,
+                    single.archive_cutoff,
+                    not_after,
+                ) =>
+            {
+                best = better(
+                    best,
+                    RevStatus::AfterExpiry {
+                        source: "ocsp",
+                        issued: single.this_update,
+                    },
+                );
+            }
             CertStatus::Good => {
                 best = better(
                     best,
@@ -155,9 +229,10 @@ fn judge(source: &'static str, issued: Instant, next: Option<Instant>, t: Instan
 
 fn better(a: RevStatus, b: RevStatus) -> RevStatus {
     let rank = |s: &RevStatus| match s {
-        RevStatus::Good { fresh: true, .. } => 3,
-        RevStatus::Good { .. } => 2,
-        RevStatus::Stale { .. } => 1,
+        RevStatus::Good { fresh: true, .. } => 4,
+        RevStatus::Good { .. } => 3,
+        RevStatus::Stale { .. } => 2,
+        RevStatus::AfterExpiry { .. } => 1,
         _ => 0,
     };
     if rank(&b) > rank(&a) { b } else { a }
@@ -250,6 +325,10 @@ pub fn tsa(
         RevStatus::Good { .. } => (CheckStatus::Passed, "tsa_not_revoked"),
         RevStatus::Revoked { .. } => (CheckStatus::Warning, "tsa_revoked_after_timestamp"),
         RevStatus::Stale { .. } => (CheckStatus::Warning, "tsa_revocation_info_too_old"),
+        RevStatus::AfterExpiry { .. } => (
+            CheckStatus::NotChecked,
+            "tsa_revocation_silent_after_expiry",
+        ),
         RevStatus::NotChecked => (CheckStatus::NotChecked, "tsa_revocation_not_checked"),
     };
     TsaRevocation {
@@ -299,6 +378,49 @@ mod tests {
             t,
         );
         assert!(matches!(window, RevStatus::Stale { .. }));
+    }
+
+    #[test]
+    fn without_poe_the_evidence_speaks_for_the_validation_time() {
+        let claimed = at("2026-08-12T03:00:00Z");
+        let now = at("2026-09-01T00:00:00Z");
+        assert_eq!(evidence_time(true, claimed, now), claimed);
+        assert_eq!(evidence_time(false, claimed, now), now);
+        // A CRL issued after the claim, out of date now: fresh for the claim only.
+        let (this, next) = (at("2026-08-17T00:00:00Z"), Some(at("2026-08-24T00:00:00Z")));
+        assert!(matches!(
+            judge("crl", this, next, evidence_time(true, claimed, now)),
+            RevStatus::Good { fresh: true, .. }
+        ));
+        assert!(matches!(
+            judge("crl", this, next, evidence_time(false, claimed, now)),
+            RevStatus::Stale { .. }
+        ));
+    }
+
+    #[test]
+    fn evidence_after_expiry_needs_a_promise_to_keep_expired_certificates() {
+        let not_after = at("2026-07-01T00:00:00Z");
+        let before = at("2026-06-30T00:00:00Z");
+        let after = at("2026-08-31T00:00:00Z");
+        assert!(ocsp_speaks_for_expiry(before, None, not_after));
+        assert!(!ocsp_speaks_for_expiry(after, None, not_after));
+        assert!(ocsp_speaks_for_expiry(after, Some(before), not_after));
+        assert!(!ocsp_speaks_for_expiry(after, Some(after), not_after));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/signed/pki/fresh");
+        let crl = |n: &str| {
+            Crl::from_der(&std::fs::read(dir.join(n)).expect("a fixture CRL")).expect("a CRL")
+        };
+        let (current, archive) = (crl("current.crl"), crl("archive.crl"));
+        assert_eq!(current.expired_certs_on_crl(), None);
+        assert_eq!(
+            archive.expired_certs_on_crl(),
+            Some(at("2015-01-01T00:00:00Z"))
+        );
+        assert!(!current.speaks_for_expiry(not_after));
+        assert!(archive.speaks_for_expiry(not_after));
+        assert!(current.speaks_for_expiry(after));
     }
 
     #[test]

@@ -971,6 +971,9 @@ fn revocation(r: Option<&RevStatus>) -> Html {
                 { format!("Chưa kiểm tra được: thông tin thu hồi ({} ngày {}) cũ hơn thời điểm ký. Cần bổ sung CRL mới hơn.", words(&format!("rev_source_{source}")), vn_time(*issued)) }
             </span>
         },
+        Some(RevStatus::AfterExpiry { .. }) => html! {
+            <span class="warn">{ words("revocation_silent_after_expiry") }</span>
+        },
         Some(RevStatus::NotChecked) | None => html! {
             <span class="warn" data-testid="revocation-warning">
                 { "Chưa kiểm tra được tình trạng thu hồi của chứng thư số: tệp không kèm CRL hay OCSP, và trang không tải gì từ mạng. \
