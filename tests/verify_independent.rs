@@ -115,6 +115,58 @@ const PYHANKO_NO_ANNOTATION_RULE: &str =
 /// Every disagreement known today. Keep each with its reason; remove an entry when
 /// the disagreement goes away (the test says so).
 const KNOWN: &[Known] = &[
+    // Without a timestamp the revocation evidence must speak for the validation
+    // time (EN 319 102-1 §5.2.5; issue 9's back-dating case): these files carry OCSP
+    // answers that ran out before it. pyHanko was asked at the claimed signing time
+    // (see pyhanko_context), where they were current.
+    Known {
+        file: "ocsp_good_ca_archival.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "trust",
+        kyso: "untrusted",
+        other: "trusted",
+        why: "pyHanko judged at the claimed time; kyso needs evidence current now without a timestamp",
+    },
+    Known {
+        file: "ocsp_good_responder_dss.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "trust",
+        kyso: "untrusted",
+        other: "trusted",
+        why: "pyHanko judged at the claimed time; kyso needs evidence current now without a timestamp",
+    },
+    // Timestamped files: kyso validates the chain and revocation at the time the
+    // token proves; pyHanko's basic validation judges at the validation time, when
+    // the signer has expired (OUT_OF_BOUNDS_NO_POE) or the TSA's evidence is old.
+    Known {
+        file: "fresh_expired_archive_crl.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "trust",
+        kyso: "trusted",
+        other: "untrusted",
+        why: "pyHanko judges at the validation time, kyso at the time the timestamp proves",
+    },
+    Known {
+        file: "fresh_timestamped_before_revocation.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "trust",
+        kyso: "trusted",
+        other: "untrusted",
+        why: "pyHanko judges at the validation time, kyso at the time the timestamp proves",
+    },
+    Known {
+        file: "fresh_timestamped_before_revocation.pdf",
+        field: "Sig1",
+        tool: "pyhanko",
+        axis: "timestamp",
+        kyso: "trusted",
+        other: "untrusted",
+        why: "pyHanko judges the TSA at the validation time, kyso at the token's time",
+    },
     // A signer whose key usage forbids signing: pyHanko folds its key usage policy
     // into path validation (the path is "untrusted"); kyso keeps the chain itself
     // trusted and fails the separate signer_key_usage check (INDETERMINATE,
