@@ -1859,13 +1859,13 @@ pub fn missing_issuer(lang: Lang, m: &crate::trust::MissingIssuer) -> String {
     let urls = m.published_at.join(", ");
     match (lang, m.published_at.is_empty()) {
         (Lang::Vi, false) => format!(
-            "Thiếu chứng thư của CA cấp «{name}»: chứng thư này không kèm theo tệp và không có sẵn trong kyso. Nơi công bố (theo chứng thư): {urls}. Hãy tải về rồi thêm vào (kéo thả tệp .cer/.p7b, hoặc --certs)."
+            "Thiếu chứng thư của CA cấp «{name}»: chứng thư này không kèm theo tệp và không có sẵn trong kyso. Nơi công bố (theo chứng thư): {urls}. Hãy tải về rồi thêm vào (kéo thả tệp .cer/.p7b vào trang; với dòng lệnh kyso: --certs)."
         ),
         (Lang::Vi, true) => format!(
             "Thiếu chứng thư của CA cấp «{name}»: chứng thư này không kèm theo tệp, không có sẵn trong kyso, và chứng thư của người giữ không ghi nơi công bố (không có AIA caIssuers). Hãy xin tệp chứng thư của CA này từ đơn vị cấp."
         ),
         (Lang::En, false) => format!(
-            "The issuing CA's certificate «{name}» is missing: it is not in the files and not built into kyso. Published at (per the certificate): {urls}. Download it and add it (drop the .cer/.p7b, or --certs)."
+            "The issuing CA's certificate «{name}» is missing: it is not in the files and not built into kyso. Published at (per the certificate): {urls}. Download it and add it (drop the .cer/.p7b on the page; on the kyso command line: --certs)."
         ),
         (Lang::En, true) => format!(
             "The issuing CA's certificate «{name}» is missing: it is not in the files, not built into kyso, and the certificate does not say where it is published (no AIA caIssuers). Ask the issuer for this CA's certificate."
