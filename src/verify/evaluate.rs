@@ -232,7 +232,15 @@ pub(super) fn signature(
             v.fail(SubIndication::SigCryptoFailure);
         }
         Some(SignatureStatus::Unsupported { code }) => {
-            v.check("signature", CheckStatus::Failed, code);
+            // An algorithm we do not implement (Ed448, DSA …) says nothing against
+            // the signature: it was not checked. A key that does not fit the
+            // algorithm, or bad parameters, is a fault of the signature itself.
+            let status = if *code == "unsupported_algorithm" {
+                CheckStatus::NotChecked
+            } else {
+                CheckStatus::Failed
+            };
+            v.check("signature", status, code);
             v.doubt(SubIndication::CryptoConstraintsFailure);
         }
         Some(SignatureStatus::NotChecked) | None => {
