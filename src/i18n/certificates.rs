@@ -1,0 +1,325 @@
+//! Words for the codes of one domain. Certificates: validity, holder kinds, chains and their reasons, renewal, input
+//! errors, identifiers (src/cert, src/trust, src/rules, src/input, src/report).
+
+/// (code, Vietnamese, English). Codes are unique across all tables; a test checks it.
+pub(super) const TEXTS: &[(&str, &str, &str)] = &[
+    ("valid", "Còn hiệu lực", "Valid"),
+    ("expired", "Đã hết hạn", "Expired"),
+    ("not_yet_valid", "Chưa đến ngày hiệu lực", "Not yet valid"),
+    // Holder kinds.
+    ("individual", "Cá nhân", "Individual"),
+    ("organization", "Cơ quan, tổ chức", "Agency / organisation"),
+    (
+        "device",
+        "Thiết bị, dịch vụ, phần mềm",
+        "Device / service / software",
+    ),
+    (
+        "ca",
+        "Tổ chức cung cấp dịch vụ chứng thực (CA)",
+        "Certification authority (CA)",
+    ),
+    ("unknown", "Chưa xác định", "Undetermined"),
+    // Why the holder kind.
+    (
+        "basic_constraints_ca",
+        "chứng thư có thuộc tính CA",
+        "the certificate is marked as a CA",
+    ),
+    (
+        "personal_identifier",
+        "có số định danh cá nhân (CCCD/CMND/hộ chiếu)",
+        "it carries a personal ID (CCCD/CMND/passport)",
+    ),
+    (
+        "organization_identifier",
+        "có mã số thuế hoặc mã quan hệ ngân sách",
+        "it carries a tax or budget code",
+    ),
+    (
+        "dns_name",
+        "có tên miền của thiết bị, dịch vụ",
+        "it names a host or service",
+    ),
+    (
+        "agency_name",
+        "tên chủ thể là tên cơ quan, tổ chức",
+        "the subject name is an agency's name",
+    ),
+    (
+        "title_present",
+        "có chức danh của người giữ",
+        "it carries the holder's title",
+    ),
+    (
+        "no_evidence",
+        "chứng thư không có thông tin đủ để xác định",
+        "the certificate does not say",
+    ),
+    // Chain status.
+    (
+        "trusted",
+        "Tin cậy: chuỗi dẫn đến CA được tin cậy",
+        "Trusted: chains to a trusted CA",
+    ),
+    (
+        "untrusted",
+        "Không tin cậy: chuỗi dẫn đến một CA gốc không nằm trong danh sách tin cậy",
+        "Untrusted: chains to a root that is not trusted",
+    ),
+    (
+        "incomplete",
+        "Chưa đủ chuỗi: thiếu chứng thư của CA cấp",
+        "Incomplete: the issuing CA's certificate is missing",
+    ),
+    ("invalid", "Không hợp lệ", "Invalid"),
+    ("revoked", "Đã bị thu hồi", "Revoked"),
+    // Which kind of root a chain ends at.
+    (
+        "anchor_government",
+        "CA gốc chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)",
+        "the Government's root CA (VGCA)",
+    ),
+    (
+        "anchor_public_ca",
+        "CA gốc quốc gia của các tổ chức cung cấp dịch vụ chứng thực công cộng được cấp phép",
+        "a national root of the licensed public CAs",
+    ),
+    (
+        "anchor_user",
+        "CA do người dùng chỉ định là tin cậy",
+        "a CA you chose to trust",
+    ),
+    // The CA certificate a chain lacks (the sentence with its name and location is
+    // `missing_issuer`).
+    (
+        "missing_issuer_published",
+        "thiếu chứng thư của CA cấp; chứng thư của người giữ có ghi nơi công bố",
+        "the issuing CA's certificate is missing; the certificate says where it is published",
+    ),
+    (
+        "missing_issuer_not_published",
+        "thiếu chứng thư của CA cấp; chứng thư của người giữ không ghi nơi công bố",
+        "the issuing CA's certificate is missing; the certificate does not say where it is published",
+    ),
+    // The built-in CA certificates.
+    ("builtin_kind_root", "CA gốc", "Root CA"),
+    (
+        "builtin_kind_intermediate",
+        "CA trung gian (CA cấp chứng thư)",
+        "Intermediate (issuing) CA",
+    ),
+    (
+        "builtin_kind_time_stamping",
+        "Máy chủ cấp dấu thời gian",
+        "Time-stamping unit",
+    ),
+    ("builtin_government", "Chính phủ", "Government"),
+    ("builtin_public", "Công cộng", "Public"),
+    (
+        "builtin_anchor",
+        "điểm tin cậy (được ghim)",
+        "trust anchor (pinned)",
+    ),
+    // Chain reasons.
+    ("ok", "mọi kiểm tra đều đạt", "all checks passed"),
+    (
+        "issuer_not_found",
+        "không tìm thấy chứng thư của CA đã cấp; hãy thêm tệp chứng thư CA (.cer/.p7b)",
+        "the issuing CA's certificate was not found; add the CA certificate (.cer/.p7b)",
+    ),
+    (
+        "root_not_trusted",
+        "CA gốc không phải CA của Chính phủ hay CA do người dùng chỉ định",
+        "the root is neither the government CA nor one you added",
+    ),
+    (
+        "bad_signature",
+        "chữ ký trên chứng thư không đúng",
+        "a certificate signature does not verify",
+    ),
+    (
+        "cert_expired",
+        "một chứng thư trong chuỗi đã hết hạn",
+        "a certificate in the chain has expired",
+    ),
+    (
+        "cert_not_yet_valid",
+        "một chứng thư trong chuỗi chưa có hiệu lực",
+        "a certificate in the chain is not yet valid",
+    ),
+    (
+        "not_a_ca",
+        "chứng thư cấp phát không phải là CA",
+        "the issuer is not a CA",
+    ),
+    (
+        "path_len_exceeded",
+        "chuỗi dài hơn giới hạn CA cho phép",
+        "the chain is longer than a CA allows",
+    ),
+    (
+        "missing_key_cert_sign",
+        "CA không được phép ký chứng thư (thiếu keyCertSign)",
+        "the CA may not sign certificates (no keyCertSign)",
+    ),
+    (
+        "name_chaining",
+        "tên đơn vị cấp không khớp với tên CA",
+        "the issuer name does not match the CA",
+    ),
+    (
+        "unknown_critical_extension",
+        "chứng thư có phần mở rộng bắt buộc không được hỗ trợ",
+        "a critical extension is not understood",
+    ),
+    (
+        "crl_expired",
+        "danh sách thu hồi (CRL) đã quá hạn cập nhật",
+        "the CRL is out of date",
+    ),
+    (
+        "crl_bad_signature",
+        "chữ ký trên danh sách thu hồi (CRL) không đúng",
+        "the CRL signature does not verify",
+    ),
+    (
+        "crl_missing",
+        "không có danh sách thu hồi (CRL) để kiểm tra",
+        "no CRL to check revocation",
+    ),
+    (
+        "name_constraints",
+        "vi phạm giới hạn tên của CA",
+        "a CA's name constraints are violated",
+    ),
+    (
+        "policy",
+        "chính sách chứng thư không phù hợp",
+        "certificate policies do not match",
+    ),
+    (
+        "unsupported_algorithm",
+        "thuật toán chữ ký chưa được hỗ trợ",
+        "the signature algorithm is not supported",
+    ),
+    (
+        "key_algorithm_mismatch",
+        "thuật toán chữ ký không khớp với loại khóa của chứng thư số",
+        "the signature algorithm does not match the certificate's key type",
+    ),
+    (
+        "revocation_not_checked",
+        "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",
+        "revocation not checked (no CRL given)",
+    ),
+    // Renewal.
+    (
+        "enough_days_left",
+        "Đủ điều kiện gia hạn / thay đổi thông tin",
+        "Eligible for renewal / change of details",
+    ),
+    (
+        "too_few_days_left",
+        "Không còn đủ thời hạn để gia hạn / thay đổi thông tin",
+        "Too little validity left for renewal / change",
+    ),
+    (
+        "ca_certificate",
+        "Chứng thư của CA không gia hạn theo mẫu này",
+        "A CA certificate is not renewed with these forms",
+    ),
+    // Input errors.
+    ("empty_file", "Tệp rỗng", "The file is empty"),
+    (
+        "too_large",
+        "Tệp quá lớn để là chứng thư số",
+        "The file is too large to be a certificate",
+    ),
+    (
+        "looks_like_pdf",
+        "Đây là tệp PDF, không phải chứng thư số. Hãy dùng mục «Kiểm tra chữ ký PDF».",
+        "This is a PDF, not a certificate. Use \"Verify a signed PDF\".",
+    ),
+    (
+        "looks_like_html",
+        "Đây là một trang web (HTML), không phải chứng thư số",
+        "This is a web page (HTML), not a certificate",
+    ),
+    (
+        "wrong_pem_label",
+        "Khối PEM không chứa chứng thư số",
+        "The PEM block is not a certificate",
+    ),
+    (
+        "bad_base64",
+        "Nội dung Base64 bị hỏng",
+        "The Base64 content is damaged",
+    ),
+    (
+        "unterminated_pem",
+        "Khối PEM thiếu dòng kết thúc «-----END»",
+        "The PEM block has no \"-----END\" line",
+    ),
+    (
+        "truncated",
+        "Tệp bị cắt cụt, không đầy đủ",
+        "The file is truncated",
+    ),
+    (
+        "unsupported_pkcs7",
+        "Tệp PKCS#7 không phải gói chứng thư số",
+        "The PKCS#7 file is not a certificate bundle",
+    ),
+    (
+        "not_a_certificate",
+        "Tệp không chứa chứng thư số",
+        "The file holds no certificate",
+    ),
+    (
+        "bad_certificate",
+        "Chứng thư số bị lỗi cấu trúc",
+        "The certificate is malformed",
+    ),
+    (
+        "unrecognised_text",
+        "Tệp văn bản này không phải chứng thư số (không có khối PEM hay Base64)",
+        "This text file is not a certificate (no PEM or Base64)",
+    ),
+    (
+        "not_der",
+        "Tệp không phải định dạng chứng thư số (DER/PEM/P7B)",
+        "The file is not a certificate format (DER/PEM/P7B)",
+    ),
+    // Identifier problems.
+    (
+        "cccd_length",
+        "Số CCCD phải gồm đúng 12 chữ số",
+        "A CCCD number has exactly 12 digits",
+    ),
+    (
+        "cmnd_length",
+        "Số CMND phải gồm 9 hoặc 12 chữ số",
+        "A CMND number has 9 or 12 digits",
+    ),
+    (
+        "mst_format",
+        "Mã số thuế phải gồm 10 chữ số hoặc dạng 10-3",
+        "A tax code has 10 digits or the 10-3 form",
+    ),
+    (
+        "mst_check_digit",
+        "Mã số thuế sai chữ số kiểm tra",
+        "The tax code's check digit is wrong",
+    ),
+    (
+        "mns_length",
+        "Mã quan hệ ngân sách phải gồm 7 chữ số",
+        "A budget code has 7 digits",
+    ),
+    (
+        "hc_format",
+        "Số hộ chiếu không đúng định dạng",
+        "The passport number is malformed",
+    ),
+];
