@@ -60,6 +60,6 @@ budget "$(ls dist/kyso-web-*_bg.wasm)" "$WASM_BUDGET_RAW" "$WASM_BUDGET_GZIP"
 budget dist/kyso-hash-worker_bg.wasm "$WORKER_BUDGET_RAW" "$WORKER_BUDGET_GZIP"
 
 section "end-to-end tests (tests/e2e, Chromium via playwright-core)"
-(cd tests/e2e && node --test e2e.test.mjs)
+(cd tests/e2e && node --test *.test.mjs)
 
 section "all green"

@@ -1,177 +1,20 @@
-// End-to-end tests of the built page (dist/) in headless Chromium.
+// End-to-end tests of the built page (dist/) in headless Chromium: certificates, tabs,
+// letters and verification. The harness (server, browser, helpers) is harness.mjs.
 //
-//   cd tests/e2e && node --test e2e.test.mjs     (after `trunk build --release`)
-//
-// A tiny static server on 127.0.0.1 (random port) serves dist/; playwright-core drives
-// the system Chromium (nothing is downloaded). Every test fails if the page requests
-// anything from another origin, logs a console error or throws.
+//   cd tests/e2e && node --test *.test.mjs     (after `trunk build --release`)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..', '..');
-const dist = resolve(process.env.KYSO_DIST || join(repo, 'dist'));
-const shared = resolve(repo, '..', 'shared');
-const realCerts = join(shared, 'fixtures', 'real-certs');
-const trustDir = join(shared, 'trust');
-
-const G2_LEAF = join(realCerts, 'leaf-g2-cpcag2-tongcucthue.pem');
-const G1_LEAF = join(realCerts, 'leaf-g1-btc-chicucthue-q12.pem');
-const TRUST = [
-  'vgca-g1-cp.pem',
-  'vgca-g1-rootca.pem',
-  'vgca-g2-cpcag2.pem',
-  'vgca-g2-dcscag2.pem',
-  'vgca-g2-rootcag2.pem',
-  'vnpt-ca-sha2.pem',
-  'vnrca256.pem',
-].map((f) => join(trustDir, f));
-
-// A fixed "now" for the page, so days left and renewal verdicts are stable:
-// G1 leaf valid to 2025-09-14, G2 leaf to 2026-11-16.
-const NOW = new Date('2025-06-01T00:00:00Z');
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.pem': 'application/x-pem-file',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-/** What /trust/bundle.pem answers: null for 404 (the default deployment). */
-let trustBundle = null;
-let server;
-let origin;
-let scratch;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(dist, 'index.html')),
-    'dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)',
-  );
-  scratch = await mkdtemp(join(tmpdir(), 'kyso-e2e-'));
-  server = createServer(async (req, res) => {
-    try {
-      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      // The same page under a sub-folder, as an intranet server may host it.
-      if (path.startsWith('/thu-muc/con/')) path = path.slice('/thu-muc/con'.length);
-      if (path === '/trust/bundle.pem') {
-        if (trustBundle === null) {
-          res.writeHead(404).end('not found');
-        } else {
-          res.writeHead(200, { 'content-type': TYPES['.pem'] }).end(trustBundle);
-        }
-        return;
-      }
-      const file = normalize(join(dist, path.endsWith('/') ? path + 'index.html' : path));
-      if (!file.startsWith(dist + sep) || !(await stat(file)).isFile()) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      const body = await readFile(file);
-      res
-        .writeHead(200, {
-          'content-type': TYPES[extname(file)] || 'application/octet-stream',
-          'cache-control': 'no-store',
-        })
-        .end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-});
-
-after(async () => {
-  await new Promise((ok) => server.close(ok));
-  await rm(scratch, { recursive: true, force: true });
-});
-
-/**
- * Opens the page in a fresh browser profile and records every request and every
- * console error; `check()` asserts that nothing left the origin and nothing failed.
- */
-async function openPage({ now = NOW, path = '/' } = {}) {
-  const profile = await mkdtemp(join(scratch, 'profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-    locale: 'vi-VN',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const requests = [];
-  const problems = [];
-  context.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    // The optional trust bundle is absent in a default deployment: Chromium logs the
-    // 404 of that one fetch, which the page itself treats as "no bundle".
-    const url = m.location()?.url ?? '';
-    if (trustBundle === null && url.endsWith('/trust/bundle.pem') && /404/.test(m.text())) return;
-    problems.push(`console error: ${m.text()} (${url})`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  if (now) await page.clock.setFixedTime(now);
-  await page.goto(origin + path, { waitUntil: 'load' });
-  await page.locator('[data-testid=dropzone]').waitFor();
-
-  const check = () => {
-    const foreign = requests.filter((u) => {
-      if (u.startsWith('data:')) return false;
-      return new URL(u).origin !== origin;
-    });
-    assert.deepEqual(foreign, [], 'the page requested another origin');
-    assert.deepEqual(problems, [], 'console or page errors');
-  };
-  const close = async () => {
-    await context.close();
-  };
-  return { page, context, requests, check, close };
-}
-
-async function serials(page) {
-  return page.locator('[data-testid=cert-card]').evaluateAll((cards) =>
-    cards.map((c) => c.dataset.serial),
-  );
-}
-
-function card(page, serial) {
-  return page.locator(`[data-testid=cert-card][data-serial="${serial}"]`);
-}
+import { join } from 'node:path';
+import {
+  site, origin, scratch, openPage, serials, card, here, repo, dist, shared, trustDir,
+  G1_LEAF, G2_LEAF, TRUST, NOW, CHROMIUM, ARGS,
+} from './harness.mjs';
 
 test('drop real certificates, junk and an empty file: one card each, errors listed, JSON export', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const junk = join(scratch, 'trang-web.html');
   await writeFile(junk, '<!doctype html><html><head><title>x</title></head><body>not a certificate</body></html>');
   const empty = join(scratch, 'rong.cer');
@@ -249,7 +92,7 @@ test('drop real certificates, junk and an empty file: one card each, errors list
 });
 
 test('pasted PEM text becomes a card', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage();
   try {
     await page.locator('details.paste summary').click();
@@ -264,7 +107,7 @@ test('pasted PEM text becomes a card', async () => {
 });
 
 test('files dropped on the page are read like picked ones', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage();
   try {
     const pems = [await readFile(G2_LEAF, 'utf8'), await readFile(G1_LEAF, 'utf8')];
@@ -285,7 +128,7 @@ test('files dropped on the page are read like picked ones', async () => {
 
 test('the deployer trust bundle (./trust/bundle.pem) completes the chain', async () => {
   // Only the G2 issuing CA and root, as an agency would place them next to the page.
-  trustBundle = [
+  site.trustBundle = [
     await readFile(join(trustDir, 'vgca-g2-cpcag2.pem'), 'utf8'),
     await readFile(join(trustDir, 'vgca-g2-rootcag2.pem'), 'utf8'),
   ].join('\n');
@@ -301,13 +144,13 @@ test('the deployer trust bundle (./trust/bundle.pem) completes the chain', async
     assert.deepEqual(await serials(page), ['75580955FC81D6A7']);
     check();
   } finally {
-    trustBundle = null;
+    site.trustBundle = null;
     await close();
   }
 });
 
 test('a web page answered at ./trust/bundle.pem (soft 404) is ignored', async () => {
-  trustBundle = '<!doctype html><html><body>Không tìm thấy trang</body></html>';
+  site.trustBundle = '<!doctype html><html><body>Không tìm thấy trang</body></html>';
   const { page, check, close } = await openPage();
   try {
     await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF]);
@@ -316,13 +159,13 @@ test('a web page answered at ./trust/bundle.pem (soft 404) is ignored', async ()
     assert.ok(!(await page.locator('footer').innerText()).includes('đơn vị triển khai'));
     check();
   } finally {
-    trustBundle = null;
+    site.trustBundle = null;
     await close();
   }
 });
 
 test('the page works from a sub-folder (relative URLs only)', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close, requests } = await openPage({ path: '/thu-muc/con/' });
   try {
     await page.locator('[data-testid=file-input]').setInputFiles([G1_LEAF]);
@@ -352,7 +195,7 @@ test('the built page has a strict CSP and no inline script', async () => {
 });
 
 test('at the real current time the page still renders every card', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ now: null });
   try {
     await page.locator('[data-testid=file-input]').setInputFiles([G2_LEAF, G1_LEAF]);
@@ -386,7 +229,7 @@ function walk(dir) {
 }
 
 test('tabs: the URL hash picks the tab, and a PDF dropped on the certificate tab opens in the verify tab', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ path: '/#lap-van-ban' });
   try {
     await page.locator('[data-testid=form-select]').waitFor();
@@ -410,7 +253,7 @@ test('tabs: the URL hash picks the tab, and a PDF dropped on the certificate tab
 });
 
 test('forms: certificate files fill form 04, rules are checked, DOCX and PDF carry the names, the draft survives a reload', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close, requests } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
   try {
     const fontRequests = () => requests.filter((u) => u.includes('/fonts/')).length;
@@ -510,7 +353,7 @@ test('forms: certificate files fill form 04, rules are checked, DOCX and PDF car
 });
 
 test('forms: a broken list names its line and keeps the rows already typed', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
   try {
     await page.locator('[data-testid=form-select]').selectOption('04');
@@ -561,7 +404,7 @@ async function verifyFiles(page, files) {
 }
 
 test('verify: shadow attacks — signed originals unmodified, manipulated versions changed and never TOTAL_PASSED', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ path: '/#kiem-tra' });
   try {
     const all = walk(shadow).filter((p) => p.endsWith('.pdf'));
@@ -617,7 +460,7 @@ test('verify: pyHanko/OpenSSL fixtures give their expected indications', async (
   let checked = 0;
   for (const batch of batches) {
     if (batch.length === 0) continue;
-    trustBundle = null;
+    site.trustBundle = null;
     const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
     try {
       // The test PKI's root, trusted on purpose for this test only, and the CRLs.
@@ -673,7 +516,7 @@ test('verify: a 40 MB PDF is hashed by the worker while it is read, and the same
   const late = await flip('big-changed-late.pdf', bytes.indexOf('\nendstream', hole - 300000) - 5);
   const results = {};
   for (const mode of ['wasm', 'main']) {
-    trustBundle = null;
+    site.trustBundle = null;
     const { page, check, close } = await openPage({ path: `/?hash=${mode}#kiem-tra` });
     try {
       await page.locator('[data-testid=file-input]').setInputFiles([good, early, late]);
@@ -720,7 +563,7 @@ test('verify: a CRL or trust change after the PDF re-verifies the documents alre
   const name = 'revoked_signer_timestamped.pdf';
   const want = expected.files[name];
   assert.deepEqual(want.user_crls, ['pki/ca.crl']);
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
   try {
     const indication = () => page.locator('[data-testid=signature-result]').first().getAttribute('data-indication');
@@ -757,7 +600,7 @@ test('verify: a CRL or trust change after the PDF re-verifies the documents alre
 test('verify: a signature removed from the form by a later update is still shown, flagged, never TOTAL_PASSED', async () => {
   const attacks = join(repo, 'tests', 'fixtures', 'attacks');
   const expected = JSON.parse(await readFile(join(signedFixtures, 'expected.json'), 'utf8'));
-  trustBundle = null;
+  site.trustBundle = null;
   const { page, check, close } = await openPage({ now: new Date(expected.validation_time), path: '/#kiem-tra' });
   try {
     await page.locator('[data-testid=file-input]').setInputFiles([join(attacks, 'root.cer')]);
@@ -786,7 +629,7 @@ test('verify: when the hashing worker cannot start, the page hashes on its own t
   const names = ['pkcs7_rsa_sha256_crl.pdf', 'tampered.pdf'].filter((n) => expected.files[n]);
   assert.equal(names.length, 2, 'fixtures present');
   const run = async (block) => {
-    trustBundle = null;
+    site.trustBundle = null;
     const { page, context, close } = await openPage({ now: new Date(expected.validation_time), path: '/?hash=wasm#kiem-tra' });
     try {
       if (block) await context.route('**/kyso-hash-worker*', (r) => r.abort());
@@ -818,7 +661,7 @@ test('verify: when the hashing worker cannot start, the page hashes on its own t
 });
 
 test('verify: the Government decree 50/2026 out of the box — six intact signatures on the G2 chain, no change "không được phép"', async () => {
-  trustBundle = null;
+  site.trustBundle = null;
   // The page's clock after the signing (January 2026), while the certificates are valid.
   const { page, check, close } = await openPage({ path: '/#kiem-tra', now: new Date('2026-06-01T00:00:00Z') });
   try {
