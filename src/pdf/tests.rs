@@ -24,6 +24,12 @@ enum Entry {
     Compressed(u32, u32),
 }
 
+/// A hang guard, not a speed test: what these tests catch is a loop or a quadratic
+/// blow-up on a hostile file, which takes minutes or forever. Speed is measured by the
+/// benchmarks (`benches/`, `scripts/bench.sh`); a wall-clock limit tight enough to
+/// measure speed fails on a busy shared machine and proves nothing.
+pub(crate) const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(60);
+
 const BR_PLACEHOLDER: &str = "[0 0000000000 0000000000 0000000000]";
 
 impl Pdf {
@@ -927,7 +933,7 @@ fn prev_loop_terminates() {
     let doc = open(&q.buf).unwrap();
     assert!(doc.warnings().contains(&Warning::PrevLoop));
     assert_eq!(doc.page_count(), Some(0));
-    assert!(t0.elapsed().as_secs() < 2);
+    assert!(t0.elapsed() < HANG_GUARD);
 }
 
 #[test]
@@ -968,7 +974,7 @@ fn flate_bomb_in_an_object_stream_is_capped() {
     p.xref_stream(4, "/Root 1 0 R /Extra 9 0 R");
     let t0 = Clock::now();
     let doc = open(&p.bytes()).unwrap();
-    assert!(t0.elapsed().as_secs() < 10);
+    assert!(t0.elapsed() < HANG_GUARD);
     assert_eq!(doc.page_count(), Some(0));
 }
 
@@ -1009,7 +1015,7 @@ fn ten_thousand_signature_fields_are_fast() {
             Some(CoverageProblem::GapNotContents)
         );
     }
-    assert!(elapsed.as_millis() < 1000, "{elapsed:?}");
+    assert!(elapsed < HANG_GUARD, "{elapsed:?}");
 }
 
 #[test]
@@ -1103,8 +1109,8 @@ fn many_revisions_of_many_fields_stay_fast() {
     let elapsed = t0.elapsed();
     let s = only_sig(&doc);
     assert!(s.reachable && doc.changes_after(s).reliable);
-    // Under 0.1 s in a release build; generous for a debug build on a busy machine.
-    assert!(elapsed.as_millis() < 5000, "{elapsed:?}");
+    // Under 0.1 s in a release build (benches/many_updates.rs measures it).
+    assert!(elapsed < HANG_GUARD, "{elapsed:?}");
 
     // The same walks with too small a budget: incomplete, never silently complete.
     let store = Store::open(&bytes).unwrap();
