@@ -15,9 +15,6 @@ use crate::trust::{ChainResult, ChainStatus, RevocationOutcome};
 
 const LANG: Lang = Lang::Vi;
 
-/// Viet Nam's offset from UTC (no daylight saving).
-const VN_OFFSET_SECS: i64 = 7 * 3600;
-
 #[derive(Properties, Clone)]
 pub struct CertCardProps {
     pub entry: Rc<CertEntry>,
@@ -257,9 +254,7 @@ pub fn chain_view(c: &ChainResult) -> Html {
 
 /// `31/01/2024 19:00` in Viet Nam time (UTC+7), the time on the clerk's desk.
 pub fn vn_time(t: Instant) -> String {
-    let local = t.checked_add_secs(VN_OFFSET_SECS).unwrap_or(t);
-    let (y, mo, d, h, mi, _) = local.to_civil();
-    format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}")
+    t.to_vn_local_display()
 }
 
 fn days_text(status: ValidityStatus, days: i64) -> String {

@@ -29,9 +29,6 @@ const LANG: Lang = Lang::Vi;
 /// Where the draft lives in the browser.
 pub const STORAGE_KEY: &str = "kyso.van-ban.v1";
 
-/// Viet Nam's offset from UTC (the letter's "today").
-const VN_OFFSET_SECS: i64 = 7 * 3600;
-
 /// The tab's state: the shared letterhead and one letter per form.
 #[derive(Clone)]
 pub struct FormsState {
@@ -392,8 +389,7 @@ pub fn form_label(k: FormKind) -> String {
 
 /// Today in Viet Nam, for the rules.
 pub fn today() -> Date {
-    let now = clock::now();
-    Date::from_instant(now.checked_add_secs(VN_OFFSET_SECS).unwrap_or(now))
+    Date::in_viet_nam(clock::now())
 }
 
 /// What a problem says, where, and the rule's source.
