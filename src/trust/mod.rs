@@ -204,6 +204,32 @@ pub enum ChainStatus {
     Revoked,
 }
 
+impl ChainStatus {
+    /// The code of a status: its serde name, and the key of its words in `i18n`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChainStatus::Trusted => "trusted",
+            ChainStatus::Untrusted => "untrusted",
+            ChainStatus::Incomplete => "incomplete",
+            ChainStatus::Invalid => "invalid",
+            ChainStatus::Revoked => "revoked",
+        }
+    }
+
+    /// The status a code names (the inverse of [`ChainStatus::code`]).
+    pub fn from_code(code: &str) -> Option<ChainStatus> {
+        [
+            ChainStatus::Trusted,
+            ChainStatus::Untrusted,
+            ChainStatus::Incomplete,
+            ChainStatus::Invalid,
+            ChainStatus::Revoked,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
 /// Why the verdict is what it is. `position` is the index in [`ChainResult::path`]
 /// (0 = leaf).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::cert::holder::HolderKind;
 use crate::i18n::{self, Lang};
 use crate::report::CertEntry;
 use crate::time::Instant;
-use crate::trust::{ChainResult, ChainStatus, RevocationOutcome};
+use crate::trust::{ChainResult, RevocationOutcome};
 
 const LANG: Lang = Lang::Vi;
 
@@ -43,7 +43,7 @@ pub fn CertCard(props: &CertCardProps) -> Html {
     html! {
         <article class={classes!("cert-card", status)} data-testid="cert-card"
             data-serial={f.serial_hex.clone()} data-status={status}
-            data-chain={chain_code(e.chain.status)}>
+            data-chain={e.chain.status.code()}>
             <header class="card-head">
                 <div class="card-title">
                     <h3>{ title }</h3>
@@ -208,7 +208,7 @@ fn Chain(props: &ChainProps) -> Html {
 /// A chain verdict: status in words, reason, anchor (government CA or not),
 /// revocation and the path leaf → anchor. Shared with the signature panels.
 pub fn chain_view(c: &ChainResult) -> Html {
-    let code = chain_code(c.status);
+    let code = c.status.code();
     let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {
         let level = if a.intermediate {
@@ -270,17 +270,6 @@ pub fn status_code(s: ValidityStatus) -> &'static str {
         ValidityStatus::Valid => "valid",
         ValidityStatus::Expired => "expired",
         ValidityStatus::NotYetValid => "not_yet_valid",
-    }
-}
-
-/// The i18n code of a chain status (its serde name).
-pub fn chain_code(s: ChainStatus) -> &'static str {
-    match s {
-        ChainStatus::Trusted => "trusted",
-        ChainStatus::Untrusted => "untrusted",
-        ChainStatus::Incomplete => "incomplete",
-        ChainStatus::Invalid => "invalid",
-        ChainStatus::Revoked => "revoked",
     }
 }
 

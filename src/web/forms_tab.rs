@@ -629,13 +629,10 @@ fn is_list_name(name: &str) -> bool {
     n.ends_with(".csv") || n.ends_with(".xlsx") || n.ends_with(".tsv")
 }
 
+/// A certificate file, or a `.txt` holding pasted PEM text (clerks save the CA's
+/// e-mail that way); anything else dropped on the letter is a list of rows.
 fn is_cert_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    let ext = n.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    matches!(
-        ext,
-        "cer" | "crt" | "pem" | "der" | "cert" | "p7b" | "p7c" | "p7" | "spc" | "b64" | "txt"
-    )
+    crate::input::is_certificate_file_name(name) || crate::input::extension_of(name) == "txt"
 }
 
 /// Reads dropped files: certificates fill rows, lists are imported, drafts opened.

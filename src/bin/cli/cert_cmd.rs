@@ -13,7 +13,7 @@ pub fn run(args: &CertArgs) -> u8 {
         Ok(v) => v,
         Err(e) => return usage_error(&e),
     };
-    let (inputs, mut unreadable) = files::read_paths(&args.paths, files::cert_extensions());
+    let (inputs, mut unreadable) = files::read_paths(&args.paths, &files::cert_extensions());
     let trust = args.trust.load(&mut unreadable);
     let mut opts = CertOptions::at(at);
     opts.anchors = trust.anchors;

@@ -166,7 +166,7 @@ pub fn run(args: &FormArgs) -> u8 {
     // Certificates.
     let mut cert_rows = Vec::new();
     if !args.certs.is_empty() {
-        let (inputs, bad) = files::read_paths(&args.certs, files::cert_extensions());
+        let (inputs, bad) = files::read_paths(&args.certs, &files::cert_extensions());
         if let Some(u) = bad.first() {
             return unreadable(Path::new(&u.file), &u.detail);
         }

@@ -102,7 +102,7 @@ impl TrustArgs {
     /// Reads the trust inputs; files that cannot be read are added to `unreadable`.
     pub fn load(&self, unreadable: &mut Vec<files::Unreadable>) -> TrustInputs {
         let mut read = |paths: &[std::path::PathBuf]| {
-            let (found, mut bad) = files::read_paths(paths, files::cert_extensions());
+            let (found, mut bad) = files::read_paths(paths, &files::cert_extensions());
             unreadable.append(&mut bad);
             found
         };
