@@ -36,6 +36,22 @@ pub fn is_certificate_file_name(name: &str) -> bool {
     CERTIFICATE_FILE_EXTENSIONS.contains(&extension_of(name).as_str())
 }
 
+/// A file as the user gave it.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl InputFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        InputFile {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 /// Larger inputs are refused before any work: no certificate file is this big, and
 /// a browser tab should not be asked to hold a copy of one.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;

@@ -15,7 +15,8 @@ mod common;
 
 use kyso::cert::{Cert, facts};
 use kyso::input;
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 
 /// xorshift64*: deterministic, so a failure reproduces.

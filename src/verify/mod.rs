@@ -27,8 +27,8 @@ use crate::cms::{self, CmsError, Content, Digests, SignedCms};
 use crate::crypto::HashAlg;
 use crate::i18n::{self, Lang};
 use crate::input;
+use crate::input::InputFile;
 use crate::pdf::{self, Document, PdfError, SigKind};
-use crate::report::InputFile;
 use crate::time::Instant;
 use crate::trust::{ChainResult, Crl, TrustStore};
 

@@ -21,7 +21,8 @@ use crate::forms::check::{self, Problem, Severity};
 use crate::forms::model::{Field, PersonField};
 use crate::forms::{self, ALL_FORMS, FontSet, FormKind, Letter, Letterhead, Person, Row, doc, pdf};
 use crate::i18n::{self, Lang};
-use crate::report::{self, CertOptions, InputFile};
+use crate::input::InputFile;
+use crate::report::{self, CertOptions};
 use crate::rules::dates::Date;
 
 const LANG: Lang = Lang::Vi;

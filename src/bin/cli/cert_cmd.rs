@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use kyso::i18n::{self, Lang};
-use kyso::report::{self, CertEntry, CertOptions, CertReport, FileError, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertEntry, CertOptions, CertReport, FileError};
 
 use super::files::{self, Unreadable};
 use super::{CertArgs, EXIT_OK, EXIT_UNREADABLE, usage_error};

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 
 /// A path that could not be read at all.
 pub struct Unreadable {

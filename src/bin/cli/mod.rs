@@ -88,9 +88,9 @@ pub struct VerifyArgs {
 
 /// What `--trust`, `--certs` and `--crl` name, read from disk.
 pub struct TrustInputs {
-    pub anchors: Vec<kyso::report::InputFile>,
-    pub certs: Vec<kyso::report::InputFile>,
-    pub crls: Vec<kyso::report::InputFile>,
+    pub anchors: Vec<kyso::input::InputFile>,
+    pub certs: Vec<kyso::input::InputFile>,
+    pub crls: Vec<kyso::input::InputFile>,
 }
 
 impl TrustArgs {
