@@ -315,3 +315,63 @@ fn subject_cn(c: &Cert) -> String {
         .common_name
         .unwrap_or_default()
 }
+
+/// `kyso cert` words a warning under the chain verdict and lists it in the JSON; a
+/// failure of a profile rule is the chain's reason, in words.
+#[test]
+fn the_cli_words_profile_warnings_and_failures() {
+    let f = |n: &str| format!("tests/fixtures/rfc5280/certs/{n}.pem");
+    let run = |leaf: &str, json: bool| {
+        let mut args = vec![
+            "cert".to_string(),
+            "--at".into(),
+            "2026-06-01T00:00:00Z".into(),
+            "--trust".into(),
+            f("root"),
+            "--certs".into(),
+            f("inter"),
+        ];
+        if json {
+            args.push("--json".into());
+        }
+        args.push(f(leaf));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        common::kyso(&args)
+    };
+    let out = run("leaf-aia-critical", false);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("lưu ý: phần mở rộng AIA bị đánh dấu bắt buộc"),
+        "{text}"
+    );
+    let doc = common::stdout_json(&run("leaf-serial-zero", true));
+    let chain = &doc["certificates"][0]["chain"];
+    assert_eq!(chain["status"], "trusted", "{doc:#}");
+    assert_eq!(
+        chain["warnings"],
+        serde_json::json!(["serial_not_positive"])
+    );
+    let out = run("leaf-no-aki", false);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("thiếu mã định danh khóa của CA cấp (AKI)"),
+        "{text}"
+    );
+}
+
+/// Every rule and warning has words in both languages (an unworded code would be
+/// shown to the clerk as `missing_subject_key_id`).
+#[test]
+fn every_rule_is_worded() {
+    use kyso::i18n::{Lang, text};
+    let warnings = [
+        "key_cert_sign_without_ca",
+        "critical_authority_info_access",
+        "serial_not_positive",
+    ];
+    for code in RULE_CODES.iter().chain(&warnings) {
+        for lang in [Lang::Vi, Lang::En] {
+            assert_ne!(text(lang, code), *code, "{code} has no words ({lang:?})");
+        }
+    }
+}

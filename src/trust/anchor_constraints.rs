@@ -1,9 +1,9 @@
 //! Constraints carried by the trust anchor's own certificate.
 //!
 //! RFC 5280 §6.1.1 (d) makes the anchor a name and a key, and leaves its
-//! certificate's extensions to the implementation; RFC 5937 and every mainstream
-//! validator (OpenSSL, pyca/cryptography, Go, NSS) apply them when the anchor is a
-//! certificate, because a CA that limits its own root expects those limits to hold:
+//! certificate's extensions to the implementation; RFC 5937 applies them, and so do
+//! OpenSSL and pyca/cryptography when the anchor is a certificate (measured in
+//! `tests/rfc5280.rs`): a CA that limits its own root expects those limits to hold:
 //!
 //! - basicConstraints must say cA, and its pathLenConstraint bounds the
 //!   intermediates below it (§4.2.1.9);
@@ -18,7 +18,7 @@
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::ChainReason;
-use super::constraints::{NameConstraintsState, NameViolation};
+use super::constraints::NameConstraintsState;
 use super::name::NormName;
 use super::path::Exts;
 
@@ -79,9 +79,6 @@ impl AnchorConstraints {
     ) -> Result<(), ChainReason> {
         self.names
             .check(subject, subject_norm, san)
-            .map_err(|v| match v {
-                NameViolation::OutOfBounds => ChainReason::AnchorNameConstraints { position },
-                NameViolation::MalformedDnsName => ChainReason::MalformedDnsName { position },
-            })
+            .map_err(|v| v.reason(position, true))
     }
 }

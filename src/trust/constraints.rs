@@ -13,6 +13,7 @@ use x509_cert::ext::pkix::NameConstraints;
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
 use x509_cert::ext::pkix::name::GeneralName;
 
+use super::ChainReason;
 use super::name::NormName;
 
 /// `emailAddress` (PKCS #9), which RFC 5280 asks to treat as an rfc822Name.
@@ -26,6 +27,18 @@ pub(super) enum NameViolation {
     OutOfBounds,
     /// A dNSName under a dNSName constraint that is not a well-formed host name.
     MalformedDnsName,
+}
+
+impl NameViolation {
+    /// The chain reason for the certificate at `position`; `by_anchor` when the
+    /// constraints broken are the trust anchor's own.
+    pub fn reason(self, position: usize, by_anchor: bool) -> ChainReason {
+        match (self, by_anchor) {
+            (NameViolation::MalformedDnsName, _) => ChainReason::MalformedDnsName { position },
+            (NameViolation::OutOfBounds, true) => ChainReason::AnchorNameConstraints { position },
+            (NameViolation::OutOfBounds, false) => ChainReason::NameConstraints { position },
+        }
+    }
 }
 
 #[derive(Default)]

@@ -30,7 +30,7 @@ use x509_cert::ext::pkix::{
 };
 
 use super::anchor_constraints::AnchorConstraints;
-use super::constraints::{NameConstraintsState, NameViolation};
+use super::constraints::NameConstraintsState;
 use super::crl::{ALL_REASONS, Crl};
 use super::name::NormName;
 use super::policy::PolicyState;
@@ -549,14 +549,7 @@ impl<'a> Ctx<'a> {
                 anchor_rules.check_names(subject, self.subject(node), &ex.san, pos)?;
                 names
                     .check(subject, self.subject(node), &ex.san)
-                    .map_err(|v| match v {
-                        NameViolation::OutOfBounds => {
-                            ChainReason::NameConstraints { position: pos }
-                        }
-                        NameViolation::MalformedDnsName => {
-                            ChainReason::MalformedDnsName { position: pos }
-                        }
-                    })?;
+                    .map_err(|v| v.reason(pos, false))?;
             }
             // (d)–(f): certificate policies.
             let policy_err = |_| ChainReason::Policy { position: pos };
