@@ -15,12 +15,22 @@
 //! as OpenSSL `-x509_strict` does; every built-in root passes these rules
 //! (`tests/rfc5280.rs` checks them all).
 
+use const_oid::ObjectIdentifier;
 use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, NameConstraints};
 
 use super::ChainReason;
 use super::constraints::NameConstraintsState;
 use super::name::NormName;
-use super::path::Exts;
+
+/// The anchor's extensions these rules read, as path validation decoded them.
+pub(super) struct AnchorExtensions<'a> {
+    pub bc: Option<&'a BasicConstraints>,
+    pub ku: Option<&'a KeyUsage>,
+    pub nc: Option<&'a NameConstraints>,
+    /// The first critical extension path validation does not process.
+    pub unknown_critical: Option<ObjectIdentifier>,
+}
 
 /// What the anchor allows below it.
 pub(super) struct AnchorConstraints {
@@ -32,13 +42,12 @@ pub(super) struct AnchorConstraints {
 impl AnchorConstraints {
     /// Checks the anchor certificate (extensions `ex`, at `position`) and keeps its
     /// limits for the certificates below.
-    pub fn of(ex: &Exts, position: usize) -> Result<Self, ChainReason> {
+    pub fn of(ex: AnchorExtensions<'_>, position: usize) -> Result<Self, ChainReason> {
         let bc = ex
             .bc
-            .as_ref()
             .filter(|b| b.ca)
             .ok_or(ChainReason::AnchorNotCa { position })?;
-        if ex.ku.as_ref().is_some_and(|ku| !ku.key_cert_sign()) {
+        if ex.ku.is_some_and(|ku| !ku.key_cert_sign()) {
             return Err(ChainReason::AnchorMissingKeyCertSign { position });
         }
         if let Some(oid) = ex.unknown_critical {
@@ -48,7 +57,7 @@ impl AnchorConstraints {
             });
         }
         let mut names = NameConstraintsState::default();
-        if let Some(nc) = &ex.nc {
+        if let Some(nc) = ex.nc {
             names.add(nc);
         }
         Ok(AnchorConstraints {

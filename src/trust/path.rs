@@ -29,7 +29,7 @@ use x509_cert::ext::pkix::{
     SubjectKeyIdentifier,
 };
 
-use super::anchor_constraints::AnchorConstraints;
+use super::anchor_constraints::{AnchorConstraints, AnchorExtensions};
 use super::constraints::NameConstraintsState;
 use super::crl::{ALL_REASONS, Crl};
 use super::name::NormName;
@@ -74,17 +74,17 @@ const KNOWN_EXTENSIONS: &[ObjectIdentifier] = &[
 
 /// The extensions of one certificate, decoded once.
 #[derive(Default)]
-pub(super) struct Exts {
-    pub(super) bc: Option<BasicConstraints>,
-    pub(super) ku: Option<KeyUsage>,
-    pub(super) nc: Option<NameConstraints>,
+struct Exts {
+    bc: Option<BasicConstraints>,
+    ku: Option<KeyUsage>,
+    nc: Option<NameConstraints>,
     policies: Option<CertificatePolicies>,
     pc: Option<PolicyConstraints>,
     pm: Option<PolicyMappings>,
     inhibit_any: Option<u32>,
     san: Vec<GeneralName>,
     crldp: Option<CrlDistributionPoints>,
-    pub(super) unknown_critical: Option<ObjectIdentifier>,
+    unknown_critical: Option<ObjectIdentifier>,
 }
 
 fn exts(cert: &Cert) -> Result<Exts, ObjectIdentifier> {
@@ -506,7 +506,15 @@ impl<'a> Ctx<'a> {
             position: n,
             oid: oid.to_string(),
         })?;
-        let mut anchor_rules = AnchorConstraints::of(&anchor_ex, n)?;
+        let mut anchor_rules = AnchorConstraints::of(
+            AnchorExtensions {
+                bc: anchor_ex.bc.as_ref(),
+                ku: anchor_ex.ku.as_ref(),
+                nc: anchor_ex.nc.as_ref(),
+                unknown_critical: anchor_ex.unknown_critical,
+            },
+            n,
+        )?;
         super::profile::check_anchor(anchor, n)?;
         let mut working_name = self.subject(anchor_node).clone();
         let mut max_path_len = n;
