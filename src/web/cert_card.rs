@@ -230,6 +230,12 @@ pub fn chain_view(c: &ChainResult) -> Html {
             if reason != "ok" {
                 <div class="chain-reason">{ i18n::text(LANG, reason) }</div>
             }
+            // Profile rules the chain breaks without failing (trust::profile).
+            { for c.warnings.iter().map(|w| html! {
+                <div class="chain-warning muted" data-testid="chain-warning" data-code={w.code()}>
+                    { i18n::text(LANG, w.code()) }
+                </div>
+            }) }
             if let Some(a) = anchor {
                 <div class="chain-anchor" data-testid="chain-anchor" data-anchor-kind={anchor_kind}>{ a }</div>
             }

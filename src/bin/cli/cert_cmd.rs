@@ -222,6 +222,10 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         i18n::text(lang, status.as_str().unwrap_or("invalid")),
         i18n::text(lang, chain.reason.code())
     )?;
+    // Profile rules the chain breaks without failing (RFC 5280 §4; trust::profile).
+    for w in &chain.warnings {
+        writeln!(out, "  {:<22} {}", "", i18n::text(lang, w.code()))?;
+    }
     if let Some(a) = &chain.anchor {
         writeln!(
             out,
