@@ -35,8 +35,10 @@ async function precache() {
   const cache = await caches.open(cacheName);
   for (const [path, sha256] of files) {
     const url = new URL(path, scope);
-    // 'no-store': straight from the server, never an older copy from the HTTP cache.
-    const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+    // 'no-cache': the server confirms every file (a 304 reuses what the page just
+    // loaded, so the first visit does not download the build twice); the SHA-256 below
+    // then proves it is this version's file, whatever cache it came through.
+    const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
     if (!response.ok) throw new Error(`kyso: ${path}: HTTP ${response.status}`);
     const body = await response.clone().arrayBuffer();
     const got = hex(await crypto.subtle.digest('SHA-256', body));
