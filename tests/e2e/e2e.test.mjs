@@ -254,14 +254,12 @@ test('tabs: the URL hash picks the tab, and a PDF dropped on the certificate tab
 
 test('forms: certificate files fill form 04, rules are checked, DOCX and PDF carry the names, the draft survives a reload', async () => {
   site.trustBundle = null;
-  const { page, check, close } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
+  const { page, check, close, pageRequests } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
   try {
-    // What the page itself loaded (its resource timing entries): the service worker
-    // also fetches the fonts, in the background, for offline use (offline.test.mjs);
-    // the page loads them only for a PDF.
-    const fontRequests = () =>
-      page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fonts/')).length);
-    assert.equal(await fontRequests(), 0, 'the PDF font is not part of the first page load');
+    // The page's own requests: its service worker also fetches the fonts, in the
+    // background, for offline use (offline.test.mjs); the page loads them for a PDF.
+    const fontRequests = () => pageRequests.filter((u) => u.includes('/fonts/')).length;
+    assert.equal(fontRequests(), 0, 'the PDF font is not part of the first page load');
     await page.locator('[data-testid=form-select]').selectOption('04');
     const files = [
       join(certFixtures, 'person-cccd.pem'),
@@ -322,7 +320,7 @@ test('forms: certificate files fill form 04, rules are checked, DOCX and PDF car
       page.waitForEvent('download', { timeout: 30000 }),
       page.locator('[data-testid=download-anyway]').click(),
     ]);
-    assert.ok((await fontRequests()) >= 1, 'the font was fetched for the PDF');
+    assert.ok(fontRequests() >= 1, 'the font was fetched for the PDF');
     const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdfDl.path(), '-']).toString('utf8');
     for (const s of ['Nguyễn Văn Thử', 'Bùi Văn Sắp Hết', 'A1B2C3D4E5F60718', '7E57000000000033']) {
       assert.ok(pdfText.includes(s), `PDF text holds ${s}`);
