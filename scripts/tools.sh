@@ -6,6 +6,7 @@
 #   trunk 0.21.14, wasm-bindgen-cli 0.2.130      (cargo install, into ~/.cargo/bin)
 #   binaryen (wasm-opt) into tools/node_modules   (npm ci, from tools/package-lock.json)
 #   playwright-core into tests/e2e/node_modules   (npm ci; drives the system Chromium)
+#   axe-core into tests/e2e/node_modules          (npm ci; the accessibility test)
 #   chromium, chromium-driver, poppler-utils,     (apt-get, when missing)
 #   unzip, libreoffice-writer-nogui
 #   every crate of Cargo.lock in cargo's cache    (cargo fetch, so Trunk can build offline)
@@ -81,8 +82,9 @@ section "tools: wasm-opt (npm binaryen, tools/)"
 npm_ci tools binaryen
 wasm-opt --version
 
-section "tools: playwright-core (tests/e2e/)"
+section "tools: playwright-core and axe-core (tests/e2e/)"
 npm_ci tests/e2e playwright-core
+npm_ci tests/e2e axe-core
 
 section "tools: crates (cargo fetch)"
 cargo fetch --quiet

@@ -80,7 +80,7 @@ fn core_reads_a_real_certificate_in_the_browser() {
 #[wasm_bindgen_test]
 fn pem_bundle_text_yields_each_certificate() {
     let text = format!("{G1_LEAF}\n{G2_LEAF}");
-    let file = read::pasted(&text, 1).unwrap();
+    let file = read::pasted(&text, 1, kyso::i18n::Lang::Vi).unwrap();
     let r = report::read_certificates(&[file], &CertOptions::at(june_2025()));
     let serials: Vec<&str> = r
         .certificates
@@ -88,7 +88,7 @@ fn pem_bundle_text_yields_each_certificate() {
         .map(|c| c.facts.serial_hex.as_str())
         .collect();
     assert_eq!(serials, ["6B6C55", "75580955FC81D6A7"]);
-    assert!(read::pasted("   \n", 2).is_none());
+    assert!(read::pasted("   \n", 2, kyso::i18n::Lang::Vi).is_none());
 }
 
 #[wasm_bindgen_test]

@@ -1,9 +1,12 @@
-//! The page: the header with its three tabs, and the tab the URL hash names
-//! (`#chung-thu`, `#kiem-tra`, `#lap-van-ban`), so a reload keeps the user's place.
+//! The page: the header with its three tabs and the language switch, and the tab the
+//! URL hash names (`#chung-thu`, `#kiem-tra`, `#lap-van-ban`), so a reload keeps the
+//! user's place.
 //!
 //! Each tab's state lives here, not in the tab, so that going to another tab and back
-//! keeps what was dropped and typed. Only the visible tab is drawn: each has its own
-//! drop zone, and a drop anywhere on the page goes to the visible one.
+//! — or switching the language — keeps what was dropped and typed. Only the visible
+//! tab is drawn: each has its own drop zone, and a drop anywhere on the page goes to
+//! the visible one. The tabs follow the WAI-ARIA tabs pattern: one tab stop, arrow
+//! keys (and Home/End) move between tabs and open them.
 
 use gloo::events::EventListener;
 use yew::platform::spawn_local;
@@ -11,8 +14,10 @@ use yew::prelude::*;
 
 use super::cert_tab::{self, CertTab};
 use super::forms_tab::{self, FormsTab};
+use super::lang::{self, LangSwitch, t};
 use super::trust_bundle;
 use super::verify_tab::{self, VerifyTab};
+use crate::i18n::Lang;
 
 /// The three tabs, in the order of the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,23 +39,20 @@ impl Tab {
         }
     }
 
+    /// The i18n code of the tab's name.
     pub fn label(self) -> &'static str {
         match self {
-            Tab::Certificates => "Chứng thư số",
-            Tab::Verify => "Kiểm tra chữ ký PDF",
-            Tab::Forms => "Lập văn bản",
+            Tab::Certificates => "ui_tab_certificates",
+            Tab::Verify => "ui_tab_verify",
+            Tab::Forms => "ui_tab_forms",
         }
     }
 
     fn tagline(self) -> &'static str {
         match self {
-            Tab::Certificates => "Đọc chứng thư số ngay trên máy này — tệp không được gửi đi đâu.",
-            Tab::Verify => {
-                "Kiểm tra chữ ký số trên tệp PDF ngay trên máy này — tệp không được gửi đi đâu."
-            }
-            Tab::Forms => {
-                "Lập văn bản đề nghị theo Nghị định 68/2024 ngay trên máy này — dữ liệu không được gửi đi đâu."
-            }
+            Tab::Certificates => "ui_tagline_certificates",
+            Tab::Verify => "ui_tagline_verify",
+            Tab::Forms => "ui_tagline_forms",
         }
     }
 
@@ -68,14 +70,32 @@ impl Tab {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
         Tab::from_hash(&hash)
     }
+
+    /// The tab a key press on `self` moves to (ArrowLeft/Right wrap around).
+    fn after_key(self, key: &str) -> Option<Tab> {
+        let i = Tab::ALL.iter().position(|t| *t == self)?;
+        let n = Tab::ALL.len();
+        let j = match key {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return None,
+        };
+        Tab::ALL.get(j).copied()
+    }
 }
 
 #[component]
 pub fn App() -> Html {
     let tab = use_state(Tab::current);
+    let lang = use_state(lang::stored);
     let certs = use_reducer(cert_tab::Session::default);
     let verify = use_reducer(verify_tab::VerifyState::default);
     let forms = use_reducer(forms_tab::FormsState::load);
+
+    // The document's language and title follow the switch.
+    use_effect_with(*lang, |l| lang::apply(*l));
 
     // The deployer's CA bundle, fetched once from the page's own origin.
     {
@@ -113,47 +133,81 @@ pub fn App() -> Html {
             verify_tab::start(verify.clone(), files);
         })
     };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| lang.set(l))
+    };
+    // Arrow keys on a tab open the next one and move the focus to it.
+    let on_tab_key = {
+        let tab = tab.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = tab.after_key(&e.key()) else {
+                return;
+            };
+            e.prevent_default();
+            go_to(next);
+            tab.set(next);
+            if let Some(el) = gloo::utils::document().get_element_by_id(&tab_id(next))
+                && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+            {
+                let _ = el.focus();
+            }
+        })
+    };
 
     let current = *tab;
+    let l = *lang;
     html! {
-        <>
+        <ContextProvider<Lang> context={l}>
             <header class="site">
                 <div class="brand">
                     <img class="logo" src="favicon.svg" alt="" width="36" height="36" />
                     <div>
                         <h1>{ "kyso" }</h1>
-                        <p class="tagline">{ current.tagline() }</p>
+                        <p class="tagline">{ t(l, current.tagline()) }</p>
                     </div>
+                    <LangSwitch on_change={on_lang} />
                 </div>
-                <nav class="tabs" aria-label="Chức năng">
-                    { for Tab::ALL.into_iter().map(|t| {
-                        let active = t == current;
+                <nav class="tabs" aria-label={t(l, "ui_functions")}>
+                    <div role="tablist" class="tablist" aria-label={t(l, "ui_functions")}>
+                    { for Tab::ALL.into_iter().map(|tb| {
+                        let active = tb == current;
                         html! {
-                            <a class={classes!("tab", active.then_some("active"))} href={format!("#{}", t.hash())}
-                                aria-current={active.then_some("page")} data-testid={format!("tab-{}", t.hash())}>
-                                { t.label() }
+                            <a class={classes!("tab", active.then_some("active"))} href={format!("#{}", tb.hash())}
+                                id={tab_id(tb)} role="tab" aria-selected={active.to_string()}
+                                aria-controls="kyso-tabpanel" tabindex={if active { "0" } else { "-1" }}
+                                onkeydown={on_tab_key.clone()} data-testid={format!("tab-{}", tb.hash())}>
+                                { t(l, tb.label()) }
                             </a>
                         }
                     }) }
+                    </div>
                 </nav>
             </header>
             <main data-tab={current.hash()}>
+                <div id="kyso-tabpanel" role="tabpanel" aria-labelledby={tab_id(current)}>
                 { match current {
                     Tab::Certificates => html! { <CertTab session={certs.clone()} {on_pdfs} /> },
                     Tab::Verify => html! { <VerifyTab state={verify.clone()} /> },
                     Tab::Forms => html! { <FormsTab state={forms.clone()} /> },
                 } }
+                </div>
             </main>
             <footer class="site">
                 <p>
-                    { "Mọi xử lý diễn ra trong trình duyệt; trang không kết nối tới máy chủ nào khác." }
+                    { t(l, "ui_footer") }
                     if let Some(b) = certs.bundle() {
-                        { format!(" Có dùng thêm chứng thư CA do đơn vị triển khai cung cấp ({}).", b.name) }
+                        { lang::fill(l, "ui_footer_bundle", &[&b.name]) }
                     }
                 </p>
             </footer>
-        </>
+        </ContextProvider<Lang>>
     }
+}
+
+/// The element id of a tab (for focus and `aria-labelledby`).
+fn tab_id(tab: Tab) -> String {
+    format!("tab-{}", tab.hash())
 }
 
 /// Puts `tab` in the URL (a reload then opens it again).

@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use super::cert_card::vn_time;
 use super::clock;
+use super::lang::{fill, t, use_lang};
 use crate::i18n::{self, Lang};
 use crate::trust::builtin::{self, BuiltinCa};
-
-const LANG: Lang = Lang::Vi;
 
 /// The list is built (and the certificates parsed) only when the section is opened.
 #[component]
 pub fn BuiltinList() -> Html {
+    let lang = use_lang();
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -26,30 +26,30 @@ pub fn BuiltinList() -> Html {
     html! {
         <details class="builtin-cas" data-testid="builtin-cas" {ontoggle}>
             <summary>
-                { format!("Các CA có sẵn trong kyso ({} chứng thư, bộ chứng thư ngày {})",
-                    builtin::count(), set_date.to_vn_date()) }
+                { fill(lang, "ui_builtin_title", &[&builtin::count().to_string(), &set_date.to_vn_date()]) }
             </summary>
             if *open {
                 <p class="muted">
-                    { i18n::builtin_summary(LANG, builtin::count(), builtin::anchor_count(), set_date, clock::now()) }
+                    { i18n::builtin_summary(lang, builtin::count(), builtin::anchor_count(), set_date, clock::now()) }
                 </p>
-                { table(&builtin::list()) }
+                { table(&builtin::list(), lang) }
             }
         </details>
     }
 }
 
-fn table(cas: &[BuiltinCa]) -> Html {
+fn table(cas: &[BuiltinCa], lang: Lang) -> Html {
     let now = clock::now();
     html! {
-        <div class="table-wrap">
+        // Focusable, so that a keyboard can scroll the wide table too.
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "ui_builtin_table")}>
             <table class="rows builtin-list">
                 <thead>
                     <tr>
-                        <th>{ "Tên" }</th>
-                        <th>{ "Loại" }</th>
-                        <th>{ "Thuộc" }</th>
-                        <th>{ "Hiệu lực đến" }</th>
+                        <th>{ t(lang, "ui_col_name") }</th>
+                        <th>{ t(lang, "ui_col_kind") }</th>
+                        <th>{ t(lang, "ui_col_owner") }</th>
+                        <th>{ t(lang, "ui_col_valid_to") }</th>
                         <th>{ "SHA-256" }</th>
                     </tr>
                 </thead>
@@ -63,15 +63,15 @@ fn table(cas: &[BuiltinCa]) -> Html {
                                 <td title={c.subject_dn.clone()}>
                                     { &c.name }
                                     if c.anchor.is_some() {
-                                        <span class="muted">{ format!(" — {}", i18n::text(LANG, "builtin_anchor")) }</span>
+                                        <span class="muted">{ format!(" — {}", t(lang, "builtin_anchor")) }</span>
                                     }
                                 </td>
-                                <td>{ i18n::text(LANG, c.kind.code()) }</td>
-                                <td>{ i18n::text(LANG, source) }</td>
+                                <td>{ t(lang, c.kind.code()) }</td>
+                                <td>{ t(lang, source) }</td>
                                 <td class={classes!(expired.then_some("warn"))}>
                                     { vn_time(c.not_after) }
                                     if expired {
-                                        { " (đã hết hạn)" }
+                                        { t(lang, "ui_expired_note") }
                                     }
                                 </td>
                                 <td><code class="hex">{ &c.sha256 }</code></td>

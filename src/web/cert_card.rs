@@ -6,14 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::copy::CopyButton;
+use super::lang::{fill, t, use_lang};
 use crate::cert::facts::ValidityStatus;
 use crate::cert::holder::HolderKind;
 use crate::i18n::{self, Lang};
 use crate::report::CertEntry;
 use crate::time::Instant;
 use crate::trust::{ChainResult, RevocationOutcome};
-
-const LANG: Lang = Lang::Vi;
 
 #[derive(Properties, Clone)]
 pub struct CertCardProps {
@@ -28,6 +27,7 @@ impl PartialEq for CertCardProps {
 
 #[component]
 pub fn CertCard(props: &CertCardProps) -> Html {
+    let lang = use_lang();
     let e = &*props.entry;
     let f = &e.facts;
     let title = f.display_name().to_string();
@@ -37,7 +37,11 @@ pub fn CertCard(props: &CertCardProps) -> Html {
     let source = if e.index == 0 {
         e.file.clone()
     } else {
-        format!("{} (chứng thư thứ {})", e.file, e.index + 1)
+        fill(
+            lang,
+            "ui_cert_index",
+            &[&e.file, &(e.index + 1).to_string()],
+        )
     };
 
     html! {
@@ -52,30 +56,30 @@ pub fn CertCard(props: &CertCardProps) -> Html {
                     }
                 </div>
                 <div class="badges">
-                    <span class={classes!("badge", status)}>{ i18n::text(LANG, status) }</span>
-                    <span class="badge kind" title={i18n::text(LANG, f.holder_reason).to_owned()}>
-                        { i18n::text(LANG, holder_code(f.holder_kind)) }
+                    <span class={classes!("badge", status)}>{ t(lang, status) }</span>
+                    <span class="badge kind" title={t(lang, f.holder_reason).to_owned()}>
+                        { t(lang, holder_code(f.holder_kind)) }
                     </span>
                 </div>
             </header>
 
             <dl class="facts">
-                <dt>{ "Số hiệu chứng thư" }</dt>
+                <dt>{ t(lang, "ui_serial") }</dt>
                 <dd>
                     <code class="serial" data-testid="serial">{ &f.serial_hex }</code>
-                    <CopyButton text={f.serial_hex.clone()} what="số hiệu chứng thư" />
+                    <CopyButton text={f.serial_hex.clone()} what={t(lang, "ui_serial_what")} />
                 </dd>
 
-                <dt>{ "Hiệu lực" }</dt>
+                <dt>{ t(lang, "ui_validity") }</dt>
                 <dd>
-                    { "từ " }<time title={f.not_before.to_rfc3339()}>{ vn_time(f.not_before) }</time>
-                    { " đến " }<time title={f.not_after.to_rfc3339()}>{ vn_time(f.not_after) }</time>
+                    { t(lang, "ui_from") }<time title={f.not_before.to_rfc3339()}>{ vn_time(f.not_before) }</time>
+                    { t(lang, "ui_to") }<time title={f.not_after.to_rfc3339()}>{ vn_time(f.not_after) }</time>
                     <span class={classes!("days", status)} data-testid="days-left">
-                        { days_text(f.status, f.days_left) }
+                        { days_text(f.status, f.days_left, lang) }
                     </span>
                 </dd>
 
-                <dt>{ "Chủ thể" }</dt>
+                <dt>{ t(lang, "ui_subject") }</dt>
                 <dd>
                     { f.common_name.clone().unwrap_or_else(|| f.subject_dn.clone()) }
                     if let Some(t) = &f.title {
@@ -84,15 +88,15 @@ pub fn CertCard(props: &CertCardProps) -> Html {
                 </dd>
 
                 if !f.identifiers.is_empty() {
-                    <dt>{ "Mã định danh" }</dt>
+                    <dt>{ t(lang, "ui_identifiers") }</dt>
                     <dd>
                         <ul class="plain">
                             { for f.identifiers.iter().map(|id| html! {
                                 <li>
-                                    <span class="id-kind">{ format!("{}: ", id_label(&id.kind, &id.prefix)) }</span>
+                                    <span class="id-kind">{ format!("{}: ", id_label(&id.kind, &id.prefix, lang)) }</span>
                                     <code>{ &id.value }</code>
                                     if let Some(p) = id.problem {
-                                        <span class="warn">{ format!(" — {}", i18n::text(LANG, p)) }</span>
+                                        <span class="warn">{ format!(" — {}", t(lang, p)) }</span>
                                     }
                                 </li>
                             }) }
@@ -101,86 +105,86 @@ pub fn CertCard(props: &CertCardProps) -> Html {
                 }
 
                 if !f.emails.is_empty() {
-                    <dt>{ "Thư điện tử" }</dt>
+                    <dt>{ t(lang, "ui_email") }</dt>
                     <dd>{ f.emails.join(", ") }</dd>
                 }
 
-                <dt>{ "Đơn vị cấp" }</dt>
+                <dt>{ t(lang, "ui_issuer") }</dt>
                 <dd title={f.issuer_dn.clone()}>{ issuer }</dd>
 
-                <dt>{ "Gia hạn / thay đổi" }</dt>
+                <dt>{ t(lang, "ui_renewal") }</dt>
                 <dd class={classes!("renewal", e.renewal.eligible.then_some("ok"))} data-testid="renewal">
-                    { i18n::renewal_sentence(LANG, &e.renewal) }
+                    { i18n::renewal_sentence(lang, &e.renewal) }
                 </dd>
 
-                <dt>{ "Chuỗi chứng thực" }</dt>
+                <dt>{ t(lang, "ui_chain") }</dt>
                 <dd><Chain chain={Rc::clone(&props.entry)} /></dd>
             </dl>
 
             <details class="tech">
-                <summary>{ "Thông tin kỹ thuật" }</summary>
+                <summary>{ t(lang, "ui_technical") }</summary>
                 <dl class="facts">
-                    <dt>{ "Dấu vân tay SHA-1" }</dt>
+                    <dt>{ t(lang, "ui_sha1") }</dt>
                     <dd>
                         <code class="hex" data-testid="sha1">{ &f.sha1 }</code>
-                        <CopyButton text={f.sha1.clone()} what="dấu vân tay SHA-1" />
+                        <CopyButton text={f.sha1.clone()} what={t(lang, "ui_sha1_what")} />
                     </dd>
-                    <dt>{ "Dấu vân tay SHA-256" }</dt>
+                    <dt>{ t(lang, "ui_sha256") }</dt>
                     <dd>
                         <code class="hex" data-testid="sha256">{ &f.sha256 }</code>
-                        <CopyButton text={f.sha256.clone()} what="dấu vân tay SHA-256" />
+                        <CopyButton text={f.sha256.clone()} what={t(lang, "ui_sha256_what")} />
                     </dd>
-                    <dt>{ "Tên đầy đủ của chủ thể" }</dt>
+                    <dt>{ t(lang, "ui_subject_dn") }</dt>
                     <dd class="dn">{ &f.subject_dn }</dd>
-                    <dt>{ "Tên đầy đủ của đơn vị cấp" }</dt>
+                    <dt>{ t(lang, "ui_issuer_dn") }</dt>
                     <dd class="dn">{ &f.issuer_dn }</dd>
-                    <dt>{ "Khóa công khai" }</dt>
+                    <dt>{ t(lang, "ui_public_key") }</dt>
                     <dd>{ key_text(f) }</dd>
-                    <dt>{ "Thuật toán ký" }</dt>
+                    <dt>{ t(lang, "ui_signature_algorithm") }</dt>
                     <dd>{ &f.signature_algorithm.name }</dd>
                     if !f.key_usage.is_empty() {
-                        <dt>{ "Mục đích của khóa" }</dt>
+                        <dt>{ t(lang, "ui_key_usage") }</dt>
                         <dd>{ f.key_usage.join(", ") }</dd>
                     }
                     if !f.extended_key_usage.is_empty() {
-                        <dt>{ "Mục đích mở rộng" }</dt>
+                        <dt>{ t(lang, "ui_extended_key_usage") }</dt>
                         <dd>{ f.extended_key_usage.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ") }</dd>
                     }
                     if let Some(bc) = f.basic_constraints {
-                        <dt>{ "Ràng buộc cơ bản" }</dt>
-                        <dd>{ basic_constraints_text(bc.ca, bc.path_len) }</dd>
+                        <dt>{ t(lang, "ui_basic_constraints") }</dt>
+                        <dd>{ basic_constraints_text(bc.ca, bc.path_len, lang) }</dd>
                     }
                     if !f.policies.is_empty() {
-                        <dt>{ "Chính sách" }</dt>
+                        <dt>{ t(lang, "ui_policies") }</dt>
                         <dd>
                             <ul class="plain">
                                 { for f.policies.iter().map(|p| html! {
-                                    <li><code>{ &p.oid }</code>{ p.name.map(|n| format!(" ({n})")).unwrap_or_default() }</li>
+                                    <li><code>{ &p.oid }</code>{ p.name.map(|n| format!(" ({})", policy_name(&p.oid, n, lang))).unwrap_or_default() }</li>
                                 }) }
                             </ul>
                         </dd>
                     }
                     if !f.crl_distribution_points.is_empty() {
-                        <dt>{ "Nơi công bố CRL" }</dt>
+                        <dt>{ t(lang, "ui_crl_dp") }</dt>
                         <dd><ul class="plain url">{ for f.crl_distribution_points.iter().map(|u| html! { <li>{ u }</li> }) }</ul></dd>
                     }
                     if !f.authority_info_access.is_empty() {
-                        <dt>{ "Thông tin CA (AIA)" }</dt>
+                        <dt>{ t(lang, "ui_aia") }</dt>
                         <dd>
                             <ul class="plain url">
                                 { for f.authority_info_access.iter().map(|a| html! {
-                                    <li>{ format!("{}: {}", aia_label(&a.method), a.location) }</li>
+                                    <li>{ format!("{}: {}", aia_label(&a.method, lang), a.location) }</li>
                                 }) }
                             </ul>
                         </dd>
                     }
                     if !f.extension_errors.is_empty() {
-                        <dt>{ "Phần mở rộng lỗi" }</dt>
+                        <dt>{ t(lang, "ui_extension_errors") }</dt>
                         <dd class="warn">
                             { for f.extension_errors.iter().map(|x| html! { <div>{ format!("{}: {}", x.oid, x.detail) }</div> }) }
                         </dd>
                     }
-                    <dt>{ "Tệp" }</dt>
+                    <dt>{ t(lang, "ui_file") }</dt>
                     <dd>{ source }</dd>
                 </dl>
             </details>
@@ -202,38 +206,35 @@ impl PartialEq for ChainProps {
 /// The chain verdict in one line, the reason, and the path leaf → anchor.
 #[component]
 fn Chain(props: &ChainProps) -> Html {
-    chain_view(&props.chain.chain)
+    let lang = use_lang();
+    chain_view(&props.chain.chain, lang)
 }
 
 /// A chain verdict: status in words, reason, anchor (government CA or not),
 /// revocation and the path leaf → anchor. Shared with the signature panels.
-pub fn chain_view(c: &ChainResult) -> Html {
+pub fn chain_view(c: &ChainResult, lang: Lang) -> Html {
     let code = c.status.code();
     let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {
         let level = if a.intermediate {
-            "; CA trung gian được tin cậy trực tiếp"
+            t(lang, "ui_anchor_intermediate")
         } else {
             ""
         };
-        format!(
-            "Điểm tin cậy: {} ({}{level})",
-            a.name,
-            i18n::text(LANG, a.kind.code())
-        )
+        fill(lang, "ui_anchor", &[&a.name, t(lang, a.kind.code()), level])
     });
     let anchor_kind = c.anchor.as_ref().map_or("", |a| a.kind.code());
     let missing = c.missing_issuer.as_ref();
     html! {
         <div class={classes!("chain", code)} data-testid="chain">
-            <div class="chain-status">{ i18n::text(LANG, code) }</div>
+            <div class="chain-status">{ t(lang, code) }</div>
             if reason != "ok" {
-                <div class="chain-reason">{ i18n::text(LANG, reason) }</div>
+                <div class="chain-reason">{ t(lang, reason) }</div>
             }
             // Profile rules the chain breaks without failing (trust::profile).
             { for c.warnings.iter().map(|w| html! {
                 <div class="chain-warning muted" data-testid="chain-warning" data-code={w.code()}>
-                    { i18n::text(LANG, w.code()) }
+                    { t(lang, w.code()) }
                 </div>
             }) }
             if let Some(a) = anchor {
@@ -241,11 +242,11 @@ pub fn chain_view(c: &ChainResult) -> Html {
             }
             if let Some(m) = missing {
                 <div class="chain-missing warn" data-testid="missing-issuer" data-code={m.code}>
-                    { i18n::missing_issuer(LANG, m) }
+                    { i18n::missing_issuer(lang, m) }
                 </div>
             }
             if !matches!(c.revocation, RevocationOutcome::Anchor) {
-                <div class="muted">{ revocation_text(&c.revocation) }</div>
+                <div class="muted">{ revocation_text(&c.revocation, lang) }</div>
             }
             if c.path.len() > 1 {
                 <ol class="path">
@@ -263,10 +264,10 @@ pub fn vn_time(t: Instant) -> String {
     t.to_vn_local_display()
 }
 
-fn days_text(status: ValidityStatus, days: i64) -> String {
+fn days_text(status: ValidityStatus, days: i64, lang: Lang) -> String {
     match status {
-        ValidityStatus::NotYetValid => i18n::text(LANG, "not_yet_valid").to_owned(),
-        _ => i18n::days_left(LANG, days),
+        ValidityStatus::NotYetValid => t(lang, "not_yet_valid").to_owned(),
+        _ => i18n::days_left(lang, days),
     }
 }
 
@@ -290,21 +291,30 @@ pub fn holder_code(k: HolderKind) -> &'static str {
     }
 }
 
-fn id_label<'a>(kind: &'a str, prefix: &'a str) -> &'a str {
+fn id_label<'a>(kind: &'a str, prefix: &'a str, lang: Lang) -> &'a str {
     match kind {
-        "CCCD" => "Căn cước công dân",
-        "CMND" => "Chứng minh nhân dân",
-        "HC" => "Hộ chiếu",
-        "MST" => "Mã số thuế",
-        "MNS" => "Mã quan hệ ngân sách",
+        "CCCD" => t(lang, "ui_id_cccd"),
+        "CMND" => t(lang, "ui_id_cmnd"),
+        "HC" => t(lang, "ui_id_hc"),
+        "MST" => t(lang, "ui_id_mst"),
+        "MNS" => t(lang, "ui_id_mns"),
         _ => prefix,
     }
 }
 
-fn aia_label(method: &str) -> &str {
+/// A policy's name in the page's language, when `i18n` has it ("policy_<OID>").
+fn policy_name(oid: &str, name: &'static str, lang: Lang) -> String {
+    let code = format!("policy_{oid}");
+    match t(lang, &code) {
+        w if w == code => name.to_owned(),
+        w => w.to_owned(),
+    }
+}
+
+fn aia_label(method: &str, lang: Lang) -> &str {
     match method {
         "ocsp" => "OCSP",
-        "ca_issuers" => "Chứng thư CA",
+        "ca_issuers" => t(lang, "ui_aia_ca_issuers"),
         other => other,
     }
 }
@@ -318,29 +328,23 @@ fn key_text(f: &crate::cert::facts::CertFacts) -> String {
     }
 }
 
-fn basic_constraints_text(ca: bool, path_len: Option<u8>) -> String {
+fn basic_constraints_text(ca: bool, path_len: Option<u8>, lang: Lang) -> String {
     match (ca, path_len) {
-        (true, Some(n)) => format!("Là CA (được cấp tiếp tối đa {n} cấp CA)"),
-        (true, None) => "Là CA".to_owned(),
-        (false, _) => "Không phải CA".to_owned(),
+        (true, Some(n)) => fill(lang, "ui_is_ca_path", &[&n.to_string()]),
+        (true, None) => t(lang, "ui_is_ca").to_owned(),
+        (false, _) => t(lang, "ui_not_ca").to_owned(),
     }
 }
 
-fn revocation_text(r: &RevocationOutcome) -> String {
+fn revocation_text(r: &RevocationOutcome, lang: Lang) -> String {
     match r {
-        RevocationOutcome::Good { crl_this_update } => format!(
-            "Chưa bị thu hồi theo CRL ngày {}",
-            vn_time(*crl_this_update)
-        ),
-        RevocationOutcome::Revoked { at, .. } => {
-            format!("Đã bị thu hồi từ {}", vn_time(*at))
+        RevocationOutcome::Good { crl_this_update } => {
+            fill(lang, "ui_not_revoked_crl", &[&vn_time(*crl_this_update)])
         }
-        RevocationOutcome::NotChecked => i18n::text(LANG, "revocation_not_checked").to_owned(),
+        RevocationOutcome::Revoked { at, .. } => fill(lang, "ui_revoked_since", &[&vn_time(*at)]),
+        RevocationOutcome::NotChecked => t(lang, "revocation_not_checked").to_owned(),
         RevocationOutcome::Unknown { code } => {
-            format!(
-                "Không xác định được tình trạng thu hồi: {}",
-                i18n::text(LANG, code)
-            )
+            fill(lang, "ui_revocation_unknown", &[t(lang, code)])
         }
         RevocationOutcome::Anchor => String::new(),
     }

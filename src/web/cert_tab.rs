@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::builtin_list::BuiltinList;
 use super::cert_card::{CertCard, vn_time};
 use super::dropzone::{DropZone, Loaded};
+use super::lang::{fill, t, use_lang};
 use super::read::ReadProblem;
 use super::{clock, download};
 use crate::i18n::{self, Lang};
@@ -117,6 +118,7 @@ pub struct CertTabProps {
 
 #[component]
 pub fn CertTab(props: &CertTabProps) -> Html {
+    let lang = use_lang();
     let session = props.session.clone();
     let filter = use_state(String::new);
     let limit = use_state(|| PAGE);
@@ -168,35 +170,36 @@ pub fn CertTab(props: &CertTabProps) -> Html {
     html! {
         <>
                 <DropZone {on_loaded} on_pdfs={props.on_pdfs.clone()}
-                    hint="Nhận tệp .cer, .crt, .pem, .p7b, .p7c (dạng nhị phân DER hoặc văn bản PEM); chọn được nhiều tệp cùng lúc. Tệp PDF có chữ ký sẽ được mở ở thẻ “Kiểm tra chữ ký PDF”. Tệp chỉ được đọc trên máy này, không gửi đi đâu." />
+                    hint={AttrValue::from(t(lang, "ui_cert_drop_hint").to_owned())} />
                 <BuiltinList />
                 if let Some(report) = &session.report {
-                    <section class="results" aria-label="Kết quả">
+                    <section class="results" aria-label={t(lang, "ui_results")}>
+                        <h2 class="visually-hidden">{ t(lang, "ui_results") }</h2>
                         <div class="toolbar">
                             <p class="summary" data-testid="summary" data-total={session.cards.len().to_string()}>
-                                { summary(report, session.problems.len()) }
+                                { summary(report, session.problems.len(), lang) }
                                 <span class="muted">
-                                    { format!(" · thời điểm kiểm tra {} (giờ Việt Nam)", vn_time(report.at)) }
+                                    { fill(lang, "ui_checked_at", &[&vn_time(report.at)]) }
                                 </span>
                             </p>
                             <div class="actions">
                                 if session.cards.len() > 3 {
-                                    <input type="search" class="filter" placeholder="Lọc theo tên, số hiệu, MST…"
-                                        aria-label="Lọc danh sách" value={(*filter).clone()} oninput={on_filter}
+                                    <input type="search" class="filter" placeholder={t(lang, "ui_filter_placeholder")}
+                                        aria-label={t(lang, "ui_filter_label")} value={(*filter).clone()} oninput={on_filter}
                                         data-testid="filter" />
                                 }
                                 <button type="button" class="button" onclick={on_export} data-testid="export-json"
-                                    title="Tải về toàn bộ kết quả dạng JSON">
-                                    { "Xuất JSON" }
+                                    title={t(lang, "ui_export_json_title")}>
+                                    { t(lang, "ui_export_json") }
                                 </button>
                                 <button type="button" class="button subtle" onclick={on_clear} data-testid="clear">
-                                    { "Xóa danh sách" }
+                                    { t(lang, "ui_clear_list") }
                                 </button>
                             </div>
                         </div>
-                        { errors(report, &session.problems) }
+                        { errors(report, &session.problems, lang) }
                         if !needle.is_empty() {
-                            <p class="muted">{ format!("Đang hiển thị {} / {} chứng thư.", shown.len(), session.cards.len()) }</p>
+                            <p class="muted">{ fill(lang, "ui_showing", &[&shown.len().to_string(), &session.cards.len().to_string()]) }</p>
                         }
                         <div class="cards">
                             { for shown.into_iter().take(*limit).map(|c| html! {
@@ -206,9 +209,9 @@ pub fn CertTab(props: &CertTabProps) -> Html {
                         if hidden > 0 {
                             <p class="more">
                                 <button type="button" class="button" onclick={on_more} data-testid="show-more">
-                                    { format!("Hiện thêm {} chứng thư (còn {} chưa hiện)", hidden.min(PAGE), hidden) }
+                                    { fill(lang, "ui_show_more", &[&hidden.min(PAGE).to_string(), &hidden.to_string()]) }
                                 </button>
-                                <span class="muted">{ " Dùng ô lọc để tìm nhanh theo tên, số hiệu hoặc mã số." }</span>
+                                <span class="muted">{ t(lang, "ui_show_more_hint") }</span>
                             </p>
                         }
                     </section>
@@ -218,7 +221,7 @@ pub fn CertTab(props: &CertTabProps) -> Html {
 }
 
 /// "3 chứng thư trong 2 tệp · 1 tệp lỗi".
-fn summary(report: &CertReport, read_problems: usize) -> String {
+fn summary(report: &CertReport, read_problems: usize, lang: Lang) -> String {
     let mut files: Vec<&str> = report
         .certificates
         .iter()
@@ -226,41 +229,48 @@ fn summary(report: &CertReport, read_problems: usize) -> String {
         .collect();
     files.sort_unstable();
     files.dedup();
-    let mut text = format!(
-        "{} chứng thư trong {} tệp",
-        report.certificates.len(),
-        files.len()
+    let mut text = fill(
+        lang,
+        "ui_cert_summary",
+        &[
+            &report.certificates.len().to_string(),
+            &files.len().to_string(),
+        ],
     );
     let bad = report.errors.len() + read_problems;
     if bad > 0 {
-        text.push_str(&format!(" · {bad} lỗi"));
+        text.push_str(&fill(lang, "ui_errors_count", &[&bad.to_string()]));
     }
     if report.crl_count > 0 {
-        text.push_str(&format!(" · {} danh sách thu hồi (CRL)", report.crl_count));
+        text.push_str(&fill(
+            lang,
+            "ui_crl_count",
+            &[&report.crl_count.to_string()],
+        ));
     }
     text
 }
 
 /// The list of files (or parts) that could not be read, each with its reason.
-fn errors(report: &CertReport, problems: &[ReadProblem]) -> Html {
+fn errors(report: &CertReport, problems: &[ReadProblem], lang: Lang) -> Html {
     if report.errors.is_empty() && problems.is_empty() {
         return Html::default();
     }
     html! {
-        <ul class="file-errors" aria-label="Tệp không đọc được">
+        <ul class="file-errors" aria-label={t(lang, "ui_unreadable_files")}>
             { for problems.iter().map(|p| html! {
                 <li data-testid="file-error" data-file={p.file.clone()}>
-                    <strong>{ &p.file }</strong>{ ": " }{ p.message() }
+                    <strong>{ &p.file }</strong>{ ": " }{ p.message_in(lang) }
                 </li>
             }) }
             { for report.errors.iter().map(|e| {
-                let part = e.index.map(|i| format!(" (mục thứ {})", i + 1)).unwrap_or_default();
+                let part = e.index.map(|i| fill(lang, "ui_item_number", &[&(i + 1).to_string()])).unwrap_or_default();
                 html! {
                     <li data-testid="file-error" data-file={e.file.clone()} data-code={e.code()}>
                         <strong>{ format!("{}{part}", e.file) }</strong>{ ": " }
-                        { i18n::input_error(Lang::Vi, &e.error) }
+                        { i18n::input_error(lang, &e.error) }
                         if e.code() == "looks_like_pdf" {
-                            { " " }<a href="#kiem-tra">{ "Kiểm tra chữ ký của tệp PDF ở thẻ “Kiểm tra chữ ký PDF”." }</a>
+                            { " " }<a href="#kiem-tra">{ t(lang, "ui_pdf_go_verify") }</a>
                         }
                     </li>
                 }

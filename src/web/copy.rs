@@ -11,17 +11,21 @@ use web_sys::{HtmlDocument, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::lang::{fill, t, use_lang};
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct CopyProps {
     /// The text put on the clipboard.
     pub text: AttrValue,
-    /// What is copied, for screen readers and the tooltip ("số hiệu", "SHA-256"...).
+    /// What is copied, for screen readers and the tooltip ("số hiệu", "SHA-256"...),
+    /// already in the page's language.
     pub what: AttrValue,
 }
 
 /// A small button that copies `text` and says so for a moment.
 #[component]
 pub fn CopyButton(props: &CopyProps) -> Html {
+    let lang = use_lang();
     let done = use_state(|| None::<bool>);
     let onclick = {
         let text = props.text.clone();
@@ -36,12 +40,15 @@ pub fn CopyButton(props: &CopyProps) -> Html {
             });
         })
     };
-    let label = match *done {
-        None => "Chép",
-        Some(true) => "Đã chép",
-        Some(false) => "Không chép được",
-    };
-    let title = format!("Chép {} vào bộ nhớ tạm", props.what);
+    let label = t(
+        lang,
+        match *done {
+            None => "ui_copy",
+            Some(true) => "ui_copied",
+            Some(false) => "ui_copy_failed",
+        },
+    );
+    let title = fill(lang, "ui_copy_title", &[&props.what]);
     html! {
         <button type="button" class="copy" {onclick} title={title.clone()} aria-label={title}
             data-testid="copy">

@@ -7,6 +7,7 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::lang::{t, use_lang};
 use super::read::{self, ReadProblem};
 use crate::input::InputFile;
 
@@ -27,18 +28,18 @@ pub struct DropZoneProps {
     /// When set, `.pdf` files go here unread instead of being read as certificates.
     #[prop_or_default]
     pub on_pdfs: Option<Callback<Vec<web_sys::File>>>,
-    /// The big line of the zone.
-    #[prop_or(AttrValue::Static("Kéo thả các tệp chứng thư số vào đây"))]
-    pub title: AttrValue,
+    /// The big line of the zone (default: certificates, in the page's language).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
     /// The small print under the picker.
-    #[prop_or(AttrValue::Static(HINT))]
-    pub hint: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     /// What the picker offers first.
     #[prop_or(AttrValue::Static(ACCEPT))]
     pub accept: AttrValue,
     /// Label of the zone for screen readers.
-    #[prop_or(AttrValue::Static("Nạp tệp chứng thư số"))]
-    pub label: AttrValue,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
     /// Show the "paste PEM text" box.
     #[prop_or(true)]
     pub paste: bool,
@@ -50,9 +51,6 @@ pub struct DropZoneProps {
 /// Extensions offered first in the file picker (any file can still be chosen).
 const ACCEPT: &str = ".cer,.crt,.pem,.der,.p7b,.p7c,.crl,.txt";
 
-const HINT: &str = "Nhận tệp .cer, .crt, .pem, .p7b, .p7c (dạng nhị phân DER hoặc văn bản PEM); \
-                    chọn được nhiều tệp cùng lúc. Tệp chỉ được đọc trên máy này, không gửi đi đâu.";
-
 /// Whether a file is a PDF by its name (signed documents go to the verify tab).
 pub fn is_pdf_name(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".pdf")
@@ -60,6 +58,11 @@ pub fn is_pdf_name(name: &str) -> bool {
 
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
+    let lang = use_lang();
+    let or_default = |v: &Option<AttrValue>, code: &'static str| {
+        v.clone()
+            .unwrap_or_else(|| AttrValue::from(t(lang, code).to_owned()))
+    };
     let busy = use_state(|| false);
     let hover = use_state(|| false);
     let pastes = use_mut_ref(|| 0usize);
@@ -171,7 +174,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                 *n += 1;
                 *n
             };
-            if let Some(file) = read::pasted(&area.value(), number) {
+            if let Some(file) = read::pasted(&area.value(), number, lang) {
                 area.set_value("");
                 on_loaded.emit(Loaded {
                     files: vec![file],
@@ -186,41 +189,42 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         (*hover).then_some("hover"),
         (*busy).then_some("busy")
     );
+    let label = or_default(&props.label, "ui_drop_label");
     html! {
-        <section class={class} data-testid="dropzone" aria-label={props.label.clone()}>
+        <section class={class} data-testid="dropzone" aria-label={label}>
             <div class="drop-main">
-                <p class="drop-title">{ props.title.clone() }</p>
+                <p class="drop-title">{ or_default(&props.title, "ui_drop_title") }</p>
                 <p class="drop-or">
-                    { "hoặc " }
+                    { t(lang, "ui_drop_or") }
                     // The input sits inside its label: a click on the button opens the
                     // picker, and keyboard focus on the input outlines the button.
                     <label class="button primary">
-                        { "Chọn tệp…" }
+                        { t(lang, "ui_pick_files") }
                         <input class="visually-hidden" type="file" multiple=true
                             accept={props.accept.clone()} data-testid="file-input" onchange={onchange.clone()} />
                     </label>
                     if props.folder {
                         { " " }
                         <label class="button">
-                            { "Chọn cả thư mục…" }
+                            { t(lang, "ui_pick_folder") }
                             <input class="visually-hidden" type="file" multiple=true webkitdirectory=true
                                 data-testid="folder-input" {onchange} />
                         </label>
                     }
                 </p>
-                <p class="hint">{ props.hint.clone() }</p>
+                <p class="hint">{ or_default(&props.hint, "ui_drop_hint") }</p>
                 if *busy {
-                    <p class="busy-note" role="status">{ "Đang đọc tệp…" }</p>
+                    <p class="busy-note" role="status">{ t(lang, "ui_reading_files") }</p>
                 }
             </div>
             if props.paste {
             <details class="paste">
-                <summary>{ "Hoặc dán nội dung chứng thư (-----BEGIN CERTIFICATE-----…)" }</summary>
+                <summary>{ t(lang, "ui_paste_summary") }</summary>
                 <textarea ref={paste_ref} rows="6" spellcheck="false" data-testid="paste-text"
-                    aria-label="Nội dung PEM cần đọc"
+                    aria-label={t(lang, "ui_paste_label")}
                     placeholder={"-----BEGIN CERTIFICATE-----\nMIIF…\n-----END CERTIFICATE-----"} />
                 <button type="button" class="button" onclick={on_paste} data-testid="paste-submit">
-                    { "Đọc nội dung đã dán" }
+                    { t(lang, "ui_paste_submit") }
                 </button>
             </details>
             }

@@ -102,15 +102,12 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    pub fn message(self) -> &'static str {
+    /// The i18n code of the reason (words in `i18n/ui.rs`).
+    pub fn code(self) -> &'static str {
         match self {
-            ReadError::TooLarge => "Tệp quá lớn để kiểm tra trong trình duyệt (tối đa 1 GB).",
-            ReadError::NoMemory => {
-                "Trình duyệt không đủ bộ nhớ để đọc tệp này; hãy đóng bớt thẻ khác hoặc dùng công cụ dòng lệnh kyso."
-            }
-            ReadError::Unreadable => {
-                "Trình duyệt không đọc được tệp này (có thể tệp đã bị xóa hay di chuyển)."
-            }
+            ReadError::TooLarge => "ui_pdf_too_large",
+            ReadError::NoMemory => "ui_pdf_no_memory",
+            ReadError::Unreadable => "ui_pdf_unreadable",
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod forms_tab;
 pub mod hash;
 pub mod hash_helper;
 pub mod hash_worker;
+pub mod lang;
 pub mod read;
 pub mod trust_bundle;
 pub mod verify_tab;

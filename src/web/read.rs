@@ -1,5 +1,7 @@
 //! Reading what the user dropped, picked or pasted into [`InputFile`]s.
 
+use super::lang;
+use crate::i18n::Lang;
 use crate::input::InputFile;
 use crate::input::MAX_INPUT_BYTES;
 
@@ -19,18 +21,20 @@ pub enum ReadReason {
 }
 
 impl ReadProblem {
-    /// Vietnamese sentence for the error list.
+    /// Vietnamese sentence for the error list (the letters' tab).
     pub fn message(&self) -> String {
+        self.message_in(Lang::Vi)
+    }
+
+    /// The sentence for the error list, in the page's language.
+    pub fn message_in(&self, lang: Lang) -> String {
         match self.reason {
-            ReadReason::TooLarge { bytes } => format!(
-                "Tệp quá lớn ({} MB); một tệp chứng thư số chỉ vài KB.",
-                bytes / (1024 * 1024)
+            ReadReason::TooLarge { bytes } => lang::fill(
+                lang,
+                "ui_read_too_large",
+                &[&(bytes / (1024 * 1024)).to_string()],
             ),
-            ReadReason::Unreadable => {
-                "Trình duyệt không đọc được tệp này (có thể là thư mục, hoặc tệp đã bị xóa \
-                 hay di chuyển)."
-                    .to_owned()
-            }
+            ReadReason::Unreadable => lang::t(lang, "ui_read_unreadable").to_owned(),
         }
     }
 }
@@ -73,13 +77,13 @@ pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<ReadPro
 }
 
 /// Text pasted into the page, as a file named after the paste number.
-pub fn pasted(text: &str, number: usize) -> Option<InputFile> {
+pub fn pasted(text: &str, number: usize, lang: Lang) -> Option<InputFile> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
     Some(InputFile::new(
-        format!("văn bản dán #{number}"),
+        lang::fill(lang, "ui_pasted_name", &[&number.to_string()]),
         text.as_bytes().to_vec(),
     ))
 }

@@ -18,18 +18,17 @@ use super::copy::CopyButton;
 use super::dropzone::{DropZone, Loaded, is_pdf_name};
 use super::hash::{self, Engine};
 use super::hash_helper;
+use super::lang::{fill, t, use_lang};
 use super::{clock, download, read};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::input::InputFile;
 use crate::pdf::MAX_PDF_BYTES;
 use crate::verify::{
     self, ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
     VerifyOptions,
 };
-
-const LANG: Lang = Lang::Vi;
 
 /// Where a document is in its work.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +39,7 @@ pub enum Stage {
     /// Hashing the signed ranges: fraction done.
     Hashing(f64),
     Done,
+    /// Why the file could not be read: an i18n code.
     Failed(&'static str),
 }
 
@@ -294,7 +294,7 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            dispatch.dispatch(Action::Stage(id, Stage::Failed(e.message())));
+            dispatch.dispatch(Action::Stage(id, Stage::Failed(e.code())));
             return;
         }
     };
@@ -455,6 +455,7 @@ pub struct VerifyTabProps {
 
 #[component]
 pub fn VerifyTab(props: &VerifyTabProps) -> Html {
+    let lang = use_lang();
     let state = props.state.clone();
     let on_files = {
         let dispatch = state.dispatcher();
@@ -498,53 +499,53 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
         .collect();
     let on_export_all = {
         let reports: Vec<Rc<DocumentReport>> = done.iter().map(|r| Rc::clone(r)).collect();
-        Callback::from(move |_: MouseEvent| export_json(&reports))
+        Callback::from(move |_: MouseEvent| export_json(&reports, lang))
     };
 
     html! {
         <>
             <DropZone on_loaded={Callback::noop()} on_files={on_files}
-                title="Kéo thả các tệp PDF có chữ ký số vào đây"
-                label="Nạp tệp PDF cần kiểm tra chữ ký"
+                title={AttrValue::from(t(lang, "ui_verify_drop_title").to_owned())}
+                label={AttrValue::from(t(lang, "ui_verify_drop_label").to_owned())}
                 accept=".pdf,.cer,.crt,.pem,.p7b,.p7c,.crl"
-                hint="Chọn được nhiều tệp PDF cùng lúc. Có thể thả kèm tệp chứng thư (.cer, .p7b) hoặc danh sách thu hồi (.crl) để bổ sung chuỗi chứng thực và kiểm tra thu hồi. Tệp chỉ được đọc trên máy này, không gửi đi đâu."
+                hint={AttrValue::from(t(lang, "ui_verify_drop_hint").to_owned())}
                 paste={false} />
             if !state.extras.is_empty() || !state.extra_problems.is_empty() {
                 <p class="muted extras" data-testid="verify-extras">
-                    { format!("Dùng thêm {} tệp chứng thư / CRL: {}.", state.extras.len(), state.extras.join(", ")) }
-                    { for state.extra_problems.iter().map(|p| html! { <span class="warn">{ format!(" {}: {}", p.file, p.message()) }</span> }) }
-                    { " Các tệp này áp dụng cho tài liệu thả vào sau." }
+                    { fill(lang, "ui_extras_used", &[&state.extras.len().to_string(), &state.extras.join(", ")]) }
+                    { for state.extra_problems.iter().map(|p| html! { <span class="warn">{ format!(" {}: {}", p.file, p.message_in(lang)) }</span> }) }
+                    { t(lang, "ui_extras_apply") }
                 </p>
                 <label class="muted trust-user">
                     <input type="checkbox" checked={state.trust_user} onchange={on_trust} data-testid="trust-dropped-roots" />
-                    { " Coi các chứng thư CA đã thả kèm là CA tin cậy (CA riêng của đơn vị, hệ thống thử nghiệm). \
-                       Mặc định chỉ tin cậy CA của Chính phủ." }
+                    { t(lang, "ui_trust_dropped") }
                 </label>
             }
             if !state.docs.is_empty() {
-                <section class="results verify-results" aria-label="Kết quả kiểm tra chữ ký">
+                <section class="results verify-results" aria-label={t(lang, "ui_verify_results")}>
+                    <h2 class="visually-hidden no-print">{ t(lang, "ui_verify_results") }</h2>
                     <div class="toolbar no-print">
                         <p class="summary" data-testid="verify-summary">
-                            { format!("{} tài liệu", state.docs.len()) }
-                            <span class="muted">{ format!(" · thời điểm kiểm tra {} (giờ Việt Nam)", vn_time(clock::now())) }</span>
+                            { fill(lang, "ui_documents_count", &[&state.docs.len().to_string()]) }
+                            <span class="muted">{ fill(lang, "ui_checked_at", &[&vn_time(clock::now())]) }</span>
                         </p>
                         <div class="actions">
                             <button type="button" class="button" onclick={on_export_all} disabled={done.is_empty()}
-                                data-testid="verify-export-json" title="Tải về toàn bộ kết quả dạng JSON">
-                                { "Xuất JSON" }
+                                data-testid="verify-export-json" title={t(lang, "ui_export_json_title")}>
+                                { t(lang, "ui_export_json") }
                             </button>
                             <button type="button" class="button" onclick={on_print} disabled={done.is_empty()}
-                                data-testid="verify-print" title="In hoặc lưu thành PDF bản báo cáo kiểm tra">
-                                { "In báo cáo" }
+                                data-testid="verify-print" title={t(lang, "ui_print_report_title")}>
+                                { t(lang, "ui_print_report") }
                             </button>
                             <button type="button" class="button subtle" onclick={on_clear} data-testid="verify-clear">
-                                { "Xóa danh sách" }
+                                { t(lang, "ui_clear_list") }
                             </button>
                         </div>
                     </div>
                     <div class="print-only report-head">
-                        <h2>{ "Báo cáo kiểm tra chữ ký số trên tài liệu PDF" }</h2>
-                        <p>{ format!("Lập bằng kyso lúc {} (giờ Việt Nam). Tệp chỉ được kiểm tra trên máy này.", vn_time(clock::now())) }</p>
+                        <h2>{ t(lang, "ui_report_heading") }</h2>
+                        <p>{ fill(lang, "ui_report_made", &[&vn_time(clock::now())]) }</p>
                     </div>
                     { for state.docs.iter().map(|d| html! {
                         <DocPanel key={d.id} doc={Rc::clone(d)} dispatch={state.dispatcher()} />
@@ -570,6 +571,7 @@ impl PartialEq for DocPanelProps {
 /// One document: its name, a one-line summary, and a panel per signature.
 #[component]
 fn DocPanel(props: &DocPanelProps) -> Html {
+    let lang = use_lang();
     let d = &props.doc;
     let on_remove = {
         let dispatch = props.dispatch.clone();
@@ -580,59 +582,59 @@ fn DocPanel(props: &DocPanelProps) -> Html {
         let report = d.report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(r) = &report {
-                export_json(std::slice::from_ref(r));
+                export_json(std::slice::from_ref(r), lang);
             }
         })
     };
     let size_mb = d.size / (1024.0 * 1024.0);
     let (summary_class, summary) = match (&d.stage, &d.report) {
-        (Stage::Done, Some(r)) => (summary_tone(r), doc_summary(r)),
-        (Stage::Failed(m), _) => ("bad", (*m).to_owned()),
-        (Stage::Reading(_), _) => ("busy", "Đang đọc tệp…".to_owned()),
-        (Stage::Hashing(_), _) => ("busy", "Đang tính mã băm phần đã ký…".to_owned()),
-        _ => ("busy", "Đang chờ…".to_owned()),
+        (Stage::Done, Some(r)) => (summary_tone(r), doc_summary(r, lang)),
+        (Stage::Failed(m), _) => ("bad", t(lang, m).to_owned()),
+        (Stage::Reading(_), _) => ("busy", t(lang, "ui_stage_reading").to_owned()),
+        (Stage::Hashing(_), _) => ("busy", t(lang, "ui_stage_hashing").to_owned()),
+        _ => ("busy", t(lang, "ui_stage_waiting").to_owned()),
     };
-    let t = &d.timing;
+    let tm = &d.timing;
     html! {
         <article class={classes!("doc-panel", summary_class)} data-testid="document-result"
             data-file={d.name.clone()} data-state={stage_code(&d.stage)}
             data-summary={d.report.as_ref().map(|r| r.summary)}
-            data-total-ms={format!("{:.1}", t.total_ms)} data-hash-ms={format!("{:.1}", t.hash_ms)}
-            data-read-ms={format!("{:.1}", t.read_ms)} data-plan-ms={format!("{:.1}", t.plan_ms)}
-            data-finish-ms={format!("{:.1}", t.finish_ms)}
-            data-worker-ms={t.worker_ms.map(|ms| format!("{ms:.1}"))}
-            data-hashed-bytes={t.hashed_bytes.to_string()} data-hash-engine={t.engine.map(Engine::code)}>
+            data-total-ms={format!("{:.1}", tm.total_ms)} data-hash-ms={format!("{:.1}", tm.hash_ms)}
+            data-read-ms={format!("{:.1}", tm.read_ms)} data-plan-ms={format!("{:.1}", tm.plan_ms)}
+            data-finish-ms={format!("{:.1}", tm.finish_ms)}
+            data-worker-ms={tm.worker_ms.map(|ms| format!("{ms:.1}"))}
+            data-hashed-bytes={tm.hashed_bytes.to_string()} data-hash-engine={tm.engine.map(Engine::code)}>
             <header class="doc-head">
                 <div>
                     <h3 class="doc-name">{ &d.name }</h3>
                     <p class="muted">
                         { format!("{size_mb:.1} MB") }
                         if let Some(r) = &d.report {
-                            { format!(" · {} lần lưu (phiên bản)", r.revisions) }
-                            { format!(" · {} chữ ký", r.signatures.len()) }
+                            { fill(lang, "ui_revisions", &[&r.revisions.to_string()]) }
+                            { fill(lang, "ui_signatures_count", &[&r.signatures.len().to_string()]) }
                         }
                     </p>
                 </div>
                 <div class="actions no-print">
                     if d.report.is_some() {
-                        <button type="button" class="button" onclick={on_json} data-testid="doc-export-json">{ "Xuất JSON" }</button>
+                        <button type="button" class="button" onclick={on_json} data-testid="doc-export-json">{ t(lang, "ui_export_json") }</button>
                     }
-                    <button type="button" class="button subtle" onclick={on_remove}>{ "Bỏ khỏi danh sách" }</button>
+                    <button type="button" class="button subtle" onclick={on_remove}>{ t(lang, "ui_remove_from_list") }</button>
                 </div>
             </header>
             <p class={classes!("doc-summary", summary_class)} data-testid="doc-summary">
                 <span class="icon" aria-hidden="true">{ tone_icon(summary_class) }</span>{ " " }{ summary }
             </p>
-            { progress(&d.stage) }
+            { progress(&d.stage, lang) }
             if let Some(r) = &d.report {
                 if let Some(code) = r.encryption {
                     <p class={if code == "encryption_decrypted" { "muted" } else { "warn" }}
                         data-testid="doc-encryption" data-encryption={code}>
-                        { i18n::text(LANG, code) }
+                        { t(lang, code) }
                     </p>
                 }
                 if !r.input_problems.is_empty() {
-                    <p class="warn">{ format!("Tệp bổ sung không đọc được: {}", r.input_problems.iter().map(|c| i18n::text(LANG, c)).collect::<Vec<_>>().join("; ")) }</p>
+                    <p class="warn">{ fill(lang, "ui_extra_unreadable", &[&r.input_problems.iter().map(|c| t(lang, c)).collect::<Vec<_>>().join("; ")]) }</p>
                 }
                 { for r.signatures.iter().enumerate().map(|(i, _)| html! {
                     <SignaturePanel report={Rc::clone(r)} index={i}
@@ -655,13 +657,14 @@ fn stage_code(s: &Stage) -> &'static str {
 
 /// The progress bar while reading and hashing (a native `<progress>`: no inline
 /// style is needed, which the page's CSP forbids).
-fn progress(s: &Stage) -> Html {
-    let (label, f) = match s {
-        Stage::Reading(f) => ("Đọc tệp", *f),
-        Stage::Hashing(f) => ("Tính mã băm", *f),
-        Stage::Waiting => ("Đang chờ", 0.0),
+fn progress(s: &Stage, lang: Lang) -> Html {
+    let (code, f) = match s {
+        Stage::Reading(f) => ("ui_progress_reading", *f),
+        Stage::Hashing(f) => ("ui_progress_hashing", *f),
+        Stage::Waiting => ("ui_progress_waiting", 0.0),
         _ => return Html::default(),
     };
+    let label = t(lang, code);
     let pct = (f.clamp(0.0, 1.0) * 100.0).round();
     html! {
         <div class="progress no-print" role="status">
@@ -689,28 +692,28 @@ fn tone_icon(tone: &str) -> &'static str {
 }
 
 /// "Tất cả chữ ký hợp lệ; … · 2 chữ ký: 1 hợp lệ, 1 chưa đủ căn cứ".
-pub fn doc_summary(r: &DocumentReport) -> String {
+pub fn doc_summary(r: &DocumentReport, lang: Lang) -> String {
     if let Some(e) = r.error {
-        return format!("{}: {}", i18n::text(LANG, "pdf_error"), words(e));
+        return format!("{}: {}", t(lang, "pdf_error"), words(e, lang));
     }
-    let mut s = i18n::text(LANG, r.summary).to_owned();
+    let mut s = t(lang, r.summary).to_owned();
     if !r.signatures.is_empty() {
         let count = |i: Indication| r.signatures.iter().filter(|x| x.indication == i).count();
         let mut parts = Vec::new();
         for (i, w) in [
-            (Indication::TotalPassed, "hợp lệ"),
-            (Indication::TotalFailed, "không hợp lệ"),
-            (Indication::Indeterminate, "chưa đủ căn cứ"),
+            (Indication::TotalPassed, "ui_count_valid"),
+            (Indication::TotalFailed, "ui_count_invalid"),
+            (Indication::Indeterminate, "ui_count_indeterminate"),
         ] {
             let n = count(i);
             if n > 0 {
-                parts.push(format!("{n} {w}"));
+                parts.push(format!("{n} {}", t(lang, w)));
             }
         }
-        s.push_str(&format!(
-            " · {} chữ ký: {}",
-            r.signatures.len(),
-            parts.join(", ")
+        s.push_str(&fill(
+            lang,
+            "ui_doc_signatures",
+            &[&r.signatures.len().to_string(), &parts.join(", ")],
         ));
     }
     s
@@ -739,6 +742,7 @@ impl PartialEq for SignaturePanelProps {
 /// One signature's verdict and the evidence behind it.
 #[component]
 pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
+    let lang = use_lang();
     let Some(s) = props.report.signatures.get(props.index) else {
         return Html::default();
     };
@@ -746,24 +750,27 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     // signature on the government chain whose revocation is unknown is amber, and
     // red is kept for what is broken, revoked or modified.
     let tone = s.headline.tone();
-    let headline = i18n::text(LANG, s.headline.code()).to_owned();
+    let headline = t(lang, s.headline.code()).to_owned();
     let whose = s.signer.as_ref().map(|f| f.display_name().to_string());
-    let verdict = i18n::text(
-        LANG,
+    let verdict = t(
+        lang,
         &format!("verdict_{}", s.indication.code().to_ascii_lowercase()),
     )
     .to_owned();
     let sub = s.sub_indication.map(|x| {
         (
             x.code(),
-            i18n::text(LANG, &format!("sub_{}", x.code().to_ascii_lowercase())).to_owned(),
+            t(lang, &format!("sub_{}", x.code().to_ascii_lowercase())).to_owned(),
         )
     });
-    let kind = if s.kind == "document_timestamp" {
-        "Dấu thời gian tài liệu"
-    } else {
-        "Chữ ký"
-    };
+    let kind = t(
+        lang,
+        if s.kind == "document_timestamp" {
+            "ui_kind_timestamp"
+        } else {
+            "ui_kind_signature"
+        },
+    );
     let on_download = {
         let file = props.file.clone();
         let end = props.signed_end;
@@ -788,7 +795,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     <p class="headline" data-testid="headline" data-headline={s.headline.code()}>
                         <strong>{ headline }</strong>
                         if let Some(w) = &whose {
-                            { format!(" — {kind} của {w}") }
+                            { fill(lang, "ui_kind_of", &[kind, w]) }
                         }
                     </p>
                     <p class="verdict" data-testid="verdict">
@@ -801,68 +808,68 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     if !s.reachable {
                         <p class={classes!("modified", "bad")} data-testid="removed-note">
                             { match s.removed_in_revision {
-                                Some(r) => format!("Chữ ký này đã bị gỡ khỏi biểu mẫu ở lần cập nhật thứ {r}: trình đọc PDF thông thường không còn hiển thị nó."),
-                                None => "Chữ ký này không còn trong biểu mẫu của bản cuối: trình đọc PDF thông thường không còn hiển thị nó.".to_string(),
+                                Some(r) => fill(lang, "ui_removed_in", &[&r.to_string()]),
+                                None => t(lang, "ui_removed").to_string(),
                             } }
                         </p>
                     }
                     if s.modified_after && has_disallowed(s) {
                         <p class={classes!("modified", "bad")} data-testid="modified-note">
-                            { "Tài liệu đã bị sửa đổi sau khi ký: nội dung đang hiển thị có thể khác bản đã ký." }
+                            { t(lang, "ui_modified_note") }
                         </p>
                     }
                     if !s.signed_after.is_empty() {
                         <p class="signed-after" data-testid="signed-after">
-                            { format!("{}: ", i18n::text(LANG, "signed_after_by")) }
-                            { s.signed_after.iter().map(|l| format!("{} (“{}”, lần cập nhật thứ {})",
-                                l.signer.clone().unwrap_or_else(|| l.field.clone()), l.field, l.revision))
+                            { format!("{}: ", t(lang, "signed_after_by")) }
+                            { s.signed_after.iter().map(|l| fill(lang, "ui_signed_after_item",
+                                &[l.signer.as_deref().unwrap_or(&l.field), &l.field, &l.revision.to_string()]))
                                 .collect::<Vec<_>>().join("; ") }
                         </p>
                     }
                 </div>
             </header>
             <dl class="facts">
-                <dt>{ "Người ký" }</dt>
-                <dd>{ signer(s) }</dd>
-                <dt>{ "Thời điểm ký" }</dt>
-                <dd>{ times(s) }</dd>
-                <dt>{ "Chuỗi chứng thực" }</dt>
+                <dt>{ t(lang, "ui_signer") }</dt>
+                <dd>{ signer(s, lang) }</dd>
+                <dt>{ t(lang, "ui_signing_time") }</dt>
+                <dd>{ times(s, lang) }</dd>
+                <dt>{ t(lang, "ui_chain") }</dt>
                 <dd>
                     { match &s.chain {
-                        Some(c) => chain_view(c),
-                        None => html! { <span class="muted">{ "Không dựng được (không có chứng thư của người ký)." }</span> },
+                        Some(c) => chain_view(c, lang),
+                        None => html! { <span class="muted">{ t(lang, "ui_no_chain") }</span> },
                     } }
                 </dd>
-                <dt>{ "Thu hồi" }</dt>
-                <dd>{ revocation(s.revocation.as_ref()) }</dd>
-                <dt>{ "Phạm vi được ký" }</dt>
+                <dt>{ t(lang, "ui_revocation") }</dt>
+                <dd>{ revocation(s.revocation.as_ref(), lang) }</dd>
+                <dt>{ t(lang, "ui_coverage") }</dt>
                 <dd data-testid="coverage">
-                    { words(&format!("coverage_{}", s.coverage)) }
+                    { words(&format!("coverage_{}", s.coverage), lang) }
                     if let Some(p) = s.coverage_problem {
-                        <span class="warn">{ format!(" — {}", words(p)) }</span>
+                        <span class="warn">{ format!(" — {}", words(p, lang)) }</span>
                     }
                     if props.signed_end.is_some() && props.file.is_some() {
                         { " " }
                         <button type="button" class="button small no-print" onclick={on_download} data-testid="download-signed">
-                            { "Tải bản đã ký" }
+                            { t(lang, "ui_download_signed") }
                         </button>
                     }
                 </dd>
                 if let Some(c) = s.certification {
-                    <dt>{ "Chứng nhận tài liệu" }</dt>
-                    <dd>{ words(&format!("mdp_{c}")) }</dd>
+                    <dt>{ t(lang, "ui_certification") }</dt>
+                    <dd>{ words(&format!("mdp_{c}"), lang) }</dd>
                 }
-                <dt>{ "Thay đổi sau khi ký" }</dt>
-                <dd>{ changes(s) }</dd>
+                <dt>{ t(lang, "ui_changes_after") }</dt>
+                <dd>{ changes(s, lang) }</dd>
                 if let Some(r) = &s.reason {
-                    <dt>{ "Lý do ký" }</dt>
+                    <dt>{ t(lang, "ui_reason") }</dt>
                     <dd>{ r }</dd>
                 }
                 if let Some(l) = &s.location {
-                    <dt>{ "Nơi ký" }</dt>
+                    <dt>{ t(lang, "ui_location") }</dt>
                     <dd>{ l }</dd>
                 }
-                <dt>{ "Kỹ thuật" }</dt>
+                <dt>{ t(lang, "ui_technique") }</dt>
                 <dd class="muted">
                     { format!("{} · {} · {}",
                         s.sub_filter.clone().unwrap_or_else(|| "—".into()),
@@ -871,13 +878,13 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 </dd>
             </dl>
             <details class="checks" open={s.indication != Indication::TotalPassed}>
-                <summary>{ format!("Các bước kiểm tra ({})", s.checks.len()) }</summary>
+                <summary>{ fill(lang, "ui_checks", &[&s.checks.len().to_string()]) }</summary>
                 <ul class="check-list">
                     { for s.checks.iter().map(|c| html! {
                         <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id} data-status={c.status.code()}>
-                            <span class={classes!("check-status", c.status.code())}>{ check_status_words(c.status) }</span>
-                            <strong>{ i18n::text(LANG, &format!("check_{}", c.id)) }</strong>
-                            { ": " }{ words(c.detail) }
+                            <span class={classes!("check-status", c.status.code())}>{ t(lang, check_status_code(c.status)) }</span>
+                            <strong>{ t(lang, &format!("check_{}", c.id)) }</strong>
+                            { ": " }{ words(c.detail, lang) }
                         </li>
                     }) }
                 </ul>
@@ -890,9 +897,9 @@ fn has_disallowed(s: &SignatureReport) -> bool {
     s.changes_after.iter().any(|c| !c.allowed)
 }
 
-fn signer(s: &SignatureReport) -> Html {
+fn signer(s: &SignatureReport, lang: Lang) -> Html {
     let Some(f) = &s.signer else {
-        return html! { <span class="warn">{ i18n::text(LANG, "signer_certificate_not_found") }</span> };
+        return html! { <span class="warn">{ t(lang, "signer_certificate_not_found") }</span> };
     };
     let name = f.display_name().to_string();
     let org = f.org_line();
@@ -904,54 +911,55 @@ fn signer(s: &SignatureReport) -> Html {
                 <span class="muted">{ format!(" — {}", org.join(" · ")) }</span>
             }
             <div>
-                { "Số hiệu chứng thư: " }<code class="serial">{ &f.serial_hex }</code>
-                <CopyButton text={f.serial_hex.clone()} what="số hiệu chứng thư" />
+                { t(lang, "ui_signer_serial") }<code class="serial">{ &f.serial_hex }</code>
+                <CopyButton text={f.serial_hex.clone()} what={t(lang, "ui_serial_what")} />
             </div>
             if !f.identifiers.is_empty() {
                 <div>{ f.identifiers.iter().map(|i| format!("{}: {}", i.kind, i.value)).collect::<Vec<_>>().join(" · ") }</div>
             }
-            <div title={f.issuer_dn.clone()}>{ format!("Đơn vị cấp: {issuer}") }</div>
+            <div title={f.issuer_dn.clone()}>{ fill(lang, "ui_signer_issuer", &[&issuer]) }</div>
             <div>
-                { format!("Hiệu lực từ {} đến {}", vn_time(f.not_before), vn_time(f.not_after)) }
+                { fill(lang, "ui_signer_validity", &[&vn_time(f.not_before), &vn_time(f.not_after)]) }
                 <span class={classes!("days", status_code(f.status))}>
-                    { format!(" ({} tại thời điểm kiểm tra)", i18n::text(LANG, status_code(f.status)).to_lowercase()) }
+                    { fill(lang, "ui_at_validation", &[&t(lang, status_code(f.status)).to_lowercase()]) }
                 </span>
             </div>
         </div>
     }
 }
 
-fn times(s: &SignatureReport) -> Html {
-    let t = &s.signing_time;
-    let used = match t.used {
-        "proven" => "Dùng thời điểm đã được chứng minh bằng dấu thời gian để kiểm tra chứng thư.",
-        "claimed" => {
-            "Dùng thời điểm do người ký khai báo (không có dấu thời gian chứng minh) để kiểm tra chứng thư."
-        }
-        _ => "Chữ ký không ghi thời điểm; dùng thời điểm kiểm tra.",
-    };
+fn times(s: &SignatureReport, lang: Lang) -> Html {
+    let st = &s.signing_time;
+    let used = t(
+        lang,
+        match st.used {
+            "proven" => "ui_time_used_proven",
+            "claimed" => "ui_time_used_claimed",
+            _ => "ui_time_used_none",
+        },
+    );
     html! {
-        <div class="times" data-testid="signing-time" data-used={t.used}>
+        <div class="times" data-testid="signing-time" data-used={st.used}>
             <div>
-                { "Khai báo: " }
-                { t.claimed.map(vn_time).unwrap_or_else(|| "không có".into()) }
-                if let Some(src) = t.claimed_source {
-                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"))) }</span>
+                { t(lang, "ui_time_claimed") }
+                { st.claimed.map(vn_time).unwrap_or_else(|| t(lang, "ui_time_none").into()) }
+                if let Some(src) = st.claimed_source {
+                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"), lang)) }</span>
                 }
             </div>
             <div>
-                { "Được chứng minh: " }
-                { t.proven.map(vn_time).unwrap_or_else(|| "không có dấu thời gian".into()) }
-                if let Some(src) = t.proven_source {
-                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"))) }</span>
+                { t(lang, "ui_time_proven") }
+                { st.proven.map(vn_time).unwrap_or_else(|| t(lang, "ui_time_no_timestamp").into()) }
+                if let Some(src) = st.proven_source {
+                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"), lang)) }</span>
                 }
             </div>
-            <div class="muted">{ used }{ format!(" ({})", vn_time(t.used_time)) }</div>
+            <div class="muted">{ used }{ format!(" ({})", vn_time(st.used_time)) }</div>
         </div>
     }
 }
 
-fn revocation(r: Option<&RevStatus>) -> Html {
+fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
     match r {
         Some(RevStatus::Good {
             source,
@@ -959,42 +967,41 @@ fn revocation(r: Option<&RevStatus>) -> Html {
             fresh,
         }) => html! {
             <span class="ok-text">
-                { format!("Đã kiểm tra: chưa bị thu hồi tại thời điểm ký (theo {} ngày {}{})",
-                    words(&format!("rev_source_{source}")), vn_time(*issued), if *fresh { "" } else { ", thông tin cũ hơn thời điểm ký" }) }
+                { fill(lang, "ui_rev_good", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued),
+                    if *fresh { "" } else { t(lang, "ui_rev_not_fresh") }]) }
             </span>
         },
         Some(RevStatus::Revoked { at, source, .. }) => html! {
-            <span class="bad-text">{ format!("Đã bị thu hồi từ {} (theo {})", vn_time(*at), words(&format!("rev_source_{source}"))) }</span>
+            <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), &words(&format!("rev_source_{source}"), lang)]) }</span>
         },
         Some(RevStatus::Stale { source, issued }) => html! {
             <span class="warn">
-                { format!("Chưa kiểm tra được: thông tin thu hồi ({} ngày {}) cũ hơn thời điểm ký. Cần bổ sung CRL mới hơn.", words(&format!("rev_source_{source}")), vn_time(*issued)) }
+                { fill(lang, "ui_rev_stale", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued)]) }
             </span>
         },
         Some(RevStatus::AfterExpiry { .. }) => html! {
-            <span class="warn">{ words("revocation_silent_after_expiry") }</span>
+            <span class="warn">{ words("revocation_silent_after_expiry", lang) }</span>
         },
         Some(RevStatus::NotChecked) | None => html! {
             <span class="warn" data-testid="revocation-warning">
-                { "Chưa kiểm tra được tình trạng thu hồi của chứng thư số: tệp không kèm CRL hay OCSP, và trang không tải gì từ mạng. \
-                   Chữ ký chỉ được coi là hợp lệ khi chứng thư chưa bị thu hồi tại thời điểm ký; hãy thả kèm tệp CRL của CA để kiểm tra." }
+                { t(lang, "ui_rev_not_checked") }
             </span>
         },
     }
 }
 
-fn changes(s: &SignatureReport) -> Html {
+fn changes(s: &SignatureReport, lang: Lang) -> Html {
     // No "modifications" check means the analysis never ran (coverage unclear, CMS
     // unreadable): say so rather than "no change".
     if !s.checks.iter().any(|c| c.id == "modifications") {
         return html! {
             <span class="muted" data-testid="changes-not-analysed">
-                { capitalise(&words("changes_not_analysed")) }
+                { capitalise(&words("changes_not_analysed", lang)) }
             </span>
         };
     }
     if s.changes_after.is_empty() {
-        return html! { { if s.modified_after { "Có lần lưu sau khi ký." } else { "Không có thay đổi sau khi ký." } } };
+        return html! { { t(lang, if s.modified_after { "ui_saved_after" } else { "ui_no_change" }) } };
     }
     let comments: Vec<&ChangeEntry> = s
         .changes_after
@@ -1007,9 +1014,9 @@ fn changes(s: &SignatureReport) -> Html {
         if not_allowed == 0 {
             <p data-testid="changes-summary">
                 { if s.signed_after.is_empty() {
-                    "Chỉ có thay đổi được phép sau khi ký.".to_string()
+                    t(lang, "ui_only_allowed").to_string()
                 } else {
-                    format!("Chỉ có thay đổi được phép: ký thêm {} lần (xem danh sách người ký thêm ở trên).", s.signed_after.len())
+                    fill(lang, "ui_only_allowed_signed", &[&s.signed_after.len().to_string()])
                 } }
             </p>
         }
@@ -1017,8 +1024,8 @@ fn changes(s: &SignatureReport) -> Html {
             <ul class="comments" data-testid="comments">
                 { for comments.iter().filter_map(|c| c.comment.as_ref().map(|m| (c, m))).map(|(c, m)| html! {
                     <li class="comment-added">
-                        <strong>{ "Ghi chú thêm sau khi ký (không thuộc nội dung đã ký): " }</strong>
-                        { format!("{}{}", m.subtype, c.page.map(|p| format!(", trang {}", p.saturating_add(1))).unwrap_or_default()) }
+                        <strong>{ t(lang, "ui_comment_added") }</strong>
+                        { format!("{}{}", m.subtype, c.page.map(|p| fill(lang, "ui_page_n", &[&p.saturating_add(1).to_string()])).unwrap_or_default()) }
                         if !m.text.is_empty() {
                             { format!(" — “{}”", m.text) }
                         }
@@ -1027,20 +1034,20 @@ fn changes(s: &SignatureReport) -> Html {
             </ul>
         }
         <details class="change-details" open={not_allowed > 0}>
-        <summary>{ format!("Chi tiết các đối tượng thay đổi ({})", s.changes_after.len()) }</summary>
+        <summary>{ fill(lang, "ui_change_details", &[&s.changes_after.len().to_string()]) }</summary>
         <ul class="changes" data-testid="changes">
             { for s.changes_after.iter().map(|c| html! {
                 <li class={if c.allowed { "allowed" } else { "not-allowed" }} data-allowed={c.allowed.to_string()}>
-                    <strong>{ if c.allowed { "Được phép: " } else { "Không được phép: " } }</strong>
-                    { words(&format!("change_{}", c.what)) }
-                    { format!(" ({})", words(&format!("action_{}", c.action))) }
+                    <strong>{ t(lang, if c.allowed { "ui_allowed" } else { "ui_not_allowed" }) }</strong>
+                    { words(&format!("change_{}", c.what), lang) }
+                    { format!(" ({})", words(&format!("action_{}", c.action), lang)) }
                     if let Some(p) = c.page {
                         // Pages count from 0 in the report.
-                        { format!(", trang {}", p.saturating_add(1)) }
+                        { fill(lang, "ui_page_n", &[&p.saturating_add(1).to_string()]) }
                     }
                     // Revisions count from 0 (the first version of the file).
-                    { format!(", lần cập nhật thứ {}", c.revision) }
-                    <span class="muted">{ format!(" — {}", words(&format!("rule_{}", c.rule))) }</span>
+                    { fill(lang, "ui_update_n", &[&c.revision.to_string()]) }
+                    <span class="muted">{ format!(" — {}", words(&format!("rule_{}", c.rule), lang)) }</span>
                 </li>
             }) }
         </ul>
@@ -1049,12 +1056,14 @@ fn changes(s: &SignatureReport) -> Html {
     }
 }
 
-fn check_status_words(s: CheckStatus) -> &'static str {
+/// The words of a check's status start with an icon: the verdict never rests on the
+/// colour alone.
+fn check_status_code(s: CheckStatus) -> &'static str {
     match s {
-        CheckStatus::Passed => "✔ Đạt",
-        CheckStatus::Failed => "✖ Không đạt",
-        CheckStatus::Warning => "! Lưu ý",
-        CheckStatus::NotChecked => "? Chưa kiểm tra",
+        CheckStatus::Passed => "ui_check_passed",
+        CheckStatus::Failed => "ui_check_failed",
+        CheckStatus::Warning => "ui_check_warning",
+        CheckStatus::NotChecked => "ui_check_not_checked",
     }
 }
 
@@ -1070,10 +1079,10 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-pub fn words(code: &str) -> String {
-    let t = i18n::text(LANG, code);
-    if t != code {
-        return t.to_owned();
+pub fn words(code: &str, lang: Lang) -> String {
+    let w = t(lang, code);
+    if w != code {
+        return w.to_owned();
     }
     code.replace('_', " ")
 }
@@ -1086,10 +1095,10 @@ fn signed_name(file: &str, index: usize) -> String {
     format!("{stem}-ban-da-ky-{}.pdf", index + 1)
 }
 
-/// Downloads the reports as JSON (`verify::to_json`, Vietnamese words included).
-fn export_json(reports: &[Rc<DocumentReport>]) {
+/// Downloads the reports as JSON (`verify::to_json`, with the page language's words).
+fn export_json(reports: &[Rc<DocumentReport>], lang: Lang) {
     let documents: Vec<serde_json::Value> =
-        reports.iter().map(|r| verify::to_json(r, LANG)).collect();
+        reports.iter().map(|r| verify::to_json(r, lang)).collect();
     let value = serde_json::json!({ "documents": documents });
     let Ok(json) = serde_json::to_vec_pretty(&value) else {
         return;

@@ -254,9 +254,11 @@ test('tabs: the URL hash picks the tab, and a PDF dropped on the certificate tab
 
 test('forms: certificate files fill form 04, rules are checked, DOCX and PDF carry the names, the draft survives a reload', async () => {
   site.trustBundle = null;
-  const { page, check, close, requests } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
+  const { page, check, close, pageRequests } = await openPage({ now: FIXTURE_NOW, path: '/#lap-van-ban' });
   try {
-    const fontRequests = () => requests.filter((u) => u.includes('/fonts/')).length;
+    // The page's own requests: its service worker also fetches the fonts, in the
+    // background, for offline use (offline.test.mjs); the page loads them for a PDF.
+    const fontRequests = () => pageRequests.filter((u) => u.includes('/fonts/')).length;
     assert.equal(fontRequests(), 0, 'the PDF font is not part of the first page load');
     await page.locator('[data-testid=form-select]').selectOption('04');
     const files = [

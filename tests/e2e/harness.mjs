@@ -141,8 +141,12 @@ export async function openPage({ now = NOW, path = '/' } = {}) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests = [];
+  // Those of the page itself, without its service worker's (which precaches the
+  // whole build, fonts included, in the background).
+  const pageRequests = [];
   const problems = [];
   context.on('request', (r) => requests.push(r.url()));
+  page.on('request', (r) => pageRequests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // The optional trust bundle is absent in a default deployment: Chromium logs the
@@ -167,7 +171,7 @@ export async function openPage({ now = NOW, path = '/' } = {}) {
   const close = async () => {
     await context.close();
   };
-  return { page, context, requests, check, close };
+  return { page, context, requests, pageRequests, check, close };
 }
 
 export async function serials(page) {
