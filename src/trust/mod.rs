@@ -27,6 +27,9 @@ pub mod crl;
 mod name;
 mod path;
 mod policy;
+pub mod revocation;
+
+use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 
@@ -34,6 +37,7 @@ use crate::cert::{Cert, hex_upper};
 use crate::time::Instant;
 
 pub use crl::{Crl, CrlError, RevocationReason};
+pub use revocation::{Evidence, Origin, RevStatus};
 
 /// The trust anchors: the pins (unless disabled) plus certificates the user trusts.
 /// With the pins come the built-in CA certificates, for path building only.
@@ -473,7 +477,21 @@ pub fn validate(
     at: Instant,
     options: &ValidationOptions,
 ) -> ChainResult {
-    path::validate(leaf, pool, crls, store, at, options, 0)
+    let evidence = Evidence::from_crls(crls, Origin::User);
+    path::validate(leaf, pool, Cow::Owned(evidence), store, at, options)
+}
+
+/// [`validate`] with evidence already gathered (de-duplicated, signature checks
+/// shared with other validations).
+pub fn validate_with(
+    leaf: &Cert,
+    pool: &[Cert],
+    evidence: &Evidence,
+    store: &TrustStore,
+    at: Instant,
+    options: &ValidationOptions,
+) -> ChainResult {
+    path::validate(leaf, pool, Cow::Borrowed(evidence), store, at, options)
 }
 
 /// Validates many certificates against one pool: the pool is indexed once and
@@ -483,7 +501,7 @@ pub fn validate(
 pub struct PathBuilder<'a> {
     ctx: path::Ctx<'a>,
     pool: &'a [Cert],
-    crls: &'a [Crl],
+    evidence: &'a Evidence,
     store: &'a TrustStore,
     at: Instant,
     options: &'a ValidationOptions,
@@ -492,15 +510,15 @@ pub struct PathBuilder<'a> {
 impl<'a> PathBuilder<'a> {
     pub fn new(
         pool: &'a [Cert],
-        crls: &'a [Crl],
+        evidence: &'a Evidence,
         store: &'a TrustStore,
         at: Instant,
         options: &'a ValidationOptions,
     ) -> Self {
         PathBuilder {
-            ctx: path::Ctx::for_pool(pool, crls, store, at, options),
+            ctx: path::Ctx::for_pool(pool, Cow::Borrowed(evidence), store, at, options),
             pool,
-            crls,
+            evidence,
             store,
             at,
             options,
@@ -510,10 +528,10 @@ impl<'a> PathBuilder<'a> {
     /// Same verdict as [`validate`] with this builder's inputs.
     pub fn validate(&self, leaf: &Cert) -> ChainResult {
         self.ctx.validate_member(leaf).unwrap_or_else(|| {
-            validate(
+            validate_with(
                 leaf,
                 self.pool,
-                self.crls,
+                self.evidence,
                 self.store,
                 self.at,
                 self.options,

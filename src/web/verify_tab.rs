@@ -957,6 +957,7 @@ fn revocation(r: Option<&RevStatus>) -> Html {
             source,
             issued,
             fresh,
+            ..
         }) => html! {
             <span class="ok-text">
                 { format!("Đã kiểm tra: chưa bị thu hồi tại thời điểm ký (theo {} ngày {}{})",
@@ -966,7 +967,7 @@ fn revocation(r: Option<&RevStatus>) -> Html {
         Some(RevStatus::Revoked { at, source, .. }) => html! {
             <span class="bad-text">{ format!("Đã bị thu hồi từ {} (theo {})", vn_time(*at), words(&format!("rev_source_{source}"))) }</span>
         },
-        Some(RevStatus::Stale { source, issued }) => html! {
+        Some(RevStatus::Stale { source, issued, .. }) => html! {
             <span class="warn">
                 { format!("Chưa kiểm tra được: thông tin thu hồi ({} ngày {}) cũ hơn thời điểm ký. Cần bổ sung CRL mới hơn.", words(&format!("rev_source_{source}")), vn_time(*issued)) }
             </span>
