@@ -27,6 +27,9 @@ pub const MAX_OCSPS: usize = 1_024;
 /// CRLs kept with the same issuer, kind and number (or thisUpdate) but other bytes.
 const MAX_VARIANTS: usize = 4;
 
+/// (evidence index, SHA-256 of a certificate): a signature question asked once.
+type Pair = (usize, [u8; 32]);
+
 /// One CRL and where it came from.
 #[derive(Clone, Debug)]
 pub struct HeldCrl {
@@ -76,10 +79,10 @@ pub struct Evidence {
     variants: HashMap<(NormName, bool, Vec<u8>), usize>,
     duplicates: usize,
     /// (CRL index, signer SHA-256) → the signature verifies.
-    crl_signed: RefCell<HashMap<(usize, [u8; 32]), bool>>,
+    crl_signed: RefCell<HashMap<Pair, bool>>,
     crl_checks: Cell<usize>,
     /// (OCSP index, issuer SHA-256) → the authorised signer, if any.
-    ocsp_signer: RefCell<HashMap<(usize, [u8; 32]), Option<Cert>>>,
+    ocsp_signer: RefCell<HashMap<Pair, Option<Cert>>>,
     ocsp_checks: Cell<usize>,
 }
 

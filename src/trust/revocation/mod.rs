@@ -28,6 +28,9 @@ mod freshness;
 mod reading;
 mod scope;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::cert::Cert;
@@ -103,15 +106,22 @@ struct PoolSigners<'a> {
     pool: &'a [Cert],
     store: &'a TrustStore,
     t: Instant,
+    /// The certificates by subject, made the first time a CRL's issuer key fails.
+    by_subject: OnceCell<HashMap<NormName, Vec<&'a Cert>>>,
 }
 
 impl OtherSigners for PoolSigners<'_> {
     fn named(&self, name: &NormName) -> Vec<&Cert> {
-        self.pool
-            .iter()
-            .chain(self.store.certs_at_hand())
-            .filter(|c| NormName::new(c.x509().tbs_certificate().subject()) == *name)
-            .collect()
+        let index = self.by_subject.get_or_init(|| {
+            let mut m: HashMap<NormName, Vec<&Cert>> = HashMap::new();
+            for c in self.pool.iter().chain(self.store.certs_at_hand()) {
+                m.entry(NormName::new(c.x509().tbs_certificate().subject()))
+                    .or_default()
+                    .push(c);
+            }
+            m
+        });
+        index.get(name).cloned().unwrap_or_default()
     }
 
     fn trusted(&self, cert: &Cert) -> bool {
@@ -238,7 +248,12 @@ pub fn at_time(
     issuer: &Cert,
     t: Instant,
 ) -> RevStatus {
-    let others = PoolSigners { pool, store, t };
+    let others = PoolSigners {
+        pool,
+        store,
+        t,
+        by_subject: OnceCell::new(),
+    };
     let r = Readings::new(evidence, &others, cert, issuer);
     let usable = |x: &Read<'_>| x.signed && x.in_scope && x.held.crl.unknown_critical().is_none();
     for b in r.bases.iter().filter(|b| usable(&b.base)) {

@@ -10,6 +10,12 @@ use crate::cert::Cert;
 use crate::trust::crl::Entry;
 use crate::trust::name::NormName;
 
+/// CRLs read for one certificate, in the order they were added (the user's first):
+/// a CA publishes a handful; more from one issuer is a hostile file, whose extra
+/// copies could only add work (an omitted CRL is what its author could have done
+/// anyway by leaving it out).
+const MAX_CANDIDATES: usize = 64;
+
 /// One CRL as it bears on the certificate.
 pub(crate) struct Read<'e> {
     pub held: &'e HeldCrl,
@@ -45,8 +51,11 @@ impl<'e> Readings<'e> {
         let pairs: Vec<(usize, &'e HeldCrl)> = evidence
             .crls_from(&s.crl_issuer_names())
             .into_iter()
+            .take(MAX_CANDIDATES)
             .filter_map(|i| evidence.crl(i).map(|h| (i, h)))
             .collect();
+        let deltas: Vec<&(usize, &'e HeldCrl)> =
+            pairs.iter().filter(|(_, h)| h.crl.is_delta()).collect();
         let read = |index: usize, held: &'e HeldCrl| -> Read<'e> {
             let signed = signed(evidence, others, index, held, issuer);
             let in_scope = scope::in_scope(&held.crl, &s);
@@ -68,10 +77,10 @@ impl<'e> Readings<'e> {
             .map(|&(i, h)| Base {
                 base: read(i, h),
                 reasons: scope::reasons(&h.crl),
-                deltas: pairs
+                deltas: deltas
                     .iter()
                     .filter(|(_, d)| d.crl.is_delta_for(&h.crl))
-                    .map(|&(j, d)| read(j, d))
+                    .map(|&&(j, d)| read(j, d))
                     .collect(),
             })
             .collect();

@@ -105,3 +105,44 @@ impl OtherSigners for IssuerOnlyForTests {
         false
     }
 }
+
+#[test]
+fn a_flood_of_altered_copies_is_bounded_and_never_helps() {
+    let genuine = fixture("current.crl");
+    // Copies with one signature byte changed: same issuer and CRL number, other bytes.
+    let forged: Vec<Vec<u8>> = (0..50u8)
+        .map(|i| {
+            let mut f = genuine.clone();
+            if let Some(last) = f.last_mut() {
+                *last = last.wrapping_add(i + 1);
+            }
+            f
+        })
+        .collect();
+    let (ca, revoked) = (cert("ca.cer"), cert("revoked.cer"));
+    let t = at("2026-09-01T00:00:00Z");
+    let store = TrustStore::without_pins();
+
+    let mut e = Evidence::new();
+    e.add_crl_der(&genuine, Origin::User);
+    for f in &forged {
+        e.add_crl_der(f, Origin::Embedded);
+    }
+    let s = e.stats();
+    assert_eq!((s.crls, s.duplicates), (4, 47));
+    let st = at_time(&e, &[], &store, &revoked, &ca, t);
+    assert!(matches!(st, RevStatus::Revoked { .. }), "{st:?}");
+    assert_eq!(e.stats().crl_signature_checks, 4);
+
+    // Forged copies first: the genuine one is dropped, and the answer is "not
+    // checked", never "good".
+    let mut e = Evidence::new();
+    for f in &forged {
+        e.add_crl_der(f, Origin::Embedded);
+    }
+    e.add_crl_der(&genuine, Origin::User);
+    assert_eq!(
+        at_time(&e, &[], &store, &revoked, &ca, t),
+        RevStatus::NotChecked
+    );
+}
