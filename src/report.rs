@@ -138,7 +138,7 @@ pub fn read_certificates(files: &[InputFile], opts: &CertOptions) -> CertReport 
             RevocationMode::IfCrlsAvailable
         },
     };
-    let builder = PathBuilder::new(&pool, &evidence, &store, opts.at, &options);
+    let builder = PathBuilder::with_evidence(&pool, &evidence, &store, opts.at, &options);
     let certificates = listed
         .into_iter()
         .map(|(file, index, c)| {

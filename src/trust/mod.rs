@@ -501,24 +501,46 @@ pub fn validate_with(
 pub struct PathBuilder<'a> {
     ctx: path::Ctx<'a>,
     pool: &'a [Cert],
-    evidence: &'a Evidence,
     store: &'a TrustStore,
     at: Instant,
     options: &'a ValidationOptions,
 }
 
 impl<'a> PathBuilder<'a> {
+    /// A builder over `pool` with the CRLs `crls` (each kept once).
     pub fn new(
+        pool: &'a [Cert],
+        crls: &[Crl],
+        store: &'a TrustStore,
+        at: Instant,
+        options: &'a ValidationOptions,
+    ) -> Self {
+        let evidence = Cow::Owned(Evidence::from_crls(crls, Origin::User));
+        PathBuilder::build(pool, evidence, store, at, options)
+    }
+
+    /// A builder over `pool` with evidence already gathered (and shared with other
+    /// validations: the signature checks done on it are not repeated).
+    pub fn with_evidence(
         pool: &'a [Cert],
         evidence: &'a Evidence,
         store: &'a TrustStore,
         at: Instant,
         options: &'a ValidationOptions,
     ) -> Self {
+        PathBuilder::build(pool, Cow::Borrowed(evidence), store, at, options)
+    }
+
+    fn build(
+        pool: &'a [Cert],
+        evidence: Cow<'a, Evidence>,
+        store: &'a TrustStore,
+        at: Instant,
+        options: &'a ValidationOptions,
+    ) -> Self {
         PathBuilder {
-            ctx: path::Ctx::for_pool(pool, Cow::Borrowed(evidence), store, at, options),
+            ctx: path::Ctx::for_pool(pool, evidence, store, at, options),
             pool,
-            evidence,
             store,
             at,
             options,
@@ -531,7 +553,7 @@ impl<'a> PathBuilder<'a> {
             validate_with(
                 leaf,
                 self.pool,
-                self.evidence,
+                self.ctx.evidence(),
                 self.store,
                 self.at,
                 self.options,

@@ -10,7 +10,8 @@
 //! 3. [`Ctx::check_structure`]: for each candidate, signatures over the original TBS
 //!    bytes, validity, name chaining, name constraints, policies, basic constraints,
 //!    path length, key usage and critical extensions, from the anchor down.
-//! 4. [`Ctx::check_revocation`]: each certificate against the CRLs of its issuer.
+//! 4. [`Ctx::check_revocation`]: each certificate against the CRLs of its issuer, by
+//!    the one revocation engine ([`super::revocation::current`]).
 //! 5. The first candidate that passes wins; otherwise the first failure is reported.
 
 use std::borrow::Cow;
@@ -198,6 +199,11 @@ impl<'a> Ctx<'a> {
         options: &'a ValidationOptions,
     ) -> Self {
         Ctx::new(None, pool, evidence, store, at, options)
+    }
+
+    /// The evidence this index validates with.
+    pub(super) fn evidence(&self) -> &Evidence {
+        &self.evidence
     }
 
     /// Validates a certificate of the pool, or `None` if it is not in it.

@@ -688,6 +688,7 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
         "summary": report.summary,
         "summary_text": t(report.summary),
         "input_problems": report.input_problems,
+        "evidence": report.evidence,
         "signatures": signatures,
     })
 }
