@@ -13,7 +13,8 @@
 
 use std::time::Instant as Clock;
 
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 
 fn main() {

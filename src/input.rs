@@ -12,6 +12,46 @@ use serde::Serialize;
 
 use crate::asn1;
 
+/// File-name extensions of certificate files, as CAs and browsers save them (DER or
+/// PEM `.cer`/`.crt`, PKCS#7 bundles `.p7b`/`.p7c`, Base64 text). A folder's other
+/// files (letters, spreadsheets) are not certificates: the page and the CLI skip
+/// them rather than report each as an error. Content decides what a file is; the
+/// extension only decides whether a file in a folder is looked at.
+pub const CERTIFICATE_FILE_EXTENSIONS: &[&str] = &[
+    "cer", "crt", "pem", "der", "cert", "p7b", "p7c", "p7", "spc", "b64",
+];
+
+/// File-name extensions of CRL files.
+pub const CRL_FILE_EXTENSIONS: &[&str] = &["crl"];
+
+/// The lower-case extension of a file name (`""` without one).
+pub fn extension_of(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// A certificate file by its name ([`CERTIFICATE_FILE_EXTENSIONS`]).
+pub fn is_certificate_file_name(name: &str) -> bool {
+    CERTIFICATE_FILE_EXTENSIONS.contains(&extension_of(name).as_str())
+}
+
+/// A file as the user gave it.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl InputFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        InputFile {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 /// Larger inputs are refused before any work: no certificate file is this big, and
 /// a browser tab should not be asked to hold a copy of one.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;

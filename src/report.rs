@@ -16,21 +16,8 @@ use crate::trust::{
     ChainResult, Crl, Evidence, Origin, PathBuilder, RevocationMode, TrustStore, ValidationOptions,
 };
 
-/// A file as the user gave it.
-#[derive(Clone, Debug)]
-pub struct InputFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
-impl InputFile {
-    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        InputFile {
-            name: name.into(),
-            bytes: bytes.into(),
-        }
-    }
-}
+// Moved to `input.rs`; re-exported until every caller names it there.
+pub use crate::input::InputFile;
 
 /// Everything besides the files themselves that the verdict depends on.
 #[derive(Clone, Debug)]

@@ -16,6 +16,9 @@ pub struct Instant(i64);
 /// Seconds in one civil day.
 pub const DAY: i64 = 86_400;
 
+/// Viet Nam's offset from UTC, in seconds (UTC+7, no daylight saving).
+pub const VIET_NAM_UTC_OFFSET_SECS: i64 = 7 * 3600;
+
 impl Instant {
     pub const fn from_unix(secs: i64) -> Self {
         Instant(secs)
@@ -130,6 +133,20 @@ impl Instant {
     pub fn to_vn_display(self) -> String {
         let (y, mo, d, h, mi, _) = self.to_civil();
         format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02} UTC")
+    }
+
+    /// The same instant read on a clock in Viet Nam: an `Instant` whose civil fields
+    /// are Viet Nam's local time. Viet Nam is UTC+7 all year (no daylight saving since
+    /// 1975); this is the one place that says so.
+    pub fn in_viet_nam(self) -> Instant {
+        self.checked_add_secs(VIET_NAM_UTC_OFFSET_SECS)
+            .unwrap_or(self)
+    }
+
+    /// `31/01/2024 19:00` in Viet Nam time, the time on the clerk's desk.
+    pub fn to_vn_local_display(self) -> String {
+        let (y, mo, d, h, mi, _) = self.in_viet_nam().to_civil();
+        format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}")
     }
 
     /// `31/01/2024`.
@@ -262,5 +279,15 @@ mod tests {
         let end = Instant::parse_rfc3339("2024-01-31T23:00:00Z").unwrap();
         assert_eq!(now.whole_days_until(end), 30);
         assert_eq!(end.whole_days_until(now), -31);
+    }
+
+    #[test]
+    fn viet_nam_is_seven_hours_ahead_all_year() {
+        // 31/01/2024 17:30 UTC is already 1 February on a desk in Ha Noi.
+        let t = Instant::parse_rfc3339("2024-01-31T17:30:00Z").unwrap();
+        assert_eq!(t.to_vn_local_display(), "01/02/2024 00:30");
+        let july = Instant::parse_rfc3339("2024-07-01T16:59:59Z").unwrap();
+        assert_eq!(july.in_viet_nam().to_vn_date(), "01/07/2024");
+        assert_eq!(july.to_vn_local_display(), "01/07/2024 23:59");
     }
 }

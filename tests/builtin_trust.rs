@@ -20,7 +20,7 @@ mod common;
 
 use common::{kyso, shared, stdout_json as json};
 use kyso::cert::Cert;
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::trust::builtin::{self, BuiltinKind};
 use kyso::trust::{

@@ -13,8 +13,9 @@
 mod common;
 
 use kyso::cert::{Cert, facts};
+use kyso::input::InputFile;
 use kyso::input::{self, InputError};
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 use serde_json::Value;
 

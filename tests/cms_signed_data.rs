@@ -11,7 +11,9 @@
 
 mod common;
 
-use kyso::cms::{self, Content, Digests, EssStatus, Integrity, SignatureStatus, TimestampStatus};
+use kyso::cms::{
+    self, Content, Digests, EssStatus, Integrity, SignatureStatus, SignerProblem, TimestampStatus,
+};
 use kyso::crypto::HashAlg;
 
 struct Sig {
@@ -79,7 +81,7 @@ fn wrong_message_digest_is_a_hash_failure() {
     let wrong = Digests(vec![(HashAlg::Sha256, vec![0u8; 32])]);
     let r = cms::verify(&c, Content::Detached, &wrong, &ctx());
     assert_eq!(r.integrity, Integrity::Invalid);
-    assert!(r.problems.contains(&"message_digest_mismatch"));
+    assert!(r.problems.contains(&SignerProblem::MessageDigestMismatch));
     // The signature over the signed attributes is still the signer's.
     assert_eq!(r.signature, SignatureStatus::Valid);
 }
@@ -103,7 +105,7 @@ fn ber_indefinite_lengths_without_signed_attributes() {
     assert_eq!(r.signature, SignatureStatus::Invalid);
     assert_eq!(r.integrity, Integrity::Invalid);
     assert!(
-        r.problems.contains(&"signed_digest_mismatch"),
+        r.problems.contains(&SignerProblem::SignedDigestMismatch),
         "{:?}",
         r.problems
     );
@@ -116,7 +118,7 @@ fn ber_indefinite_lengths_without_signed_attributes() {
         let r = cms::verify(&forged, Content::Detached, &digests, &ctx());
         assert_eq!(r.signature, SignatureStatus::Invalid);
         assert_eq!(r.integrity, Integrity::Unknown);
-        assert!(!r.problems.contains(&"signed_digest_mismatch"));
+        assert!(!r.problems.contains(&SignerProblem::SignedDigestMismatch));
     }
 }
 
@@ -130,7 +132,7 @@ fn detached_signature_with_embedded_content_is_flagged() {
         &s.digests(&[HashAlg::Sha256]),
         &ctx(),
     );
-    assert!(r.problems.contains(&"detached_with_content"));
+    assert!(r.problems.contains(&SignerProblem::DetachedWithContent));
 }
 
 #[test]

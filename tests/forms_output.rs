@@ -16,7 +16,8 @@ use std::process::Command;
 
 use common::root;
 use kyso::forms::{self, FontSet, FormKind, Letter, Row};
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 
 fn out_dir() -> PathBuf {

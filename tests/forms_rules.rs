@@ -8,7 +8,8 @@
 )]
 
 use kyso::forms::{self, FormKind, Letter, Problem, Row, RuleId, Severity};
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::rules::dates::Date;
 use kyso::time::Instant;
 

@@ -15,8 +15,8 @@
 use std::path::{Path, PathBuf};
 
 use kyso::i18n::Lang;
+use kyso::input::InputFile;
 use kyso::pdf::{self, Cipher, CryptError, Encryption};
-use kyso::report::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, DocumentReport, VerifyOptions};
 use serde_json::{Value, json};

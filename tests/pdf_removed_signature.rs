@@ -13,8 +13,8 @@
 mod common;
 
 use kyso::i18n::{self, Lang};
+use kyso::input::InputFile;
 use kyso::pdf::{self, CoverageGrade};
-use kyso::report::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, Indication, VerifyOptions};
 use serde_json::Value;

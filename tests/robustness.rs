@@ -15,7 +15,8 @@ mod common;
 
 use kyso::cert::{Cert, facts};
 use kyso::input;
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 
 /// xorshift64*: deterministic, so a failure reproduces.
@@ -173,7 +174,8 @@ fn fuzz_findings_stay_fixed() {
                 let _ = archive.read(entry, 1 << 20);
             }
         }
-        // The same bytes as a dropped PDF: the whole verification, within seconds.
+        // The same bytes as a dropped PDF: the whole verification ends (a hang guard,
+        // not a speed test: scripts/bench.sh measures speed).
         let started = std::time::Instant::now();
         let opts = kyso::verify::VerifyOptions::at(at);
         let _ = kyso::verify::to_json(
@@ -181,7 +183,7 @@ fn fuzz_findings_stay_fixed() {
             kyso::i18n::Lang::Vi,
         );
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(10),
+            started.elapsed() < std::time::Duration::from_secs(60),
             "{}: verification took {:?}",
             e.path().display(),
             started.elapsed()

@@ -36,7 +36,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use kyso::i18n::Lang;
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;

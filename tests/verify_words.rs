@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use kyso::i18n::{self, Lang};
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, VerifyOptions};
 

@@ -13,7 +13,8 @@
 
 use std::rc::Rc;
 
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertOptions};
 use kyso::time::Instant;
 use kyso::web::app::App;
 use kyso::web::app::Tab;

@@ -2,7 +2,8 @@
 //! PKCS#7), certificate and CRL parsing, the facts, and the whole report.
 #![no_main]
 
-use kyso::report::{self, CertOptions, InputFile};
+use kyso::report::{self, CertOptions};
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use libfuzzer_sys::fuzz_target;
 

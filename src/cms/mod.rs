@@ -43,7 +43,8 @@ use crate::crypto::{HashAlg, Scheme};
 use der_util::{items, octets, oid};
 
 pub use signer::{
-    Content, Digests, EssStatus, Integrity, SignatureStatus, SignerReport, VerifyContext, verify,
+    Content, Digests, EssStatus, Integrity, SignatureStatus, SignerProblem, SignerReport,
+    VerifyContext, verify,
 };
 pub use tst::{TimestampReport, TimestampStatus, TstInfo};
 

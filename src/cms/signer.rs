@@ -152,7 +152,71 @@ pub struct SignerReport {
     pub uses_sha1: bool,
     /// Codes of problems found along the way (`content_type_mismatch`,
     /// `message_digest_missing`, ...), in the order met.
-    pub problems: Vec<&'static str>,
+    pub problems: Vec<SignerProblem>,
+}
+
+/// A problem met while verifying a SignerInfo, in the order met. The verdict steps
+/// (`verify::evaluate`, `cms::tst`) decide what each one means; `code()` is only for
+/// serialising and for looking up the words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignerProblem {
+    CmsNoSigner,
+    MultipleSigners,
+    UnsupportedDigestAlgorithm,
+    EcontentTypeUnexpected,
+    DetachedWithContent,
+    EncapsulatedDigestMismatch,
+    EncapsulatedContentMissing,
+    SignedAttributesNotDer,
+    ContentTypeMismatch,
+    ContentTypeMissing,
+    ContentTypeRepeated,
+    MessageDigestMalformed,
+    ContentDigestUnavailable,
+    MessageDigestMissing,
+    MessageDigestRepeated,
+    SigningTimeMalformed,
+    RevocationArchivalMalformed,
+    MessageDigestMismatch,
+    SignerCertificateNotFound,
+    SignatureInvalid,
+    SignedDigestMismatch,
+    EssSigningCertificateMismatch,
+}
+
+impl SignerProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            SignerProblem::CmsNoSigner => "cms_no_signer",
+            SignerProblem::MultipleSigners => "multiple_signers",
+            SignerProblem::UnsupportedDigestAlgorithm => "unsupported_digest_algorithm",
+            SignerProblem::EcontentTypeUnexpected => "econtent_type_unexpected",
+            SignerProblem::DetachedWithContent => "detached_with_content",
+            SignerProblem::EncapsulatedDigestMismatch => "encapsulated_digest_mismatch",
+            SignerProblem::EncapsulatedContentMissing => "encapsulated_content_missing",
+            SignerProblem::SignedAttributesNotDer => "signed_attributes_not_der",
+            SignerProblem::ContentTypeMismatch => "content_type_mismatch",
+            SignerProblem::ContentTypeMissing => "content_type_missing",
+            SignerProblem::ContentTypeRepeated => "content_type_repeated",
+            SignerProblem::MessageDigestMalformed => "message_digest_malformed",
+            SignerProblem::ContentDigestUnavailable => "content_digest_unavailable",
+            SignerProblem::MessageDigestMissing => "message_digest_missing",
+            SignerProblem::MessageDigestRepeated => "message_digest_repeated",
+            SignerProblem::SigningTimeMalformed => "signing_time_malformed",
+            SignerProblem::RevocationArchivalMalformed => "revocation_archival_malformed",
+            SignerProblem::MessageDigestMismatch => "message_digest_mismatch",
+            SignerProblem::SignerCertificateNotFound => "signer_certificate_not_found",
+            SignerProblem::SignatureInvalid => "signature_invalid",
+            SignerProblem::SignedDigestMismatch => "signed_digest_mismatch",
+            SignerProblem::EssSigningCertificateMismatch => "ess_signing_certificate_mismatch",
+        }
+    }
+}
+
+impl Serialize for SignerProblem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
 }
 
 /// Verifies the (first) SignerInfo of `cms` against the digests of the external
@@ -198,11 +262,11 @@ pub(super) fn verify_inner(
         problems: Vec::new(),
     };
     let Some(si) = cms.signer() else {
-        report.problems.push("cms_no_signer");
+        report.problems.push(SignerProblem::CmsNoSigner);
         return report;
     };
     if cms.signers.len() > 1 {
-        problems.push("multiple_signers");
+        problems.push(SignerProblem::MultipleSigners);
     }
     report.digest_algorithm = si.digest_alg;
     report.digest_oid = si.digest_oid.to_string();
@@ -217,7 +281,7 @@ pub(super) fn verify_inner(
     report.uses_sha1 =
         si.digest_alg == Some(HashAlg::Sha1) || report.signature_hash == Some(HashAlg::Sha1);
     if si.digest_alg.is_none() {
-        problems.push("unsupported_digest_algorithm");
+        problems.push(SignerProblem::UnsupportedDigestAlgorithm);
     }
 
     // What the content is, and its digest under the signer's digest algorithm.
@@ -226,12 +290,12 @@ pub(super) fn verify_inner(
         Content::Detached | Content::Sha1Encapsulated => oids::ID_DATA,
     };
     if cms.econtent_type != expected_type {
-        problems.push("econtent_type_unexpected");
+        problems.push(SignerProblem::EcontentTypeUnexpected);
     }
     let content_digest: Option<Vec<u8>> = match content {
         Content::Detached => {
             if cms.econtent.is_some() {
-                problems.push("detached_with_content");
+                problems.push(SignerProblem::DetachedWithContent);
             }
             si.digest_alg
                 .and_then(|h| digests.get(h))
@@ -243,13 +307,13 @@ pub(super) fn verify_inner(
                     let m = digests.get(HashAlg::Sha1).map(|d| d == e.as_slice());
                     report.encapsulated_digest_matches = m;
                     if m == Some(false) {
-                        problems.push("encapsulated_digest_mismatch");
+                        problems.push(SignerProblem::EncapsulatedDigestMismatch);
                     }
                 }
                 si.digest_alg.map(|h| h.digest(e))
             }
             None => {
-                problems.push("encapsulated_content_missing");
+                problems.push(SignerProblem::EncapsulatedContentMissing);
                 None
             }
         },
@@ -259,50 +323,50 @@ pub(super) fn verify_inner(
     let mut digest_ok: Option<bool> = None;
     if report.has_signed_attributes {
         if si.signed_attrs_indefinite {
-            problems.push("signed_attributes_not_der");
+            problems.push(SignerProblem::SignedAttributesNotDer);
         }
         match si.signed_attr(&oids::CONTENT_TYPE) {
             (Some(v), 1) => {
                 let ct = asn1::read(v).ok().and_then(|(t, _)| oid(&t));
                 if ct != Some(cms.econtent_type) {
-                    problems.push("content_type_mismatch");
+                    problems.push(SignerProblem::ContentTypeMismatch);
                 }
             }
-            (None, _) => problems.push("content_type_missing"),
-            _ => problems.push("content_type_repeated"),
+            (None, _) => problems.push(SignerProblem::ContentTypeMissing),
+            _ => problems.push(SignerProblem::ContentTypeRepeated),
         }
         match si.signed_attr(&oids::MESSAGE_DIGEST) {
             (Some(v), 1) => {
                 let md = asn1::read(v).ok().and_then(|(t, _)| octets(&t));
                 match (md, &content_digest) {
                     (Some(md), Some(cd)) => digest_ok = Some(md == *cd),
-                    (None, _) => problems.push("message_digest_malformed"),
-                    (_, None) => problems.push("content_digest_unavailable"),
+                    (None, _) => problems.push(SignerProblem::MessageDigestMalformed),
+                    (_, None) => problems.push(SignerProblem::ContentDigestUnavailable),
                 }
             }
-            (None, _) => problems.push("message_digest_missing"),
-            _ => problems.push("message_digest_repeated"),
+            (None, _) => problems.push(SignerProblem::MessageDigestMissing),
+            _ => problems.push(SignerProblem::MessageDigestRepeated),
         }
         if let (Some(v), _) = si.signed_attr(&oids::SIGNING_TIME) {
             report.signing_time = asn1::read(v).ok().and_then(|(t, _)| der_util::time(&t));
             if report.signing_time.is_none() {
-                problems.push("signing_time_malformed");
+                problems.push(SignerProblem::SigningTimeMalformed);
             }
         }
         if let (Some(v), _) = si.signed_attr(&oids::ADBE_REVOCATION_INFO_ARCHIVAL)
             && !revocation_archival(v, &mut report.crls, &mut report.ocsp_responses)
         {
-            problems.push("revocation_archival_malformed");
+            problems.push(SignerProblem::RevocationArchivalMalformed);
         }
     }
     if digest_ok == Some(false) {
-        problems.push("message_digest_mismatch");
+        problems.push(SignerProblem::MessageDigestMismatch);
     }
 
     // The signer's certificate.
     let candidates = find_signer_certs(cms, si, ctx);
     if candidates.is_empty() {
-        problems.push("signer_certificate_not_found");
+        problems.push(SignerProblem::SignerCertificateNotFound);
     }
 
     // The signature: over the signed attributes, or over the content digest.
@@ -324,7 +388,7 @@ pub(super) fn verify_inner(
                 },
             };
             match to_check {
-                None => problems.push("content_digest_unavailable"),
+                None => problems.push(SignerProblem::ContentDigestUnavailable),
                 Some(d) => {
                     for (cert, embedded) in &candidates {
                         let spki = cert.x509().tbs_certificate().subject_public_key_info();
@@ -359,7 +423,7 @@ pub(super) fn verify_inner(
         }
     }
     if status == SignatureStatus::Invalid {
-        problems.push("signature_invalid");
+        problems.push(SignerProblem::SignatureInvalid);
     }
     report.signature = status;
     report.integrity = match (report.has_signed_attributes, digest_ok, &report.signature) {
@@ -380,13 +444,13 @@ pub(super) fn verify_inner(
         && report.signature == SignatureStatus::Invalid
     {
         report.integrity = Integrity::Invalid;
-        problems.push("signed_digest_mismatch");
+        problems.push(SignerProblem::SignedDigestMismatch);
     }
 
     // ESS signing certificate.
     report.ess = ess_check(si, chosen.as_ref().map(|(c, _)| c));
     if report.ess == EssStatus::Mismatch {
-        problems.push("ess_signing_certificate_mismatch");
+        problems.push(SignerProblem::EssSigningCertificateMismatch);
     }
     if let Some((c, embedded)) = chosen {
         report.signer_cert = Some(c);

@@ -19,7 +19,9 @@
 use serde::Serialize;
 
 use super::der_util::{self, items, octets, oid};
-use super::signer::{self, Content, Digests, SignatureStatus, SignerReport, VerifyContext};
+use super::signer::{
+    self, Content, Digests, SignatureStatus, SignerProblem, SignerReport, VerifyContext,
+};
 use super::{SignedCms, oids};
 use crate::asn1;
 use crate::cert::{Cert, hex_upper};
@@ -222,7 +224,7 @@ pub(super) fn verify_token_inner(
         (Some(h), Imprint::Digests(ds)) => ds.get(h).map(|d| d == info.imprint.as_slice()),
     };
     r.info = Some(info);
-    let (status, detail) = if signer.problems.contains(&"cms_no_signer") {
+    let (status, detail) = if signer.problems.contains(&SignerProblem::CmsNoSigner) {
         (TimestampStatus::Malformed, "cms_no_signer")
     } else if imprint_ok == Some(false) {
         (
@@ -250,13 +252,13 @@ pub(super) fn verify_token_inner(
     } else if let Some(p) = signer.problems.iter().find(|p| {
         matches!(
             **p,
-            "content_type_mismatch"
-                | "content_type_missing"
-                | "econtent_type_unexpected"
-                | "ess_signing_certificate_mismatch"
+            SignerProblem::ContentTypeMismatch
+                | SignerProblem::ContentTypeMissing
+                | SignerProblem::EcontentTypeUnexpected
+                | SignerProblem::EssSigningCertificateMismatch
         )
     }) {
-        (TimestampStatus::Malformed, *p)
+        (TimestampStatus::Malformed, p.code())
     } else {
         match signer
             .signer_cert

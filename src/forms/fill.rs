@@ -39,32 +39,18 @@ pub fn source_of(e: &CertEntry) -> CertSource {
         not_after: e.facts.not_after.unix(),
         not_after_text: e.facts.not_after.to_vn_date(),
         is_ca: e.facts.basic_constraints.is_some_and(|b| b.ca),
-        chain: chain_code(e.chain.status).to_string(),
+        chain: e.chain.status.code().to_string(),
         days_left: e.facts.days_left,
         renewal: e.renewal.reason.code().to_string(),
     }
 }
 
-pub(crate) fn chain_code(s: crate::trust::ChainStatus) -> &'static str {
-    use crate::trust::ChainStatus as C;
-    match s {
-        C::Trusted => "trusted",
-        C::Untrusted => "untrusted",
-        C::Incomplete => "incomplete",
-        C::Invalid => "invalid",
-        C::Revoked => "revoked",
-    }
-}
-
+/// The chain status a row carries (saved in the draft as its code). A code this
+/// version does not know — a draft edited by hand or saved by a later version — is
+/// read as `Invalid`, which blocks renewal: a row must not become renewable because
+/// its evidence could not be read.
 pub(crate) fn chain_from_code(code: &str) -> crate::trust::ChainStatus {
-    use crate::trust::ChainStatus as C;
-    match code {
-        "trusted" => C::Trusted,
-        "untrusted" => C::Untrusted,
-        "invalid" => C::Invalid,
-        "revoked" => C::Revoked,
-        _ => C::Incomplete,
-    }
+    crate::trust::ChainStatus::from_code(code).unwrap_or(crate::trust::ChainStatus::Invalid)
 }
 
 /// One row of `kind` from one certificate. Every form gets what it can hold:

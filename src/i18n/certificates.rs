@@ -208,6 +208,73 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "thuật toán chữ ký không khớp với loại khóa của chứng thư số",
         "the signature algorithm does not match the certificate's key type",
     ),
+    // Constraints in the trust anchor's own certificate.
+    (
+        "anchor_not_ca",
+        "chứng thư CA gốc không được đánh dấu là CA (basicConstraints)",
+        "the root certificate is not marked as a CA (basicConstraints)",
+    ),
+    (
+        "anchor_path_len_exceeded",
+        "chuỗi có nhiều CA trung gian hơn mức CA gốc cho phép",
+        "the chain has more intermediate CAs than the root allows",
+    ),
+    (
+        "anchor_missing_key_cert_sign",
+        "CA gốc không được phép ký chứng thư (thiếu keyCertSign)",
+        "the root may not sign certificates (no keyCertSign)",
+    ),
+    (
+        "anchor_unknown_critical_extension",
+        "chứng thư CA gốc có phần mở rộng bắt buộc không được hỗ trợ",
+        "the root certificate has a critical extension that is not understood",
+    ),
+    (
+        "anchor_name_constraints",
+        "vi phạm giới hạn tên do CA gốc đặt ra",
+        "the root's name constraints are violated",
+    ),
+    // The RFC 5280 profile of issued certificates.
+    (
+        "missing_authority_key_id",
+        "chứng thư thiếu mã định danh khóa của CA cấp (AKI), trái RFC 5280",
+        "a certificate lacks the issuing CA's key identifier (AKI), against RFC 5280",
+    ),
+    (
+        "missing_subject_key_id",
+        "chứng thư CA thiếu mã định danh khóa (SKI), trái RFC 5280",
+        "a CA certificate lacks its key identifier (SKI), against RFC 5280",
+    ),
+    (
+        "end_entity_name_constraints",
+        "chứng thư không phải CA nhưng có giới hạn tên (chỉ CA mới được có)",
+        "a certificate that is not a CA carries name constraints (only CAs may)",
+    ),
+    (
+        "empty_subject_without_critical_san",
+        "chứng thư không ghi tên chủ thể mà tên thay thế (SAN) không được đánh dấu bắt buộc",
+        "a certificate has an empty subject and a non-critical alternative name (SAN)",
+    ),
+    (
+        "malformed_dns_name",
+        "tên miền trong chứng thư sai cú pháp nên không kiểm được giới hạn tên của CA",
+        "a domain name in the certificate is malformed, so the CA's name constraints cannot be checked",
+    ),
+    (
+        "key_cert_sign_without_ca",
+        "lưu ý: chứng thư không phải CA nhưng khai quyền ký chứng thư (keyCertSign); quyền này không có hiệu lực",
+        "note: a certificate that is not a CA claims keyCertSign; the claim has no effect",
+    ),
+    (
+        "critical_authority_info_access",
+        "lưu ý: phần mở rộng AIA bị đánh dấu bắt buộc, trái RFC 5280; không ảnh hưởng kết quả",
+        "note: the AIA extension is marked critical, against RFC 5280; it does not change the result",
+    ),
+    (
+        "serial_not_positive",
+        "lưu ý: số hiệu chứng thư bằng 0 hoặc âm, trái RFC 5280",
+        "note: the certificate's serial number is zero or negative, against RFC 5280",
+    ),
     (
         "revocation_not_checked",
         "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",

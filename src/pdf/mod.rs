@@ -358,4 +358,4 @@ pub fn byte_ranges(sig: &SignatureInfo, file_len: usize) -> Option<[(usize, usiz
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -84,6 +84,11 @@ impl Date {
         Date::new(y, m, d).ok_or(DateProblem::NoSuchDay)
     }
 
+    /// The day it is in Viet Nam at `at`: a letter's date is the local day.
+    pub fn in_viet_nam(at: Instant) -> Date {
+        Date::from_instant(at.in_viet_nam())
+    }
+
     /// The calendar date (UTC) of an instant.
     pub fn from_instant(at: Instant) -> Date {
         let (y, m, d, ..) = at.to_civil();

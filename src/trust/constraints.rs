@@ -3,16 +3,43 @@
 //! Rather than computing intersections of permitted subtrees, each CA's permitted
 //! set is kept separately and a name must satisfy every one of them: the same
 //! outcome, and no subtree algebra to get wrong.
+//!
+//! A dNSName that is not a host name at all (`bad..example.com`, `.example.com`)
+//! cannot be placed inside or outside a subtree: comparing its suffix would let it
+//! through. Under any dNSName constraint it is refused on its own
+//! ([`NameViolation::MalformedDnsName`]), as pyca/cryptography does.
 
 use x509_cert::ext::pkix::NameConstraints;
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
 use x509_cert::ext::pkix::name::GeneralName;
 
+use super::ChainReason;
 use super::name::NormName;
 
 /// `emailAddress` (PKCS #9), which RFC 5280 asks to treat as an rfc822Name.
 const EMAIL_ADDRESS: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
+
+/// Why a name falls outside the constraints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NameViolation {
+    /// Outside a permitted subtree, or inside an excluded one.
+    OutOfBounds,
+    /// A dNSName under a dNSName constraint that is not a well-formed host name.
+    MalformedDnsName,
+}
+
+impl NameViolation {
+    /// The chain reason for the certificate at `position`; `by_anchor` when the
+    /// constraints broken are the trust anchor's own.
+    pub fn reason(self, position: usize, by_anchor: bool) -> ChainReason {
+        match (self, by_anchor) {
+            (NameViolation::MalformedDnsName, _) => ChainReason::MalformedDnsName { position },
+            (NameViolation::OutOfBounds, true) => ChainReason::AnchorNameConstraints { position },
+            (NameViolation::OutOfBounds, false) => ChainReason::NameConstraints { position },
+        }
+    }
+}
 
 #[derive(Default)]
 pub(super) struct NameConstraintsState {
@@ -67,15 +94,15 @@ impl NameConstraintsState {
         }
     }
 
-    /// `true` when the subject DN and every alternative name are within bounds.
-    pub fn allows(
+    /// `Ok` when the subject DN and every alternative name are within bounds.
+    pub fn check(
         &self,
         subject: &x509_cert::name::Name,
         subject_norm: &NormName,
         san: &[GeneralName],
-    ) -> bool {
+    ) -> Result<(), NameViolation> {
         if self.permitted.is_empty() && self.excluded.is_empty() {
-            return true;
+            return Ok(());
         }
         let mut names: Vec<Subject<'_>> = Vec::new();
         if !subject_norm.is_empty() {
@@ -98,11 +125,22 @@ impl NameConstraintsState {
                 other => Subject::Other(kind(other)),
             });
         }
-        names.iter().all(|n| self.name_allowed(n))
+        names.iter().try_for_each(|n| self.name_allowed(n))
     }
 
-    fn name_allowed(&self, name: &Subject<'_>) -> bool {
+    fn name_allowed(&self, name: &Subject<'_>) -> Result<(), NameViolation> {
         let k = name.kind();
+        if let Subject::Dns(d) = name
+            && !well_formed_dns(d)
+            && self
+                .permitted
+                .iter()
+                .flatten()
+                .chain(&self.excluded)
+                .any(|s| kind(&s.base) == k)
+        {
+            return Err(NameViolation::MalformedDnsName);
+        }
         for set in &self.permitted {
             let relevant: Vec<&GeneralSubtree> =
                 set.iter().filter(|s| kind(&s.base) == k).collect();
@@ -111,16 +149,40 @@ impl NameConstraintsState {
                     .iter()
                     .any(|s| matches(&s.base, name) == Some(true))
             {
-                return false;
+                return Err(NameViolation::OutOfBounds);
             }
         }
-        !self
+        let excluded = self
             .excluded
             .iter()
             .filter(|s| kind(&s.base) == k)
             // An excluded subtree we cannot evaluate excludes conservatively.
-            .any(|s| matches(&s.base, name) != Some(false))
+            .any(|s| matches(&s.base, name) != Some(false));
+        if excluded {
+            Err(NameViolation::OutOfBounds)
+        } else {
+            Ok(())
+        }
     }
+}
+
+/// RFC 5280 §4.2.1.6: a dNSName in the preferred name syntax (RFC 1034 §3.5, digits
+/// first allowed by RFC 1123 §2.1): labels of 1–63 letters, digits and hyphens, no
+/// hyphen at either end, at most 253 characters; a leading `*.` wildcard label is
+/// accepted (server certificates use it).
+fn well_formed_dns(name: &str) -> bool {
+    let host = name.strip_prefix("*.").unwrap_or(name);
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// Whether `name` falls within the subtree `base`; `None` when we cannot tell.
@@ -180,4 +242,38 @@ fn ip_matches(base: &[u8], ip: &[u8]) -> bool {
             .zip(mask)
             .zip(ip)
             .all(|((n, m), a)| n & m == a & m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::well_formed_dns;
+
+    #[test]
+    fn dns_syntax() {
+        for good in [
+            "example.com",
+            "a.b-c.example",
+            "*.example.com",
+            "1host.vn",
+            "x",
+        ] {
+            assert!(well_formed_dns(good), "{good}");
+        }
+        for bad in [
+            "",
+            ".example.com",
+            "bad..example.com",
+            "example.com.",
+            "-a.example.com",
+            "a-.example.com",
+            "bad_name.example.com",
+            "sp ace.example.com",
+            "*.",
+            "a.*.example.com",
+        ] {
+            assert!(!well_formed_dns(bad), "{bad}");
+        }
+        assert!(!well_formed_dns(&"a".repeat(64)));
+        assert!(!well_formed_dns(&["a"; 128].join(".")));
+    }
 }

@@ -20,6 +20,7 @@
 //! When the issuer of the last certificate found is nowhere at hand, the result names
 //! it and where its certificate is published ([`MissingIssuer`]).
 
+mod anchor_constraints;
 pub mod anchors;
 pub mod builtin;
 mod constraints;
@@ -27,6 +28,7 @@ pub mod crl;
 mod name;
 mod path;
 mod policy;
+mod profile;
 pub mod revocation;
 
 use std::borrow::Cow;
@@ -208,6 +210,32 @@ pub enum ChainStatus {
     Revoked,
 }
 
+impl ChainStatus {
+    /// The code of a status: its serde name, and the key of its words in `i18n`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChainStatus::Trusted => "trusted",
+            ChainStatus::Untrusted => "untrusted",
+            ChainStatus::Incomplete => "incomplete",
+            ChainStatus::Invalid => "invalid",
+            ChainStatus::Revoked => "revoked",
+        }
+    }
+
+    /// The status a code names (the inverse of [`ChainStatus::code`]).
+    pub fn from_code(code: &str) -> Option<ChainStatus> {
+        [
+            ChainStatus::Trusted,
+            ChainStatus::Untrusted,
+            ChainStatus::Incomplete,
+            ChainStatus::Invalid,
+            ChainStatus::Revoked,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
 /// Why the verdict is what it is. `position` is the index in [`ChainResult::path`]
 /// (0 = leaf).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,6 +321,62 @@ pub enum ChainReason {
     },
     /// The search for a path gave up (too deep, too many candidates).
     PathSearchLimit,
+    // Constraints in the trust anchor's own certificate (see `anchor_constraints`).
+    /// The anchor certificate is not a CA: no basicConstraints, or cA false.
+    AnchorNotCa {
+        position: usize,
+    },
+    /// More intermediates below the anchor than its pathLenConstraint allows;
+    /// `position` is the first intermediate too many.
+    AnchorPathLenExceeded {
+        position: usize,
+    },
+    /// The anchor's keyUsage lacks keyCertSign.
+    AnchorMissingKeyCertSign {
+        position: usize,
+    },
+    AnchorUnknownCriticalExtension {
+        position: usize,
+        oid: String,
+    },
+    /// A certificate (at `position`) breaks the anchor's name constraints.
+    AnchorNameConstraints {
+        position: usize,
+    },
+    // The RFC 5280 §4 profile for issued certificates (see `profile`).
+    /// No authorityKeyIdentifier keyIdentifier in a certificate that is not
+    /// self-signed (§4.2.1.1).
+    MissingAuthorityKeyId {
+        position: usize,
+    },
+    /// No subjectKeyIdentifier in a CA certificate (§4.2.1.2).
+    MissingSubjectKeyId {
+        position: usize,
+    },
+    /// nameConstraints in a certificate that is not a CA (§4.2.1.10).
+    EndEntityNameConstraints {
+        position: usize,
+    },
+    /// An empty subject without a critical subjectAltName (§4.1.2.6).
+    EmptySubjectWithoutCriticalSan {
+        position: usize,
+    },
+    /// A dNSName that is no host name, under a dNSName constraint (§4.2.1.6).
+    MalformedDnsName {
+        position: usize,
+    },
+    /// Warning only: keyCertSign without basicConstraints cA (§4.2.1.3).
+    KeyCertSignWithoutCa {
+        position: usize,
+    },
+    /// Warning only: authorityInfoAccess marked critical (§4.2.2.1).
+    CriticalAuthorityInfoAccess {
+        position: usize,
+    },
+    /// Warning only: a serial number zero or negative (§4.1.2.2).
+    SerialNotPositive {
+        position: usize,
+    },
 }
 
 impl ChainReason {
@@ -323,6 +407,19 @@ impl ChainReason {
             CrlUnknownCriticalExtension { .. } => "crl_unknown_critical_extension",
             CrlOutOfScope { .. } => "crl_out_of_scope",
             PathSearchLimit => "path_search_limit",
+            AnchorNotCa { .. } => "anchor_not_ca",
+            AnchorPathLenExceeded { .. } => "anchor_path_len_exceeded",
+            AnchorMissingKeyCertSign { .. } => "anchor_missing_key_cert_sign",
+            AnchorUnknownCriticalExtension { .. } => "anchor_unknown_critical_extension",
+            AnchorNameConstraints { .. } => "anchor_name_constraints",
+            MissingAuthorityKeyId { .. } => "missing_authority_key_id",
+            MissingSubjectKeyId { .. } => "missing_subject_key_id",
+            EndEntityNameConstraints { .. } => "end_entity_name_constraints",
+            EmptySubjectWithoutCriticalSan { .. } => "empty_subject_without_critical_san",
+            MalformedDnsName { .. } => "malformed_dns_name",
+            KeyCertSignWithoutCa { .. } => "key_cert_sign_without_ca",
+            CriticalAuthorityInfoAccess { .. } => "critical_authority_info_access",
+            SerialNotPositive { .. } => "serial_not_positive",
         }
     }
 
@@ -351,7 +448,20 @@ impl ChainReason {
             | CrlBadSignature { position }
             | CrlMissing { position }
             | CrlUnknownCriticalExtension { position, .. }
-            | CrlOutOfScope { position } => Some(*position),
+            | CrlOutOfScope { position }
+            | AnchorNotCa { position }
+            | AnchorPathLenExceeded { position }
+            | AnchorMissingKeyCertSign { position }
+            | AnchorUnknownCriticalExtension { position, .. }
+            | AnchorNameConstraints { position }
+            | MissingAuthorityKeyId { position }
+            | MissingSubjectKeyId { position }
+            | EndEntityNameConstraints { position }
+            | EmptySubjectWithoutCriticalSan { position }
+            | MalformedDnsName { position }
+            | KeyCertSignWithoutCa { position }
+            | CriticalAuthorityInfoAccess { position }
+            | SerialNotPositive { position } => Some(*position),
         }
     }
 }
@@ -462,6 +572,9 @@ pub struct ChainResult {
     pub path: Vec<PathCert>,
     /// The leaf's revocation outcome (each certificate's is in `path`).
     pub revocation: RevocationOutcome,
+    /// Profile rules the path breaks without failing it (RFC 5280 §4 rules that real
+    /// CAs break at no cost to the relying party; see `profile`), leaf first.
+    pub warnings: Vec<ChainReason>,
 }
 
 /// Validates `leaf` at `at`, building paths through `pool` to an anchor of `store`.

@@ -7,9 +7,11 @@
 //!    (AKI/SKI matches first), avoiding loops, bounded in depth and work, collecting
 //!    paths that end at an anchor (a pinned intermediate only when no path through
 //!    it reached a root).
-//! 3. [`Ctx::check_structure`]: for each candidate, signatures over the original TBS
-//!    bytes, validity, name chaining, name constraints, policies, basic constraints,
-//!    path length, key usage and critical extensions, from the anchor down.
+//! 3. [`Ctx::check_structure`]: for each candidate, the anchor certificate's own
+//!    constraints ([`super::anchor_constraints`]), then signatures over the original
+//!    TBS bytes, the RFC 5280 §4 profile ([`super::profile`]), validity, name
+//!    chaining, name constraints, policies, basic constraints, path length, key usage
+//!    and critical extensions, from the anchor down.
 //! 4. [`Ctx::check_revocation`]: each certificate against the CRLs of its issuer, by
 //!    the one revocation engine ([`super::revocation::current`]).
 //! 5. The first candidate that passes wins; otherwise the first failure is reported.
@@ -28,6 +30,7 @@ use x509_cert::ext::pkix::{
     SubjectKeyIdentifier,
 };
 
+use super::anchor_constraints::{AnchorConstraints, AnchorExtensions};
 use super::constraints::NameConstraintsState;
 use super::name::NormName;
 use super::policy::PolicyState;
@@ -357,6 +360,7 @@ impl<'a> Ctx<'a> {
             missing_issuer: None,
             path,
             revocation: leaf_revocation,
+            warnings: Vec::new(),
         }
     }
 
@@ -432,7 +436,8 @@ impl<'a> Ctx<'a> {
 
     fn check(&self, path: &[usize], nesting: usize) -> ChainResult {
         let anchor = path.last().and_then(|&a| self.anchor(a));
-        match self.check_structure(path) {
+        let mut warnings = Vec::new();
+        let mut result = match self.check_structure(path, &mut warnings) {
             Err(reason) => self.result(path, ChainStatus::Invalid, reason, anchor, Vec::new()),
             Ok(()) => match self.check_revocation(path, nesting) {
                 Ok(revs) => self.result(path, ChainStatus::Trusted, ChainReason::Ok, anchor, revs),
@@ -445,7 +450,9 @@ impl<'a> Ctx<'a> {
                     self.result(path, status, reason, anchor, revs)
                 }
             },
-        }
+        };
+        result.warnings = warnings;
+        result
     }
 
     fn signature_ok(&self, child: usize, issuer: usize) -> Result<(), SignatureError> {
@@ -488,8 +495,13 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
-    /// RFC 5280 §6.1.2–6.1.5 over `path` (leaf first, anchor last).
-    fn check_structure(&self, path: &[usize]) -> Result<(), ChainReason> {
+    /// RFC 5280 §6.1.2–6.1.5 over `path` (leaf first, anchor last); profile rules
+    /// that do not fail the path are added to `warnings`.
+    fn check_structure(
+        &self,
+        path: &[usize],
+        warnings: &mut Vec<ChainReason>,
+    ) -> Result<(), ChainReason> {
         let n = path.len().saturating_sub(1);
         let anchor_node = *path.last().ok_or(ChainReason::PathSearchLimit)?;
         let anchor = self.cert(anchor_node).ok_or(ChainReason::PathSearchLimit)?;
@@ -499,6 +511,20 @@ impl<'a> Ctx<'a> {
         if n == 0 {
             return Ok(());
         }
+        let anchor_ex = exts(anchor).map_err(|oid| ChainReason::MalformedExtension {
+            position: n,
+            oid: oid.to_string(),
+        })?;
+        let mut anchor_rules = AnchorConstraints::of(
+            AnchorExtensions {
+                bc: anchor_ex.bc.as_ref(),
+                ku: anchor_ex.ku.as_ref(),
+                nc: anchor_ex.nc.as_ref(),
+                unknown_critical: anchor_ex.unknown_critical,
+            },
+            n,
+        )?;
+        super::profile::check_anchor(anchor, n)?;
         let mut working_name = self.subject(anchor_node).clone();
         let mut max_path_len = n;
         let mut names = NameConstraintsState::default();
@@ -520,6 +546,12 @@ impl<'a> Ctx<'a> {
                 }
                 _ => ChainReason::BadSignature { position: pos },
             })?;
+            let same_key = self.cert(issuer).is_some_and(|i| {
+                i.x509().tbs_certificate().subject_public_key_info()
+                    == cert.x509().tbs_certificate().subject_public_key_info()
+            });
+            let self_signed = same_key && self.self_issued(node);
+            super::profile::check_issued(cert, pos, self_signed, warnings)?;
             // (a)(2): validity at the validation time.
             self.check_validity(cert, pos)?;
             // (a)(4): the issuer name is the previous subject.
@@ -527,15 +559,14 @@ impl<'a> Ctx<'a> {
                 return Err(ChainReason::NameChaining { position: pos });
             }
             let self_issued = self.self_issued(node);
-            // (b)–(c): name constraints (self-issued intermediates are exempt).
-            if (is_leaf || !self_issued)
-                && !names.allows(
-                    cert.x509().tbs_certificate().subject(),
-                    self.subject(node),
-                    &ex.san,
-                )
-            {
-                return Err(ChainReason::NameConstraints { position: pos });
+            // (b)–(c): name constraints, the anchor's first (self-issued
+            // intermediates are exempt).
+            if is_leaf || !self_issued {
+                let subject = cert.x509().tbs_certificate().subject();
+                anchor_rules.check_names(subject, self.subject(node), &ex.san, pos)?;
+                names
+                    .check(subject, self.subject(node), &ex.san)
+                    .map_err(|v| v.reason(pos, false))?;
             }
             // (d)–(f): certificate policies.
             let policy_err = |_| ChainReason::Policy { position: pos };
@@ -560,6 +591,7 @@ impl<'a> Ctx<'a> {
                     .ok_or(ChainReason::NotACa { position: pos })?;
                 // (l)–(m): path length; self-issued certificates do not count.
                 if !self_issued {
+                    anchor_rules.count_intermediate(pos)?;
                     max_path_len = max_path_len
                         .checked_sub(1)
                         .ok_or(ChainReason::PathLenExceeded { position: pos })?;

@@ -15,8 +15,8 @@ use super::{
 };
 use crate::cert::{self, Cert};
 use crate::cms::{
-    self, Content, Digests, EssStatus, Integrity, SignatureStatus, SignerReport, TimestampReport,
-    TimestampStatus, VerifyContext, policy, tst,
+    self, Content, Digests, EssStatus, Integrity, SignatureStatus, SignerProblem, SignerReport,
+    TimestampReport, TimestampStatus, VerifyContext, policy, tst,
 };
 use crate::crypto::HashAlg;
 use crate::pdf::{self, CoverageGrade, Document, SigKind, SignatureInfo};
@@ -219,7 +219,8 @@ pub(super) fn signature(
             v.check("signature", CheckStatus::Passed, "signature_valid")
         }
         Some(SignatureStatus::Invalid)
-            if sr_for_sig.is_some_and(|s| s.problems.contains(&"signed_digest_mismatch")) =>
+            if sr_for_sig
+                .is_some_and(|s| s.problems.contains(&SignerProblem::SignedDigestMismatch)) =>
         {
             // The signer's key recovers a well-formed digest of other bytes: the value
             // is genuine, the document changed (HASH_FAILURE, already recorded above).
@@ -397,19 +398,22 @@ fn integrity_of_signature(
     content: Content,
 ) {
     r.integrity = sr.integrity.code();
-    let p = |c: &str| sr.problems.contains(&c);
-    if p("content_type_mismatch") || p("content_type_missing") || p("econtent_type_unexpected") {
+    let p = |c: SignerProblem| sr.problems.contains(&c);
+    if p(SignerProblem::ContentTypeMismatch)
+        || p(SignerProblem::ContentTypeMissing)
+        || p(SignerProblem::EcontentTypeUnexpected)
+    {
         v.check("content_type", CheckStatus::Failed, "content_type_mismatch");
         v.fail(SubIndication::FormatFailure);
     }
-    if content == Content::Detached && p("detached_with_content") {
+    if content == Content::Detached && p(SignerProblem::DetachedWithContent) {
         v.check("format", CheckStatus::Failed, "detached_with_content");
         v.fail(SubIndication::FormatFailure);
     }
     match sr.integrity {
         Integrity::Valid => v.check("integrity", CheckStatus::Passed, "digest_matches"),
         Integrity::Invalid => {
-            let detail = if p("encapsulated_digest_mismatch") {
+            let detail = if p(SignerProblem::EncapsulatedDigestMismatch) {
                 "encapsulated_digest_mismatch"
             } else {
                 "digest_mismatch"
@@ -418,9 +422,9 @@ fn integrity_of_signature(
             v.fail(SubIndication::HashFailure);
         }
         Integrity::Unknown => {
-            let detail = if p("message_digest_missing") {
+            let detail = if p(SignerProblem::MessageDigestMissing) {
                 "message_digest_missing"
-            } else if p("unsupported_digest_algorithm") {
+            } else if p(SignerProblem::UnsupportedDigestAlgorithm) {
                 "unsupported_digest_algorithm"
             } else {
                 "digest_not_checked"

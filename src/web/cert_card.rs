@@ -11,12 +11,9 @@ use crate::cert::holder::HolderKind;
 use crate::i18n::{self, Lang};
 use crate::report::CertEntry;
 use crate::time::Instant;
-use crate::trust::{ChainResult, ChainStatus, RevocationOutcome};
+use crate::trust::{ChainResult, RevocationOutcome};
 
 const LANG: Lang = Lang::Vi;
-
-/// Viet Nam's offset from UTC (no daylight saving).
-const VN_OFFSET_SECS: i64 = 7 * 3600;
 
 #[derive(Properties, Clone)]
 pub struct CertCardProps {
@@ -46,7 +43,7 @@ pub fn CertCard(props: &CertCardProps) -> Html {
     html! {
         <article class={classes!("cert-card", status)} data-testid="cert-card"
             data-serial={f.serial_hex.clone()} data-status={status}
-            data-chain={chain_code(e.chain.status)}>
+            data-chain={e.chain.status.code()}>
             <header class="card-head">
                 <div class="card-title">
                     <h3>{ title }</h3>
@@ -211,7 +208,7 @@ fn Chain(props: &ChainProps) -> Html {
 /// A chain verdict: status in words, reason, anchor (government CA or not),
 /// revocation and the path leaf → anchor. Shared with the signature panels.
 pub fn chain_view(c: &ChainResult) -> Html {
-    let code = chain_code(c.status);
+    let code = c.status.code();
     let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {
         let level = if a.intermediate {
@@ -233,6 +230,12 @@ pub fn chain_view(c: &ChainResult) -> Html {
             if reason != "ok" {
                 <div class="chain-reason">{ i18n::text(LANG, reason) }</div>
             }
+            // Profile rules the chain breaks without failing (trust::profile).
+            { for c.warnings.iter().map(|w| html! {
+                <div class="chain-warning muted" data-testid="chain-warning" data-code={w.code()}>
+                    { i18n::text(LANG, w.code()) }
+                </div>
+            }) }
             if let Some(a) = anchor {
                 <div class="chain-anchor" data-testid="chain-anchor" data-anchor-kind={anchor_kind}>{ a }</div>
             }
@@ -257,9 +260,7 @@ pub fn chain_view(c: &ChainResult) -> Html {
 
 /// `31/01/2024 19:00` in Viet Nam time (UTC+7), the time on the clerk's desk.
 pub fn vn_time(t: Instant) -> String {
-    let local = t.checked_add_secs(VN_OFFSET_SECS).unwrap_or(t);
-    let (y, mo, d, h, mi, _) = local.to_civil();
-    format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}")
+    t.to_vn_local_display()
 }
 
 fn days_text(status: ValidityStatus, days: i64) -> String {
@@ -275,17 +276,6 @@ pub fn status_code(s: ValidityStatus) -> &'static str {
         ValidityStatus::Valid => "valid",
         ValidityStatus::Expired => "expired",
         ValidityStatus::NotYetValid => "not_yet_valid",
-    }
-}
-
-/// The i18n code of a chain status (its serde name).
-pub fn chain_code(s: ChainStatus) -> &'static str {
-    match s {
-        ChainStatus::Trusted => "trusted",
-        ChainStatus::Untrusted => "untrusted",
-        ChainStatus::Incomplete => "incomplete",
-        ChainStatus::Invalid => "invalid",
-        ChainStatus::Revoked => "revoked",
     }
 }
 

@@ -10,7 +10,8 @@ use super::dropzone::{DropZone, Loaded};
 use super::read::ReadProblem;
 use super::{clock, download};
 use crate::i18n::{self, Lang};
-use crate::report::{self, CertEntry, CertOptions, CertReport, InputFile};
+use crate::input::InputFile;
+use crate::report::{self, CertEntry, CertOptions, CertReport};
 
 /// Everything the certificate tab holds: the files given so far and what they say.
 #[derive(Default)]

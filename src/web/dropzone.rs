@@ -8,7 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::read::{self, ReadProblem};
-use crate::report::InputFile;
+use crate::input::InputFile;
 
 /// What one drop, pick or paste produced.
 #[derive(Clone, Debug, Default)]

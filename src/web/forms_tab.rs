@@ -21,16 +21,14 @@ use crate::forms::check::{self, Problem, Severity};
 use crate::forms::model::{Field, PersonField};
 use crate::forms::{self, ALL_FORMS, FontSet, FormKind, Letter, Letterhead, Person, Row, doc, pdf};
 use crate::i18n::{self, Lang};
-use crate::report::{self, CertOptions, InputFile};
+use crate::input::InputFile;
+use crate::report::{self, CertOptions};
 use crate::rules::dates::Date;
 
 const LANG: Lang = Lang::Vi;
 
 /// Where the draft lives in the browser.
 pub const STORAGE_KEY: &str = "kyso.van-ban.v1";
-
-/// Viet Nam's offset from UTC (the letter's "today").
-const VN_OFFSET_SECS: i64 = 7 * 3600;
 
 /// The tab's state: the shared letterhead and one letter per form.
 #[derive(Clone)]
@@ -392,8 +390,7 @@ pub fn form_label(k: FormKind) -> String {
 
 /// Today in Viet Nam, for the rules.
 pub fn today() -> Date {
-    let now = clock::now();
-    Date::from_instant(now.checked_add_secs(VN_OFFSET_SECS).unwrap_or(now))
+    Date::in_viet_nam(clock::now())
 }
 
 /// What a problem says, where, and the rule's source.
@@ -633,13 +630,10 @@ fn is_list_name(name: &str) -> bool {
     n.ends_with(".csv") || n.ends_with(".xlsx") || n.ends_with(".tsv")
 }
 
+/// A certificate file, or a `.txt` holding pasted PEM text (clerks save the CA's
+/// e-mail that way); anything else dropped on the letter is a list of rows.
 fn is_cert_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    let ext = n.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    matches!(
-        ext,
-        "cer" | "crt" | "pem" | "der" | "cert" | "p7b" | "p7c" | "p7" | "spc" | "b64" | "txt"
-    )
+    crate::input::is_certificate_file_name(name) || crate::input::extension_of(name) == "txt"
 }
 
 /// Reads dropped files: certificates fill rows, lists are imported, drafts opened.

@@ -1,7 +1,7 @@
 //! Reading what the user dropped, picked or pasted into [`InputFile`]s.
 
+use crate::input::InputFile;
 use crate::input::MAX_INPUT_BYTES;
-use crate::report::InputFile;
 
 /// A file the browser would not hand over, or that is too big to try.
 #[derive(Clone, Debug, PartialEq, Eq)]

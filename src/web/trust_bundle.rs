@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::report::InputFile;
+use crate::input::InputFile;
 
 /// Where the bundle is looked for, relative to the page.
 pub const PATH: &str = "./trust/bundle.pem";

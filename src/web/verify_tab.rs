@@ -22,8 +22,8 @@ use super::{clock, download, read};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
 use crate::i18n::{self, Lang};
+use crate::input::InputFile;
 use crate::pdf::MAX_PDF_BYTES;
-use crate::report::InputFile;
 use crate::verify::{
     self, ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
     VerifyOptions,

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use serde_json::Value;
 
 /// The repository (the package root).

@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use kyso::i18n::{self, Lang};
-use kyso::report::{self, CertEntry, CertOptions, CertReport, FileError, InputFile};
+use kyso::input::InputFile;
+use kyso::report::{self, CertEntry, CertOptions, CertReport, FileError};
 
 use super::files::{self, Unreadable};
 use super::{CertArgs, EXIT_OK, EXIT_UNREADABLE, usage_error};
@@ -13,7 +14,7 @@ pub fn run(args: &CertArgs) -> u8 {
         Ok(v) => v,
         Err(e) => return usage_error(&e),
     };
-    let (inputs, mut unreadable) = files::read_paths(&args.paths, files::cert_extensions());
+    let (inputs, mut unreadable) = files::read_paths(&args.paths, &files::cert_extensions());
     let trust = args.trust.load(&mut unreadable);
     let mut opts = CertOptions::at(at);
     opts.anchors = trust.anchors;
@@ -222,6 +223,10 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         i18n::text(lang, status.as_str().unwrap_or("invalid")),
         i18n::text(lang, chain.reason.code())
     )?;
+    // Profile rules the chain breaks without failing (RFC 5280 §4; trust::profile).
+    for w in &chain.warnings {
+        writeln!(out, "  {:<22} {}", "", i18n::text(lang, w.code()))?;
+    }
     if let Some(a) = &chain.anchor {
         writeln!(
             out,

@@ -3,13 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kyso::report::InputFile;
-
-/// Extensions read from a folder; a folder's other files (letters, spreadsheets) are
-/// not certificates and are left alone rather than reported as errors.
-const CERT_EXTENSIONS: &[&str] = &[
-    "cer", "crt", "pem", "der", "cert", "p7b", "p7c", "p7", "spc", "b64", "crl",
-];
+use kyso::input::InputFile;
 
 /// A path that could not be read at all.
 pub struct Unreadable {
@@ -27,8 +21,11 @@ pub fn read_paths(paths: &[PathBuf], extensions: &[&str]) -> (Vec<InputFile>, Ve
     (files, bad)
 }
 
-pub fn cert_extensions() -> &'static [&'static str] {
-    CERT_EXTENSIONS
+/// Certificate and CRL files (`kyso::input` says which names those are).
+pub fn cert_extensions() -> Vec<&'static str> {
+    let mut v = kyso::input::CERTIFICATE_FILE_EXTENSIONS.to_vec();
+    v.extend_from_slice(kyso::input::CRL_FILE_EXTENSIONS);
+    v
 }
 
 fn collect(

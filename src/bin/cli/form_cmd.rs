@@ -67,9 +67,7 @@ fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    // Vietnam is UTC+7: the letter's day is the local day.
-    let local = i64::try_from(secs).unwrap_or(0).saturating_add(7 * 3600);
-    Date::from_instant(Instant::from_unix(local))
+    Date::in_viet_nam(Instant::from_unix(i64::try_from(secs).unwrap_or(0)))
 }
 
 pub fn run(args: &FormArgs) -> u8 {
@@ -168,7 +166,7 @@ pub fn run(args: &FormArgs) -> u8 {
     // Certificates.
     let mut cert_rows = Vec::new();
     if !args.certs.is_empty() {
-        let (inputs, bad) = files::read_paths(&args.certs, files::cert_extensions());
+        let (inputs, bad) = files::read_paths(&args.certs, &files::cert_extensions());
         if let Some(u) = bad.first() {
             return unreadable(Path::new(&u.file), &u.detail);
         }

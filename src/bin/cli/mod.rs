@@ -93,9 +93,9 @@ pub struct VerifyArgs {
 
 /// What `--trust`, `--certs` and `--crl` name, read from disk.
 pub struct TrustInputs {
-    pub anchors: Vec<kyso::report::InputFile>,
-    pub certs: Vec<kyso::report::InputFile>,
-    pub crls: Vec<kyso::report::InputFile>,
+    pub anchors: Vec<kyso::input::InputFile>,
+    pub certs: Vec<kyso::input::InputFile>,
+    pub crls: Vec<kyso::input::InputFile>,
 }
 
 impl TrustArgs {
@@ -107,7 +107,7 @@ impl TrustArgs {
     /// Reads the trust inputs; files that cannot be read are added to `unreadable`.
     pub fn load(&self, unreadable: &mut Vec<files::Unreadable>) -> TrustInputs {
         let mut read = |paths: &[std::path::PathBuf]| {
-            let (found, mut bad) = files::read_paths(paths, files::cert_extensions());
+            let (found, mut bad) = files::read_paths(paths, &files::cert_extensions());
             unreadable.append(&mut bad);
             found
         };

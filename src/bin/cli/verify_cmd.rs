@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use kyso::i18n::Lang;
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
