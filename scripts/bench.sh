@@ -11,6 +11,9 @@
 #   letters: a 500-row letter to DOCX and PDF in the page; natively: cargo bench --bench forms.
 #   hostile PDF shapes: the full-size matrix of tests/pdf_many_updates.rs
 #   (cargo bench --bench many_updates; fails if a change is ever reported allowed).
+#   revocation: 200 signatures from 50 CAs, a CRL of 10,000 entries each in the /DSS,
+#   the CRLs also given as user files (benches/make_revocation_bench.py, pyHanko);
+#   time (target < 5 s) and CRL signature verifications (must be 50).
 #
 # Not a test: nothing here fails on a slow machine.
 set -euo pipefail
@@ -79,3 +82,8 @@ if [ -f dist/index.html ]; then
 else
     echo "(browser benchmarks: run scripts/test.sh or trunk build --release first)"
 fi
+
+section "revocation: 200 signatures sharing 50 CRLs of 10,000 entries (native)"
+rev="$out/revocation"
+[ -s "$rev/bench.pdf" ] || python3 benches/make_revocation_bench.py "$rev"
+cargo bench --quiet --profile release-native --bench revocation -- "$rev" --user-crls

@@ -123,6 +123,22 @@ pub enum InputError {
     UnrecognisedText,
     /// Binary data that is not DER at all.
     NotDer,
+    /// A CRL whose structure decodes only partly.
+    CrlMalformed {
+        detail: String,
+    },
+    /// A file given as a CRL that holds none (a certificate, a PDF, anything else).
+    NotACrl,
+    /// A CRL whose issuer is not among the certificates at hand (built-in CAs, the
+    /// files given), so nothing can vouch for it.
+    CrlUnknownIssuer {
+        issuer: String,
+    },
+    /// A CRL that no key of the CA it names verifies: altered, or signed by another
+    /// key.
+    CrlWrongKey {
+        issuer: String,
+    },
 }
 
 impl InputError {
@@ -141,6 +157,25 @@ impl InputError {
             InputError::BadCertificate { .. } => "bad_certificate",
             InputError::UnrecognisedText => "unrecognised_text",
             InputError::NotDer => "not_der",
+            InputError::CrlMalformed { .. } => "crl_malformed",
+            InputError::NotACrl => "not_a_crl",
+            InputError::CrlUnknownIssuer { .. } => "crl_unknown_issuer",
+            InputError::CrlWrongKey { .. } => "crl_wrong_key",
+        }
+    }
+
+    /// The error for a file given as a CRL: when the file is something else
+    /// altogether, "not a CRL" names the mistake better than "not a certificate".
+    pub fn for_crl(self) -> InputError {
+        match self {
+            InputError::LooksLikePdf
+            | InputError::LooksLikeHtml
+            | InputError::WrongPemLabel { .. }
+            | InputError::UnsupportedPkcs7 { .. }
+            | InputError::NotACertificate
+            | InputError::UnrecognisedText
+            | InputError::NotDer => InputError::NotACrl,
+            other => other,
         }
     }
 }

@@ -11,7 +11,10 @@ use crate::cert::{self, Cert, CertFacts};
 use crate::input::{self, InputError};
 use crate::rules::renewal::{self, Eligibility};
 use crate::time::Instant;
-use crate::trust::{ChainResult, Crl, PathBuilder, TrustStore, ValidationOptions};
+use crate::trust::revocation::evidence::SignerProblem;
+use crate::trust::{
+    ChainResult, Crl, Evidence, Origin, PathBuilder, RevocationMode, TrustStore, ValidationOptions,
+};
 
 // Moved to `input.rs`; re-exported until every caller names it there.
 pub use crate::input::InputFile;
@@ -27,6 +30,10 @@ pub struct CertOptions {
     pub anchors: Vec<InputFile>,
     /// CRL files (`--crl`).
     pub crls: Vec<InputFile>,
+    /// RFC 5280 §6.3 as PKITS assumes it (`--require-revocation`): a certificate
+    /// below the anchor without a usable CRL leaves the path invalid, instead of
+    /// "revocation not checked".
+    pub require_revocation: bool,
 }
 
 impl CertOptions {
@@ -36,6 +43,7 @@ impl CertOptions {
             extra_certs: Vec::new(),
             anchors: Vec::new(),
             crls: Vec::new(),
+            require_revocation: false,
         }
     }
 }
@@ -81,37 +89,43 @@ pub fn read_certificates(files: &[InputFile], opts: &CertOptions) -> CertReport 
     let mut errors = Vec::new();
     let mut listed: Vec<(String, usize, Cert)> = Vec::new();
     let mut pool: Vec<Cert> = Vec::new();
-    let mut crls: Vec<Crl> = Vec::new();
-
-    for f in files {
-        let (certs, mut errs) = read_file(f, &mut crls);
-        errors.append(&mut errs);
-        for (i, c) in certs {
-            pool.push(c.clone());
-            listed.push((f.name.clone(), i, c));
-        }
-    }
-    for f in &opts.extra_certs {
-        let (certs, mut errs) = read_file(f, &mut crls);
-        errors.append(&mut errs);
-        pool.extend(certs.into_iter().map(|(_, c)| c));
-    }
-    for f in &opts.crls {
-        let (certs, mut errs) = read_file(f, &mut crls);
-        errors.append(&mut errs);
-        pool.extend(certs.into_iter().map(|(_, c)| c));
-    }
+    let mut crls: Vec<(String, Crl)> = Vec::new();
     let mut store = TrustStore::new();
-    for f in &opts.anchors {
-        let (certs, mut errs) = read_file(f, &mut crls);
-        errors.append(&mut errs);
-        for (_, c) in certs {
-            store.add_anchor(c);
+
+    let groups = [
+        (files, Role::Listed),
+        (&opts.extra_certs[..], Role::Certs),
+        (&opts.crls[..], Role::Crls),
+        (&opts.anchors[..], Role::Anchors),
+    ];
+    for (group, role) in groups {
+        for f in group {
+            let mut read = read_user_file(f, role == Role::Crls);
+            errors.append(&mut read.errors);
+            crls.extend(read.crls.into_iter().map(|c| (f.name.clone(), c)));
+            for (i, c) in read.certs {
+                match role {
+                    Role::Listed => {
+                        pool.push(c.clone());
+                        listed.push((f.name.clone(), i, c));
+                    }
+                    Role::Anchors => store.add_anchor(c),
+                    Role::Certs | Role::Crls => pool.push(c),
+                }
+            }
         }
     }
+    let mut evidence = Evidence::new();
+    errors.extend(add_user_crls(crls, &mut evidence, &pool, &store));
 
-    let options = ValidationOptions::default();
-    let builder = PathBuilder::new(&pool, &crls, &store, opts.at, &options);
+    let options = ValidationOptions {
+        check_revocation: if opts.require_revocation {
+            RevocationMode::Required
+        } else {
+            RevocationMode::IfCrlsAvailable
+        },
+    };
+    let builder = PathBuilder::with_evidence(&pool, &evidence, &store, opts.at, &options);
     let certificates = listed
         .into_iter()
         .map(|(file, index, c)| {
@@ -138,57 +152,117 @@ pub fn read_certificates(files: &[InputFile], opts: &CertOptions) -> CertReport 
         at: opts.at,
         certificates,
         errors,
-        crl_count: crls.len(),
+        crl_count: evidence.stats().crls,
     }
 }
 
-/// Decodes one file into certificates (with their index in the file), pushing its
-/// CRLs into `crls`; every unreadable part becomes a [`FileError`].
-fn read_file(f: &InputFile, crls: &mut Vec<Crl>) -> (Vec<(usize, Cert)>, Vec<FileError>) {
-    let mut errors = Vec::new();
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Listed,
+    Certs,
+    Crls,
+    Anchors,
+}
+
+/// What one file the user gave holds.
+pub struct UserFile {
+    /// Certificates, with their index in the file.
+    pub certs: Vec<(usize, Cert)>,
+    pub crls: Vec<Crl>,
+    /// Every unreadable part.
+    pub errors: Vec<FileError>,
+}
+
+/// The one reader of the certificate and CRL files a user gives, for the
+/// certificate tab, `kyso cert`, PDF verification and the page alike, so a file
+/// reads the same (and fails with the same code) wherever it is given. `as_crl`:
+/// the file was given as a CRL (`--crl`, a `.crl` path, the page's CRL input), so
+/// holding none is the error `not_a_crl` (its certificates are still read).
+pub fn read_user_file(f: &InputFile, as_crl: bool) -> UserFile {
+    let mut out = UserFile {
+        certs: Vec::new(),
+        crls: Vec::new(),
+        errors: Vec::new(),
+    };
+    let error = |error: InputError, index: Option<usize>| FileError {
+        file: f.name.clone(),
+        index,
+        error,
+    };
     let decoded = match input::decode(&f.bytes) {
         Ok(d) => d,
-        Err(error) => {
-            errors.push(FileError {
-                file: f.name.clone(),
-                index: None,
-                error,
-            });
-            return (Vec::new(), errors);
+        Err(e) => {
+            out.errors
+                .push(error(if as_crl { e.for_crl() } else { e }, None));
+            return out;
         }
     };
-    errors.extend(decoded.problems.into_iter().map(|error| FileError {
-        file: f.name.clone(),
-        index: None,
-        error,
-    }));
-    let mut certs = Vec::with_capacity(decoded.certs.len());
+    out.errors
+        .extend(decoded.problems.into_iter().map(|e| error(e, None)));
     for (i, der) in decoded.certs.iter().enumerate() {
         match Cert::from_der(der) {
-            Ok(c) => certs.push((i, c)),
-            Err(e) => errors.push(FileError {
-                file: f.name.clone(),
-                index: Some(i),
-                error: InputError::BadCertificate {
+            Ok(c) => out.certs.push((i, c)),
+            Err(e) => out.errors.push(error(
+                InputError::BadCertificate {
                     detail: match e {
                         cert::CertError::Structure { offset } => format!("byte {offset}"),
                         cert::CertError::Field { detail } => detail,
                     },
                 },
-            }),
+                Some(i),
+            )),
         }
     }
-    for der in &decoded.crls {
+    for (i, der) in decoded.crls.iter().enumerate() {
         match Crl::from_der(der) {
-            Ok(c) => crls.push(c),
-            Err(_) => errors.push(FileError {
-                file: f.name.clone(),
-                index: None,
-                error: InputError::NotACertificate,
-            }),
+            Ok(c) => out.crls.push(c),
+            Err(e) => out.errors.push(error(
+                InputError::CrlMalformed {
+                    detail: match e {
+                        crate::trust::CrlError::Structure { offset } => format!("byte {offset}"),
+                        crate::trust::CrlError::Field { detail } => detail,
+                    },
+                },
+                Some(i),
+            )),
         }
     }
-    (certs, errors)
+    if as_crl && decoded.crls.is_empty() {
+        out.errors.push(error(InputError::NotACrl, None));
+    }
+    out
+}
+
+/// Adds the user's CRLs (with the file each came from) to `evidence`, and says of
+/// each that no certificate at hand (`pool`, the store's) can vouch for: unknown
+/// issuer, or a signature no key of that name verifies. Such a CRL stays in the
+/// evidence, where the revocation engine will not use it either.
+pub fn add_user_crls(
+    crls: Vec<(String, Crl)>,
+    evidence: &mut Evidence,
+    pool: &[Cert],
+    store: &TrustStore,
+) -> Vec<FileError> {
+    let mut errors = Vec::new();
+    for (file, crl) in crls {
+        let issuer = der::Encode::to_der(crl.issuer())
+            .map(|d| cert::name::dn_string_der(&d))
+            .unwrap_or_default();
+        let Some(index) = evidence.add_crl(crl, Origin::User) else {
+            continue;
+        };
+        let error = match evidence.signer_problem(index, pool.iter().chain(store.certs_at_hand())) {
+            None => continue,
+            Some(SignerProblem::UnknownIssuer) => InputError::CrlUnknownIssuer { issuer },
+            Some(SignerProblem::WrongKey) => InputError::CrlWrongKey { issuer },
+        };
+        errors.push(FileError {
+            file,
+            index: None,
+            error,
+        });
+    }
+    errors
 }
 
 /// The JSON document of `kyso cert --json` and of the page's "export JSON": the

@@ -160,3 +160,129 @@ fn human_output_is_vietnamese() {
     assert!(text.contains("Đã hết hạn"));
     assert!(text.contains("Chi cục thuế Khu vực Quận 12 - Huyện Hóc Môn"));
 }
+
+/// A CRL file that cannot be used is named the same way by `kyso cert` and `kyso
+/// verify` (the page reads user files with the same reader): `crl_wrong_key` for a
+/// CRL that names the test CA but was signed by another PKI's CA of the same name
+/// (OpenSSL agrees: `openssl crl -verify` fails with that CA), `not_a_crl` for a
+/// certificate given as a CRL, `crl_malformed` for a CRL with a broken date.
+#[test]
+fn a_crl_file_problem_has_one_code_in_cert_and_verify() {
+    let wrong_key = "tests/fixtures/encrypted/pki/ca.crl";
+    let out = kyso(&[
+        "cert",
+        "--json",
+        "--at",
+        "2026-09-01T00:00:00Z",
+        "--trust",
+        "tests/fixtures/signed/pki/root.cer",
+        "--certs",
+        "tests/fixtures/signed/pki/ca.cer",
+        "--crl",
+        wrong_key,
+        "--crl",
+        &format!("{FIX}/ca.pem"),
+        "tests/fixtures/signed/pki/person.cer",
+    ]);
+    let doc = json(&out);
+    let codes: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["not_a_crl", "crl_wrong_key"], "{doc}");
+    assert_eq!(out.status.code(), Some(2));
+    let message = doc["errors"][1]["message"].as_str().unwrap();
+    assert!(message.contains("khóa của CA"), "{message}");
+    // The chain says why the CRL did not count.
+    assert_eq!(
+        doc["certificates"][0]["chain"]["reason"], "crl_bad_signature",
+        "{doc}"
+    );
+
+    let out = kyso(&[
+        "verify",
+        "--json",
+        "--at",
+        "2026-09-01T00:00:00Z",
+        "--trust",
+        "tests/fixtures/signed/pki/root.cer",
+        "--crl",
+        wrong_key,
+        "tests/fixtures/signed/pkcs7_rsa_sha256_crl.pdf",
+    ]);
+    let doc = json(&out);
+    let problems = doc
+        .get("input_problems")
+        .or_else(|| doc["documents"][0].get("input_problems"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        problems.to_string().contains("crl_wrong_key"),
+        "{problems} in {doc}"
+    );
+
+    // A CRL whose revocation date is not a date: malformed, not "not a certificate".
+    let mut crl = std::fs::read(format!("{FIX}/ca.crl")).unwrap();
+    let revoked_at = crl
+        .windows(13)
+        .rposition(|w| w.ends_with(b"Z") && w.iter().take(12).all(u8::is_ascii_digit))
+        .expect("a UTCTime in the CRL");
+    crl[revoked_at] = b'X';
+    let dir = std::env::temp_dir().join(format!("kyso-crl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("broken.crl");
+    std::fs::write(&bad, &crl).unwrap();
+    let out = kyso(&[
+        "cert",
+        "--json",
+        "--crl",
+        bad.to_str().unwrap(),
+        &format!("{FIX}/ca.pem"),
+    ]);
+    let doc = json(&out);
+    assert_eq!(doc["errors"][0]["code"], "crl_malformed", "{doc}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--require-revocation`: a certificate below the anchor without a CRL makes the
+/// chain invalid (`crl_missing`) where the default says "not checked". `ca.crl`
+/// covers the leaf, but no CRL covers the CA's own certificate (the root's is not
+/// given), so with the flag the chain stays invalid, as RFC 5280 §6.3 and PKITS
+/// expect.
+#[test]
+fn require_revocation_makes_a_missing_crl_fail_the_chain() {
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "cert",
+            "--json",
+            "--at",
+            "2026-11-21T00:00:00Z",
+            "--trust",
+            "tests/fixtures/certs/root.pem",
+            "--certs",
+            "tests/fixtures/certs/ca.pem",
+        ];
+        args.extend_from_slice(extra);
+        args.push("tests/fixtures/certs/org-mst-mns.pem");
+        let doc = json(&kyso(&args));
+        let chain = doc["certificates"][0]["chain"].clone();
+        (
+            chain["status"].as_str().unwrap().to_string(),
+            chain["reason"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(run(&[]), ("trusted".into(), "ok".into()));
+    assert_eq!(
+        run(&["--require-revocation"]),
+        ("invalid".into(), "crl_missing".into())
+    );
+    let crl = format!("{FIX}/ca.crl");
+    assert_eq!(run(&["--crl", &crl]), ("trusted".into(), "ok".into()));
+    // ca.crl covers the leaf; nothing covers the CA certificate under the root.
+    assert_eq!(
+        run(&["--require-revocation", "--crl", &crl]),
+        ("invalid".into(), "crl_missing".into())
+    );
+}

@@ -24,8 +24,10 @@ pub mod holder;
 pub mod identifiers;
 pub mod name;
 pub mod oids;
+mod revocation_reason;
 
 pub use facts::{CertFacts, facts};
+pub use revocation_reason::RevocationReason;
 
 /// A decoded certificate together with its original DER.
 #[derive(Clone, Debug)]

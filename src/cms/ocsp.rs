@@ -2,7 +2,7 @@
 //! about which certificate; the response's signature is checked with a key the caller
 //! chooses (the issuer, or a delegated responder certificate the response carries).
 //! Whether an answer counts as evidence at a given time is decided in
-//! [`crate::verify::revocation`].
+//! the revocation engine (`trust::revocation`).
 //!
 //! ```text
 //! OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT
@@ -31,9 +31,9 @@ use super::der_util::{self, items, octets, oid};
 use super::oids;
 use crate::asn1;
 use crate::cert::Cert;
+use crate::cert::RevocationReason;
 use crate::crypto::{self, HashAlg};
 use crate::time::Instant;
-use crate::trust::RevocationReason;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]

@@ -344,6 +344,26 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "The file holds no certificate",
     ),
     (
+        "crl_malformed",
+        "Danh sách thu hồi (CRL) bị lỗi cấu trúc, không đọc được",
+        "The CRL (revocation list) is malformed and cannot be read",
+    ),
+    (
+        "not_a_crl",
+        "Tệp này không phải danh sách thu hồi (CRL)",
+        "This file is not a CRL (revocation list)",
+    ),
+    (
+        "crl_unknown_issuer",
+        "Không có chứng thư của CA đã phát hành danh sách thu hồi (CRL) này, nên không kiểm tra được chữ ký trên nó",
+        "The certificate of the CA that issued this CRL is not at hand, so its signature cannot be checked",
+    ),
+    (
+        "crl_wrong_key",
+        "Chữ ký trên danh sách thu hồi (CRL) không khớp với khóa của CA ghi trong nó (tệp bị sửa hoặc do khóa khác ký)",
+        "The CRL's signature does not match the key of the CA it names (altered, or signed by another key)",
+    ),
+    (
         "bad_certificate",
         "Chứng thư số bị lỗi cấu trúc",
         "The certificate is malformed",

@@ -76,6 +76,10 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         (InputError::BadBase64 { block }, Lang::En) => format!("{base} (block {block})"),
         (InputError::UnsupportedPkcs7 { content_type }, _) => format!("{base} ({content_type})"),
         (InputError::BadCertificate { detail }, _) => format!("{base}: {detail}"),
+        (InputError::CrlMalformed { detail }, _) => format!("{base}: {detail}"),
+        (InputError::CrlUnknownIssuer { issuer } | InputError::CrlWrongKey { issuer }, _) => {
+            format!("{base} ({issuer})")
+        }
         _ => base.to_string(),
     }
 }

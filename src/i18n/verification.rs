@@ -659,11 +659,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "chưa phân tích các thay đổi sau khi ký (chữ ký không đọc được hoặc không rõ phạm vi ký)",
         "changes after signing not analysed (unreadable signature or unclear coverage)",
     ),
-    (
-        "bad_crl",
-        "Tệp CRL không đọc được",
-        "The CRL file is unreadable",
-    ),
     // Where a time or a revocation answer came from; certification levels; the rules
     // that judged each change after signing (src/pdf/changes).
     (

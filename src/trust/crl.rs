@@ -1,8 +1,8 @@
 //! Certificate revocation lists (RFC 5280 §5): the parsed list, the bytes its
 //! signature covers, and the facts revocation checking needs.
 //!
-//! Which CRL applies to which certificate, and who may sign it, is decided in
-//! [`super::path`] because it needs the path; this module answers questions about one
+//! Which CRL applies to which certificate, and who may sign it, is decided by the
+//! revocation engine ([`super::revocation`]); this module answers questions about one
 //! CRL: is it a delta, what is its scope, is a serial listed and why.
 
 use core::ops::Range;
@@ -10,12 +10,13 @@ use core::ops::Range;
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5280;
 use der::Decode;
-use serde::Serialize;
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{CrlReason, crl::BaseCrlNumber, crl::CrlNumber};
+
+pub use crate::cert::RevocationReason;
 
 use super::name::NormName;
 use crate::asn1;
@@ -45,39 +46,6 @@ pub enum CrlError {
     Structure { offset: usize },
     /// A field does not decode.
     Field { detail: String },
-}
-
-/// CRLReason (RFC 5280 §5.3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RevocationReason {
-    Unspecified,
-    KeyCompromise,
-    CaCompromise,
-    AffiliationChanged,
-    Superseded,
-    CessationOfOperation,
-    CertificateHold,
-    RemoveFromCrl,
-    PrivilegeWithdrawn,
-    AaCompromise,
-}
-
-impl From<CrlReason> for RevocationReason {
-    fn from(r: CrlReason) -> Self {
-        match r {
-            CrlReason::Unspecified => RevocationReason::Unspecified,
-            CrlReason::KeyCompromise => RevocationReason::KeyCompromise,
-            CrlReason::CaCompromise => RevocationReason::CaCompromise,
-            CrlReason::AffiliationChanged => RevocationReason::AffiliationChanged,
-            CrlReason::Superseded => RevocationReason::Superseded,
-            CrlReason::CessationOfOperation => RevocationReason::CessationOfOperation,
-            CrlReason::CertificateHold => RevocationReason::CertificateHold,
-            CrlReason::RemoveFromCRL => RevocationReason::RemoveFromCrl,
-            CrlReason::PrivilegeWithdrawn => RevocationReason::PrivilegeWithdrawn,
-            CrlReason::AaCompromise => RevocationReason::AaCompromise,
-        }
-    }
 }
 
 /// A CRL entry that matched.
@@ -237,6 +205,11 @@ impl Crl {
     /// `not_after`: then expired certificates are kept on it.
     pub fn speaks_for_expiry(&self, not_after: Instant) -> bool {
         self.this_update() <= not_after || self.expired_certs_on_crl.is_some_and(|d| d <= not_after)
+    }
+
+    /// The CRLNumber's INTEGER contents, when the CRL carries one.
+    pub fn number(&self) -> Option<&[u8]> {
+        self.number.as_deref()
     }
 
     /// A delta CRL (deltaCRLIndicator): only meaningful on top of its base CRL.

@@ -29,6 +29,9 @@ mod name;
 mod path;
 mod policy;
 mod profile;
+pub mod revocation;
+
+use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 
@@ -36,6 +39,7 @@ use crate::cert::{Cert, hex_upper};
 use crate::time::Instant;
 
 pub use crl::{Crl, CrlError, RevocationReason};
+pub use revocation::{Evidence, Origin, RevStatus};
 
 /// The trust anchors: the pins (unless disabled) plus certificates the user trusts.
 /// With the pins come the built-in CA certificates, for path building only.
@@ -586,7 +590,21 @@ pub fn validate(
     at: Instant,
     options: &ValidationOptions,
 ) -> ChainResult {
-    path::validate(leaf, pool, crls, store, at, options, 0)
+    let evidence = Evidence::from_crls(crls, Origin::User);
+    path::validate(leaf, pool, Cow::Owned(evidence), store, at, options)
+}
+
+/// [`validate`] with evidence already gathered (de-duplicated, signature checks
+/// shared with other validations).
+pub fn validate_with(
+    leaf: &Cert,
+    pool: &[Cert],
+    evidence: &Evidence,
+    store: &TrustStore,
+    at: Instant,
+    options: &ValidationOptions,
+) -> ChainResult {
+    path::validate(leaf, pool, Cow::Borrowed(evidence), store, at, options)
 }
 
 /// Validates many certificates against one pool: the pool is indexed once and
@@ -596,24 +614,46 @@ pub fn validate(
 pub struct PathBuilder<'a> {
     ctx: path::Ctx<'a>,
     pool: &'a [Cert],
-    crls: &'a [Crl],
     store: &'a TrustStore,
     at: Instant,
     options: &'a ValidationOptions,
 }
 
 impl<'a> PathBuilder<'a> {
+    /// A builder over `pool` with the CRLs `crls` (each kept once).
     pub fn new(
         pool: &'a [Cert],
-        crls: &'a [Crl],
+        crls: &[Crl],
+        store: &'a TrustStore,
+        at: Instant,
+        options: &'a ValidationOptions,
+    ) -> Self {
+        let evidence = Cow::Owned(Evidence::from_crls(crls, Origin::User));
+        PathBuilder::build(pool, evidence, store, at, options)
+    }
+
+    /// A builder over `pool` with evidence already gathered (and shared with other
+    /// validations: the signature checks done on it are not repeated).
+    pub fn with_evidence(
+        pool: &'a [Cert],
+        evidence: &'a Evidence,
+        store: &'a TrustStore,
+        at: Instant,
+        options: &'a ValidationOptions,
+    ) -> Self {
+        PathBuilder::build(pool, Cow::Borrowed(evidence), store, at, options)
+    }
+
+    fn build(
+        pool: &'a [Cert],
+        evidence: Cow<'a, Evidence>,
         store: &'a TrustStore,
         at: Instant,
         options: &'a ValidationOptions,
     ) -> Self {
         PathBuilder {
-            ctx: path::Ctx::for_pool(pool, crls, store, at, options),
+            ctx: path::Ctx::for_pool(pool, evidence, store, at, options),
             pool,
-            crls,
             store,
             at,
             options,
@@ -623,10 +663,10 @@ impl<'a> PathBuilder<'a> {
     /// Same verdict as [`validate`] with this builder's inputs.
     pub fn validate(&self, leaf: &Cert) -> ChainResult {
         self.ctx.validate_member(leaf).unwrap_or_else(|| {
-            validate(
+            validate_with(
                 leaf,
                 self.pool,
-                self.crls,
+                self.ctx.evidence(),
                 self.store,
                 self.at,
                 self.options,

@@ -12,17 +12,18 @@
 //!    TBS bytes, the RFC 5280 §4 profile ([`super::profile`]), validity, name
 //!    chaining, name constraints, policies, basic constraints, path length, key usage
 //!    and critical extensions, from the anchor down.
-//! 4. [`Ctx::check_revocation`]: each certificate against the CRLs of its issuer.
+//! 4. [`Ctx::check_revocation`]: each certificate against the CRLs of its issuer, by
+//!    the one revocation engine ([`super::revocation::current`]).
 //! 5. The first candidate that passes wins; otherwise the first failure is reported.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5280;
 use der::Decode;
-use x509_cert::ext::pkix::crl::dp::DistributionPoint;
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, CrlDistributionPoints,
     InhibitAnyPolicy, KeyUsage, NameConstraints, PolicyConstraints, PolicyMappings, SubjectAltName,
@@ -31,12 +32,12 @@ use x509_cert::ext::pkix::{
 
 use super::anchor_constraints::{AnchorConstraints, AnchorExtensions};
 use super::constraints::NameConstraintsState;
-use super::crl::{ALL_REASONS, Crl};
 use super::name::NormName;
 use super::policy::PolicyState;
+use super::revocation::{self, Evidence, OtherSigners, PathAnswer};
 use super::{
     AnchorInfo, ChainReason, ChainResult, ChainStatus, PathCert, RevocationMode, RevocationOutcome,
-    RevocationReason, TrustStore, ValidationOptions,
+    TrustStore, ValidationOptions,
 };
 use crate::cert::{Cert, hex_upper};
 use crate::crypto::{self, SignatureError};
@@ -83,7 +84,6 @@ struct Exts {
     pm: Option<PolicyMappings>,
     inhibit_any: Option<u32>,
     san: Vec<GeneralName>,
-    crldp: Option<CrlDistributionPoints>,
     unknown_critical: Option<ObjectIdentifier>,
 }
 
@@ -114,7 +114,11 @@ fn exts(cert: &Cert) -> Result<Exts, ObjectIdentifier> {
                 e.inhibit_any = Some(decode::<InhibitAnyPolicy>(b, oid)?.0);
             }
             rfc5280::ID_CE_SUBJECT_ALT_NAME => e.san = decode::<SubjectAltName>(b, oid)?.0,
-            rfc5280::ID_CE_CRL_DISTRIBUTION_POINTS => e.crldp = Some(decode(b, oid)?),
+            // Read for revocation by `revocation::scope`; checked here so that a
+            // malformed one is reported as such.
+            rfc5280::ID_CE_CRL_DISTRIBUTION_POINTS => {
+                decode::<CrlDistributionPoints>(b, oid)?;
+            }
             _ if ext.critical && !KNOWN_EXTENSIONS.contains(&oid) => {
                 e.unknown_critical.get_or_insert(oid);
             }
@@ -157,7 +161,8 @@ pub(super) struct Ctx<'a> {
     subjects: Vec<NormName>,
     issuers: Vec<NormName>,
     by_subject: HashMap<NormName, Vec<usize>>,
-    crls: &'a [Crl],
+    /// The CRLs (and OCSP responses) at hand, read by [`revocation`].
+    evidence: Cow<'a, Evidence>,
     store: &'a TrustStore,
     at: Instant,
     options: &'a ValidationOptions,
@@ -177,14 +182,13 @@ struct Search {
 pub(super) fn validate(
     leaf: &Cert,
     pool: &[Cert],
-    crls: &[Crl],
+    evidence: Cow<'_, Evidence>,
     store: &TrustStore,
     at: Instant,
     options: &ValidationOptions,
-    nesting: usize,
 ) -> ChainResult {
-    let ctx = Ctx::new(Some(leaf), pool, crls, store, at, options);
-    ctx.run(0, nesting)
+    let ctx = Ctx::new(Some(leaf), pool, evidence, store, at, options);
+    ctx.run(0, 0)
 }
 
 impl<'a> Ctx<'a> {
@@ -192,12 +196,17 @@ impl<'a> Ctx<'a> {
     /// [`super::PathBuilder`]).
     pub(super) fn for_pool(
         pool: &'a [Cert],
-        crls: &'a [Crl],
+        evidence: Cow<'a, Evidence>,
         store: &'a TrustStore,
         at: Instant,
         options: &'a ValidationOptions,
     ) -> Self {
-        Ctx::new(None, pool, crls, store, at, options)
+        Ctx::new(None, pool, evidence, store, at, options)
+    }
+
+    /// The evidence this index validates with.
+    pub(super) fn evidence(&self) -> &Evidence {
+        &self.evidence
     }
 
     /// Validates a certificate of the pool, or `None` if it is not in it.
@@ -211,7 +220,7 @@ impl<'a> Ctx<'a> {
     fn new(
         leaf: Option<&'a Cert>,
         pool: &'a [Cert],
-        crls: &'a [Crl],
+        evidence: Cow<'a, Evidence>,
         store: &'a TrustStore,
         at: Instant,
         options: &'a ValidationOptions,
@@ -246,7 +255,7 @@ impl<'a> Ctx<'a> {
             subjects,
             issuers,
             by_subject,
-            crls,
+            evidence,
             store,
             at,
             options,
@@ -642,7 +651,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// RFC 5280 §6.3 for the certificate `node` issued by `issuer`.
+    /// RFC 5280 §6.3 for the certificate `node` issued by `issuer`, by the one
+    /// revocation engine ([`revocation::current`]).
     fn revocation_of(
         &self,
         node: usize,
@@ -650,265 +660,62 @@ impl<'a> Ctx<'a> {
         pos: usize,
         nesting: usize,
     ) -> Result<RevocationOutcome, ChainReason> {
-        let cert = self
-            .cert(node)
-            .ok_or(ChainReason::CrlMissing { position: pos })?;
-        let ex = exts(cert).unwrap_or_default();
-        // CRLs from the issuer, and from any cRLIssuer its distribution points name
-        // (indirect CRLs).
-        let crl_issuers: Vec<NormName> = ex
-            .crldp
-            .iter()
-            .flat_map(|d| d.0.iter())
-            .flat_map(|dp| dp.crl_issuer.iter().flatten())
-            .filter_map(|g| match g {
-                GeneralName::DirectoryName(n) => Some(NormName::new(n)),
-                _ => None,
-            })
-            .collect();
-        let candidates: Vec<&Crl> = self
-            .crls
-            .iter()
-            .filter(|c| {
-                c.norm_issuer() == self.issuer(node) || crl_issuers.contains(c.norm_issuer())
-            })
-            .collect();
-        if candidates.is_empty() {
-            return match self.options.check_revocation {
+        let (Some(cert), Some(issuer_cert)) = (self.cert(node), self.cert(issuer)) else {
+            return Err(ChainReason::CrlMissing { position: pos });
+        };
+        let others = Others { ctx: self, nesting };
+        match revocation::current(&self.evidence, &others, cert, issuer_cert, self.at, pos) {
+            PathAnswer::NoCrl => match self.options.check_revocation {
                 RevocationMode::Required if nesting == 0 => {
                     Err(ChainReason::CrlMissing { position: pos })
                 }
                 _ => Ok(RevocationOutcome::NotChecked),
-            };
-        }
-        let is_ca = ex.bc.as_ref().is_some_and(|b| b.ca);
-        let serial = cert.x509().tbs_certificate().serial_number().as_bytes();
-        let mut problem: Option<ChainReason> = None;
-        let mut covered: u16 = 0;
-        let mut newest: Option<Instant> = None;
-        for base in candidates.iter().filter(|c| !c.is_delta()) {
-            let reasons = match self.usable(base, node, issuer, &ex, is_ca, pos, nesting) {
-                Ok(r) => r,
-                Err(p) => {
-                    problem.get_or_insert(p);
-                    continue;
-                }
-            };
-            // Delta CRLs on top of this base: newer news wins.
-            let mut removed = false;
-            for delta in candidates.iter().filter(|d| d.is_delta_for(base)) {
-                self.usable(delta, node, issuer, &ex, is_ca, pos, nesting)?;
-                if let Some(e) = delta.lookup(serial, self.issuer(node)) {
-                    if e.reason == Some(RevocationReason::RemoveFromCrl) {
-                        removed = true;
-                    } else {
-                        return Err(ChainReason::Revoked {
-                            position: pos,
-                            at: e.at,
-                            reason: e.reason,
-                        });
-                    }
-                }
-            }
-            if let Some(e) = base.lookup(serial, self.issuer(node))
-                && !removed
-                && e.reason != Some(RevocationReason::RemoveFromCrl)
-            {
-                return Err(ChainReason::Revoked {
-                    position: pos,
-                    at: e.at,
-                    reason: e.reason,
-                });
-            }
-            covered |= reasons;
-            newest = newest.max(Some(base.this_update()));
-        }
-        match newest {
-            Some(t) if covered & ALL_REASONS == ALL_REASONS => {
-                Ok(RevocationOutcome::Good { crl_this_update: t })
-            }
-            _ => {
-                let reason = problem.unwrap_or(ChainReason::CrlOutOfScope { position: pos });
-                if nesting > 0 {
-                    // Checking the CRL signer's own certificate: an unusable CRL there
-                    // is "not checked", or CRL signers could never be validated.
-                    Ok(RevocationOutcome::Unknown {
-                        code: reason.code(),
-                    })
-                } else {
-                    Err(reason)
-                }
-            }
+            },
+            PathAnswer::Good(t) => Ok(RevocationOutcome::Good { crl_this_update: t }),
+            PathAnswer::Revoked { at, reason } => Err(ChainReason::Revoked {
+                position: pos,
+                at,
+                reason,
+            }),
+            // Checking the CRL signer's own certificate: an unusable CRL there is
+            // "not checked", or CRL signers could never be validated.
+            PathAnswer::Unusable(reason) if nesting > 0 => Ok(RevocationOutcome::Unknown {
+                code: reason.code(),
+            }),
+            PathAnswer::Unusable(reason) => Err(reason),
         }
     }
+}
 
-    /// Whether `crl` can decide the status of `node`; the reasons it covers.
-    #[allow(clippy::too_many_arguments)]
-    fn usable(
-        &self,
-        crl: &Crl,
-        node: usize,
-        issuer: usize,
-        ex: &Exts,
-        is_ca: bool,
-        pos: usize,
-        nesting: usize,
-    ) -> Result<u16, ChainReason> {
-        if !self.crl_signed(crl, issuer, nesting) {
-            return Err(ChainReason::CrlBadSignature { position: pos });
+/// The other keys of a CRL issuer's name among the certificates at hand, each
+/// validated by a nested path search (at most [`MAX_NESTING`] deep).
+struct Others<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    nesting: usize,
+}
+
+impl OtherSigners for Others<'_, '_> {
+    fn named(&self, name: &NormName) -> Vec<&Cert> {
+        if self.nesting >= MAX_NESTING {
+            return Vec::new();
         }
-        if let Some(oid) = crl.unknown_critical() {
-            return Err(ChainReason::CrlUnknownCriticalExtension {
-                position: pos,
-                oid: oid.to_string(),
-            });
-        }
-        if crl.this_update() > self.at {
-            return Err(ChainReason::CrlNotYetValid {
-                position: pos,
-                this_update: crl.this_update(),
-            });
-        }
-        if let Some(next) = crl.next_update()
-            && next < self.at
-        {
-            return Err(ChainReason::CrlExpired {
-                position: pos,
-                next_update: next,
-            });
-        }
-        if !self.in_scope(crl, node, ex, is_ca) {
-            return Err(ChainReason::CrlOutOfScope { position: pos });
-        }
-        let Some(idp) = crl.idp() else {
-            return Ok(ALL_REASONS);
-        };
-        Ok(idp
-            .only_some_reasons
-            .map_or(ALL_REASONS, |r| r.bits() & ALL_REASONS))
+        self.ctx
+            .by_subject
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&n| self.ctx.cert(n))
+            .collect()
     }
 
-    /// RFC 5280 §6.3.3 (b): does `crl` cover certificate `node`?
-    fn in_scope(&self, crl: &Crl, node: usize, ex: &Exts, is_ca: bool) -> bool {
-        let direct = crl.norm_issuer() == self.issuer(node);
-        let idp = crl.idp();
-        if let Some(idp) = idp
-            && ((idp.only_contains_user_certs && is_ca)
-                || (idp.only_contains_ca_certs && !is_ca)
-                || idp.only_contains_attribute_certs)
-        {
-            return false;
-        }
-        let indirect = idp.is_some_and(|i| i.indirect_crl);
-        let idp_names: Option<Vec<GeneralName>> = idp
-            .and_then(|i| i.distribution_point.as_ref())
-            .map(|dp| dp_names(dp, crl.issuer()));
-        let cert_dps: &[DistributionPoint] = ex.crldp.as_ref().map_or(&[], |d| &d.0);
-        if cert_dps.is_empty() {
-            // No distribution point: only a direct CRL without a named scope applies.
-            return direct && idp_names.is_none();
-        }
-        let cert_issuer = self.cert(node).map(|c| c.x509().tbs_certificate().issuer());
-        cert_dps.iter().any(|dp| {
-            let issuer_ok = match &dp.crl_issuer {
-                Some(names) => {
-                    indirect
-                        && names.iter().any(|g| {
-                            matches!(g, GeneralName::DirectoryName(n)
-                                if NormName::new(n) == *crl.norm_issuer())
-                        })
-                }
-                None => direct,
-            };
-            let names_ok = match &idp_names {
-                None => true,
-                Some(crl_names) => {
-                    // A relative name is relative to the cRLIssuer when there is one.
-                    let base = dp
-                        .crl_issuer
-                        .iter()
-                        .flatten()
-                        .find_map(|g| match g {
-                            GeneralName::DirectoryName(n) => Some(n),
-                            _ => None,
-                        })
-                        .or(cert_issuer);
-                    let names: Vec<GeneralName> = match (&dp.distribution_point, &dp.crl_issuer) {
-                        (Some(n), _) => base.map(|i| dp_names(n, i)).unwrap_or_default(),
-                        (None, Some(issuers)) => issuers.clone(),
-                        (None, None) => Vec::new(),
-                    };
-                    names
-                        .iter()
-                        .any(|a| crl_names.iter().any(|b| same_general_name(a, b)))
-                }
-            };
-            issuer_ok && names_ok
-        })
-    }
-
-    /// Is `crl` signed by the certificate's issuer (with cRLSign when keyUsage is
-    /// present), or by another key of the same name whose certificate validates
-    /// (PKITS "separate certificate and CRL keys", "self-issued CRL signing key")?
-    fn crl_signed(&self, crl: &Crl, issuer: usize, nesting: usize) -> bool {
-        let signs = |node: usize| -> bool {
-            let Some(c) = self.cert(node) else {
-                return false;
-            };
-            let ku_ok = exts(c)
-                .ok()
-                .and_then(|e| e.ku)
-                .is_none_or(|ku| ku.crl_sign());
-            ku_ok
-                && crypto::verify_signature(
-                    c.x509().tbs_certificate().subject_public_key_info(),
-                    crl.signature_algorithm(),
-                    crl.tbs_der(),
-                    crl.signature_bytes(),
-                )
-                .is_ok()
-        };
-        if self.subject(issuer) == crl.norm_issuer() && signs(issuer) {
-            return true;
-        }
-        if nesting >= MAX_NESTING {
-            return false;
-        }
-        let Some(others) = self.by_subject.get(crl.norm_issuer()) else {
-            return false;
-        };
-        others.iter().filter(|&&o| o != issuer).any(|&o| {
-            signs(o) && self.run(o, nesting.saturating_add(1)).status == ChainStatus::Trusted
-        })
+    fn trusted(&self, cert: &Cert) -> bool {
+        self.ctx
+            .by_fingerprint
+            .get(&cert.sha256())
+            .is_some_and(|&n| {
+                self.ctx.run(n, self.nesting.saturating_add(1)).status == ChainStatus::Trusted
+            })
     }
 }
 
 static EMPTY: NormName = NormName(Vec::new());
-
-/// The general names of a distribution point; a name relative to the CRL issuer is
-/// appended to `issuer` (RFC 5280 §4.2.1.13).
-fn dp_names(dp: &DistributionPointName, issuer: &x509_cert::name::Name) -> Vec<GeneralName> {
-    match dp {
-        DistributionPointName::FullName(names) => names.clone(),
-        DistributionPointName::NameRelativeToCRLIssuer(rdn) => {
-            // Name has no public constructor from RDNs: go through its encoding.
-            let mut seq: x509_cert::name::RdnSequence = issuer.clone().into();
-            seq.push(rdn.clone());
-            der::Encode::to_der(&seq)
-                .ok()
-                .and_then(|d| x509_cert::name::Name::from_der(&d).ok())
-                .map(GeneralName::DirectoryName)
-                .into_iter()
-                .collect()
-        }
-    }
-}
-
-fn same_general_name(a: &GeneralName, b: &GeneralName) -> bool {
-    match (a, b) {
-        (GeneralName::DirectoryName(x), GeneralName::DirectoryName(y)) => {
-            NormName::new(x) == NormName::new(y)
-        }
-        _ => a == b,
-    }
-}

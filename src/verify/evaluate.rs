@@ -8,7 +8,7 @@
 //! in that order, so the first TOTAL_FAILED reason wins, else the first
 //! INDETERMINATE one.
 
-use super::revocation::{self, RevStatus};
+use super::revocation_checks;
 use super::{
     ChangeEntry, Check, CheckStatus, Headline, Indication, Material, PlannedSignature,
     SignatureReport, SigningTime, SubIndication, VerifyOptions,
@@ -21,7 +21,7 @@ use crate::cms::{
 use crate::crypto::HashAlg;
 use crate::pdf::{self, CoverageGrade, Document, SigKind, SignatureInfo};
 use crate::time::Instant;
-use crate::trust::{ChainReason, ChainStatus, ValidationOptions};
+use crate::trust::{ChainReason, ChainStatus, Origin, ValidationOptions};
 
 #[derive(Default)]
 struct Verdict {
@@ -184,14 +184,16 @@ pub(super) fn signature(
         (Some(sr), ts, cert, claimed)
     };
 
-    // Collect the validation material the signature carries.
+    // The revocation archive the signature carries (signed attribute) joins the
+    // evidence; what is already held (its CMS CRLs, gathered by `finish`) is not
+    // added twice.
     if let Some(sr) = &signer_report {
         for d in &sr.crls {
-            if let Ok(c) = crate::trust::Crl::from_der(d) {
-                m.crls.push(c);
-            }
+            m.evidence.add_crl_der(d, Origin::Embedded);
         }
-        m.ocsps.extend(sr.ocsp_responses.iter().cloned());
+        for d in &sr.ocsp_responses {
+            m.evidence.add_ocsp_der(d, Origin::Embedded);
+        }
         r.signature_algorithm = Some(sr.signature_algorithm);
         r.digest_algorithm = sr.digest_algorithm;
     }
@@ -554,9 +556,8 @@ fn timestamp_check(
     );
     let _ = opts;
     if chain.status == ChainStatus::Trusted {
-        // A token whose TSA was revoked proves no time (RFC 3161 §4; revocation.rs).
-        let path = revocation::path_certs(&chain, &m.pool, &m.store);
-        let rev = revocation::tsa(tsa, &path, &m.crls, &m.ocsps, gen_time);
+        // A token whose TSA was revoked proves no time (RFC 3161 §4).
+        let rev = revocation_checks::tsa(tsa, &chain, m, gen_time);
         v.check("timestamp_revocation", rev.status, rev.detail);
         if rev.voids_token {
             v.doubt(if is_doc_ts {
@@ -788,107 +789,18 @@ fn chain_checks(
         }
     }
 
-    // Revocation of each certificate below the anchor.
-    let path_certs: Vec<Cert> = chain
-        .path
-        .iter()
-        .filter_map(|pc| {
-            m.pool
-                .iter()
-                .chain(m.store.certs_at_hand())
-                .find(|c| crate::cert::hex_upper(&c.sha256()) == pc.sha256)
-                .cloned()
-        })
-        .collect();
-    let issuer_of_leaf = path_certs.get(1).cloned().or_else(|| {
-        m.pool
-            .iter()
-            .chain(m.store.certs_at_hand())
-            .find(|c| c.subject_der() == leaf.issuer_der())
-            .cloned()
-    });
-    // The instant the evidence must speak for: the proven time, or without a proof
-    // of existence the validation time (EN 319 102-1 §5.5, §5.2.5).
-    let rev_t = revocation::evidence_time(proven, t, opts.at);
-    let leaf_status = match &issuer_of_leaf {
-        Some(issuer) => revocation::status(leaf, issuer, &m.crls, &m.ocsps, rev_t),
-        None => RevStatus::NotChecked,
-    };
-    match &leaf_status {
-        RevStatus::Good { .. } => v.check(
-            "revocation",
-            CheckStatus::Passed,
-            "not_revoked_at_signing_time",
-        ),
-        RevStatus::Revoked { at, .. } => {
-            if *at <= t {
-                v.check("revocation", CheckStatus::Failed, "revoked_before_signing");
-                if proven {
-                    v.fail(SubIndication::Revoked);
-                } else {
-                    v.doubt(SubIndication::RevokedNoPoe);
-                }
-            } else if proven {
-                v.check("revocation", CheckStatus::Warning, "revoked_after_signing");
-            } else {
-                v.check(
-                    "revocation",
-                    CheckStatus::Failed,
-                    "revoked_after_claimed_time_no_poe",
-                );
-                v.doubt(SubIndication::RevokedNoPoe);
-            }
-        }
-        RevStatus::Stale { .. } => {
-            v.check(
-                "revocation",
-                CheckStatus::Warning,
-                if proven {
-                    "revocation_info_too_old"
-                } else {
-                    "revocation_info_not_current_no_poe"
-                },
-            );
-            v.doubt(SubIndication::TryLater);
-        }
-        RevStatus::AfterExpiry { .. } => {
-            v.check(
-                "revocation",
-                CheckStatus::Warning,
-                "revocation_silent_after_expiry",
-            );
-            v.doubt(SubIndication::TryLater);
-        }
-        RevStatus::NotChecked => {
-            v.check("revocation", CheckStatus::Warning, "revocation_not_checked");
-            v.doubt(SubIndication::TryLater);
-        }
+    // Revocation of the signer and of each CA below the anchor.
+    let rev = revocation_checks::signer(leaf, &chain, m, t, opts.at, proven, chain_ok);
+    for (id, status, detail) in rev.lines {
+        v.check(id, status, detail);
     }
-    // Intermediate CAs (the anchor excluded): revoked is fatal; unchecked is said.
-    let n = path_certs.len();
-    let mut ca_unchecked = false;
-    for i in 1..n.saturating_sub(1) {
-        let (Some(c), Some(issuer)) = (path_certs.get(i), path_certs.get(i + 1)) else {
-            continue;
-        };
-        match revocation::status(c, issuer, &m.crls, &m.ocsps, rev_t) {
-            // Without a proof of the signing time, a CA revoked at all before the
-            // validation time leaves the signature in doubt, as for the signer.
-            RevStatus::Revoked { at, .. } if at <= t || !proven => {
-                v.check("revocation", CheckStatus::Failed, "ca_revoked");
-                v.doubt(SubIndication::RevokedNoPoe);
-            }
-            RevStatus::Good { .. } => {}
-            _ => ca_unchecked = true,
-        }
+    if let Some(sub) = rev.failed {
+        v.fail(sub);
     }
-    if ca_unchecked && chain_ok {
-        v.check(
-            "revocation_ca",
-            CheckStatus::Warning,
-            "ca_revocation_not_checked",
-        );
+    if let Some(sub) = rev.doubt {
+        v.doubt(sub);
     }
+    let leaf_status = rev.leaf;
     r.revocation = Some(leaf_status);
     r.chain = Some(chain);
 }

@@ -18,7 +18,7 @@
 //! algorithms and no disallowed change after signing.
 
 mod evaluate;
-pub mod revocation;
+mod revocation_checks;
 
 use serde::Serialize;
 
@@ -26,13 +26,13 @@ use crate::cert::{Cert, CertFacts};
 use crate::cms::{self, CmsError, Content, Digests, SignedCms};
 use crate::crypto::HashAlg;
 use crate::i18n::{self, Lang};
-use crate::input;
 use crate::input::InputFile;
 use crate::pdf::{self, Document, PdfError, SigKind};
 use crate::time::Instant;
+use crate::trust::revocation::{Evidence, EvidenceStats, Origin};
 use crate::trust::{ChainResult, Crl, TrustStore};
 
-pub use revocation::RevStatus;
+pub use crate::trust::revocation::RevStatus;
 
 /// Everything besides the PDF that the verdict depends on.
 #[derive(Clone, Debug)]
@@ -335,6 +335,9 @@ pub struct DocumentReport {
     pub summary: &'static str,
     /// Problems with user-supplied files (unreadable certificates/CRLs), as codes.
     pub input_problems: Vec<&'static str>,
+    /// The revocation evidence gathered and the work done on it (CRLs and OCSP
+    /// responses kept, duplicates dropped, signature checks run).
+    pub evidence: EvidenceStats,
 }
 
 /// One signature's share of the work before hashing.
@@ -415,8 +418,9 @@ pub fn verify_pdf(bytes: &[u8], opts: &VerifyOptions) -> DocumentReport {
 /// The material shared by all signatures of a document.
 pub(crate) struct Material {
     pub pool: Vec<Cert>,
-    pub crls: Vec<Crl>,
-    pub ocsps: Vec<Vec<u8>>,
+    /// CRLs and OCSP responses from the user, the DSS and every signature, each
+    /// kept once (the revocation engine's store).
+    pub evidence: Evidence,
     pub store: TrustStore,
 }
 
@@ -433,6 +437,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         signatures: Vec::new(),
         summary: "pdf_error",
         input_problems: Vec::new(),
+        evidence: EvidenceStats::default(),
     };
     let doc = match &plan.doc {
         Ok(d) => d,
@@ -449,8 +454,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
     // Certificates, CRLs, OCSP: user files, the DSS, every signature's CMS.
     let mut m = Material {
         pool: Vec::new(),
-        crls: Vec::new(),
-        ocsps: Vec::new(),
+        evidence: Evidence::new(),
         store: if opts.pins {
             TrustStore::new()
         } else {
@@ -462,29 +466,55 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             pool.push(c);
         }
     };
-    for f in opts.extra_certs.iter().chain(&opts.crls) {
-        read_user_file(f, &mut m, &mut report.input_problems, false);
-    }
-    for f in &opts.anchors {
-        read_user_file(f, &mut m, &mut report.input_problems, true);
+    // The user's files, read as the certificate tab reads them.
+    let mut user_crls: Vec<(String, Crl)> = Vec::new();
+    let user_files = (opts.extra_certs.iter().map(|f| (f, false, false)))
+        .chain(opts.crls.iter().map(|f| (f, true, false)))
+        .chain(opts.anchors.iter().map(|f| (f, false, true)));
+    for (f, as_crl, anchor) in user_files {
+        let read = crate::report::read_user_file(f, as_crl);
+        report
+            .input_problems
+            .extend(read.errors.iter().map(crate::report::FileError::code));
+        for (_, c) in read.certs {
+            if anchor {
+                m.store.add_anchor(c.clone());
+            }
+            add_cert(&mut m.pool, c);
+        }
+        user_crls.extend(read.crls.into_iter().map(|c| (f.name.clone(), c)));
     }
     let dss = doc.dss();
     for c in dss.certs.iter().filter_map(|d| Cert::from_der(d).ok()) {
         add_cert(&mut m.pool, c);
     }
-    for c in dss.crls.iter().filter_map(|d| Crl::from_der(d).ok()) {
-        m.crls.push(c);
-    }
-    m.ocsps.extend(dss.ocsps.iter().cloned());
     for p in &plan.signatures {
         if let Ok(c) = &p.cms {
             for cert in &c.certificates {
                 add_cert(&mut m.pool, cert.clone());
             }
-            for crl in c.crls.iter().filter_map(|d| Crl::from_der(d).ok()) {
-                m.crls.push(crl);
+        }
+    }
+    // With every certificate at hand, the user's CRLs first (they are checked
+    // against their issuers), then the file's own.
+    let problems = crate::report::add_user_crls(user_crls, &mut m.evidence, &m.pool, &m.store);
+    report
+        .input_problems
+        .extend(problems.iter().map(crate::report::FileError::code));
+    for d in &dss.crls {
+        m.evidence.add_crl_der(d, Origin::Embedded);
+    }
+    for d in &dss.ocsps {
+        m.evidence.add_ocsp_der(d, Origin::Embedded);
+    }
+    for p in &plan.signatures {
+        if let Ok(c) = &p.cms {
+            for d in &c.crls {
+                m.evidence.add_crl_der(d, Origin::Embedded);
             }
-            m.ocsps.extend(c.ocsp_responses.iter().cloned());
+            for d in &c.ocsp_responses {
+                m.evidence.add_ocsp_der(d, Origin::Embedded);
+            }
         }
     }
 
@@ -521,6 +551,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             .collect();
         s.headline = Headline::of(s);
     }
+    report.evidence = m.evidence.stats();
     report.summary = if unreadable && !report.signatures.is_empty() {
         // Not decrypted (a password is needed, or another handler): the changes
         // after signing could not be read, so no signature can pass, and the
@@ -530,33 +561,6 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         summary(&report.signatures)
     };
     report
-}
-
-fn read_user_file(f: &InputFile, m: &mut Material, problems: &mut Vec<&'static str>, anchor: bool) {
-    match input::decode(&f.bytes) {
-        Ok(decoded) => {
-            for d in &decoded.certs {
-                match Cert::from_der(d) {
-                    Ok(c) => {
-                        if anchor {
-                            m.store.add_anchor(c.clone());
-                        }
-                        if !m.pool.iter().any(|p| p.sha256() == c.sha256()) {
-                            m.pool.push(c);
-                        }
-                    }
-                    Err(_) => problems.push("bad_certificate"),
-                }
-            }
-            for d in &decoded.crls {
-                match Crl::from_der(d) {
-                    Ok(c) => m.crls.push(c),
-                    Err(_) => problems.push("bad_crl"),
-                }
-            }
-        }
-        Err(e) => problems.push(e.code()),
-    }
 }
 
 fn summary(sigs: &[SignatureReport]) -> &'static str {
@@ -684,6 +688,7 @@ pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
         "summary": report.summary,
         "summary_text": t(report.summary),
         "input_problems": report.input_problems,
+        "evidence": report.evidence,
         "signatures": signatures,
     })
 }

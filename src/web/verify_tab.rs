@@ -965,6 +965,7 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
             source,
             issued,
             fresh,
+            ..
         }) => html! {
             <span class="ok-text">
                 { fill(lang, "ui_rev_good", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued),
@@ -974,7 +975,7 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
         Some(RevStatus::Revoked { at, source, .. }) => html! {
             <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), &words(&format!("rev_source_{source}"), lang)]) }</span>
         },
-        Some(RevStatus::Stale { source, issued }) => html! {
+        Some(RevStatus::Stale { source, issued, .. }) => html! {
             <span class="warn">
                 { fill(lang, "ui_rev_stale", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued)]) }
             </span>

@@ -20,6 +20,7 @@ pub fn run(args: &CertArgs) -> u8 {
     opts.anchors = trust.anchors;
     opts.extra_certs = trust.certs;
     opts.crls = trust.crls;
+    opts.require_revocation = args.require_revocation;
 
     // CRL files given as PATHs are inputs, not cards: hand them to the CRL list.
     let (crl_inputs, cert_inputs): (Vec<InputFile>, Vec<InputFile>) = inputs

@@ -67,6 +67,11 @@ pub struct CertArgs {
     /// In một tài liệu JSON / print one JSON document.
     #[arg(long)]
     pub json: bool,
+    /// Bắt buộc kiểm tra thu hồi: chứng thư nào dưới CA gốc không có CRL dùng được thì
+    /// chuỗi không hợp lệ (RFC 5280 §6.3) / a certificate without a usable CRL makes
+    /// the chain invalid.
+    #[arg(long)]
+    pub require_revocation: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
     /// Tệp hoặc thư mục / files or folders.

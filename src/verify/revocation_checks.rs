@@ -1,0 +1,233 @@
+//! How the revocation engine's answers ([`crate::trust::revocation`]) become the
+//! checks of a signature: the signer and the CAs above it at the instant the
+//! evidence must speak for, and a time-stamping authority at its token's time.
+//! The rules themselves (scope, issuer, freshness, expiry, RFC 3161) live in the
+//! engine; this module only says which check each answer is.
+
+use super::{CheckStatus, Material, SubIndication};
+use crate::cert::Cert;
+use crate::time::Instant;
+use crate::trust::ChainResult;
+use crate::trust::revocation::{self, RevStatus};
+
+/// One line of the report: (check id, status, detail code).
+pub(super) type Line = (&'static str, CheckStatus, &'static str);
+
+/// What the evidence says about a signer and its CAs.
+pub(super) struct SignerRevocation {
+    pub leaf: RevStatus,
+    pub lines: Vec<Line>,
+    /// The doubt the evidence leaves, if any (a revocation before the proven time
+    /// is a failure: `failed`).
+    pub doubt: Option<SubIndication>,
+    pub failed: Option<SubIndication>,
+}
+
+/// The answers for `chain` (the signer's, validated at `t`): the signer, then each
+/// CA below the anchor. `proven`: `t` is proven by a time-stamp; `at`: the
+/// validation time.
+pub(super) fn signer(
+    leaf: &Cert,
+    chain: &ChainResult,
+    m: &Material,
+    t: Instant,
+    at: Instant,
+    proven: bool,
+    chain_ok: bool,
+) -> SignerRevocation {
+    let path = revocation::path_certs(chain, &m.pool, &m.store);
+    let issuer_of_leaf = path.get(1).cloned().flatten().or_else(|| {
+        m.pool
+            .iter()
+            .chain(m.store.certs_at_hand())
+            .find(|c| c.subject_der() == leaf.issuer_der())
+            .cloned()
+    });
+    // The instant the evidence must speak for: the proven time, or without a proof
+    // of existence the validation time (EN 319 102-1 §5.5, §5.2.5).
+    let rev_t = revocation::evidence_time(proven, t, at);
+    let status = |c: &Cert, issuer: &Cert| {
+        revocation::at_time(&m.evidence, &m.pool, &m.store, c, issuer, rev_t)
+    };
+    let leaf_status = issuer_of_leaf
+        .as_ref()
+        .map_or(RevStatus::NotChecked, |issuer| status(leaf, issuer));
+    let mut out = SignerRevocation {
+        leaf: leaf_status.clone(),
+        lines: Vec::new(),
+        doubt: None,
+        failed: None,
+    };
+    let (line, doubt, failed): (Line, _, _) = match &leaf_status {
+        RevStatus::Good { .. } => (
+            (
+                "revocation",
+                CheckStatus::Passed,
+                "not_revoked_at_signing_time",
+            ),
+            None,
+            None,
+        ),
+        RevStatus::Revoked { at: r, .. } if *r <= t && proven => (
+            ("revocation", CheckStatus::Failed, "revoked_before_signing"),
+            None,
+            Some(SubIndication::Revoked),
+        ),
+        RevStatus::Revoked { at: r, .. } if *r <= t => (
+            ("revocation", CheckStatus::Failed, "revoked_before_signing"),
+            Some(SubIndication::RevokedNoPoe),
+            None,
+        ),
+        RevStatus::Revoked { .. } if proven => (
+            ("revocation", CheckStatus::Warning, "revoked_after_signing"),
+            None,
+            None,
+        ),
+        RevStatus::Revoked { .. } => (
+            (
+                "revocation",
+                CheckStatus::Failed,
+                "revoked_after_claimed_time_no_poe",
+            ),
+            Some(SubIndication::RevokedNoPoe),
+            None,
+        ),
+        RevStatus::Stale { .. } => (
+            (
+                "revocation",
+                CheckStatus::Warning,
+                if proven {
+                    "revocation_info_too_old"
+                } else {
+                    "revocation_info_not_current_no_poe"
+                },
+            ),
+            Some(SubIndication::TryLater),
+            None,
+        ),
+        RevStatus::AfterExpiry { .. } => (
+            (
+                "revocation",
+                CheckStatus::Warning,
+                "revocation_silent_after_expiry",
+            ),
+            Some(SubIndication::TryLater),
+            None,
+        ),
+        RevStatus::NotChecked => (
+            ("revocation", CheckStatus::Warning, "revocation_not_checked"),
+            Some(SubIndication::TryLater),
+            None,
+        ),
+    };
+    out.lines.push(line);
+    out.doubt = doubt;
+    out.failed = failed;
+    // Intermediate CAs (the anchor excluded): revoked is fatal; unchecked is said.
+    let mut ca_unchecked = false;
+    for i in 1..path.len().saturating_sub(1) {
+        let (Some(Some(c)), Some(Some(issuer))) = (path.get(i), path.get(i + 1)) else {
+            continue;
+        };
+        match status(c, issuer) {
+            // Without a proof of the signing time, a CA revoked at all before the
+            // validation time leaves the signature in doubt, as for the signer.
+            RevStatus::Revoked { at: r, .. } if r <= t || !proven => {
+                out.lines
+                    .push(("revocation", CheckStatus::Failed, "ca_revoked"));
+                out.doubt.get_or_insert(SubIndication::RevokedNoPoe);
+            }
+            RevStatus::Good { .. } => {}
+            _ => ca_unchecked = true,
+        }
+    }
+    if ca_unchecked && chain_ok {
+        out.lines.push((
+            "revocation_ca",
+            CheckStatus::Warning,
+            "ca_revocation_not_checked",
+        ));
+    }
+    out
+}
+
+/// The revocation check of a time-stamp's TSA (check id `timestamp_revocation`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct TsaRevocation {
+    pub status: CheckStatus,
+    /// The check's detail code (`tsa_not_revoked`, `tsa_revoked`, ...).
+    pub detail: &'static str,
+    /// The token proves nothing: its TSA (or a CA above it) was revoked in a way
+    /// that voids it.
+    pub voids_token: bool,
+}
+
+/// Checks the revocation of `tsa` and of the CAs of its trusted `chain` (the
+/// anchor excluded) at the token's `gen_time`, from the same evidence as the
+/// signer's. Revoked (by [`revocation::voids_timestamp`] for the TSA, before
+/// `gen_time` for a CA) → failed and the token is void; the TSA unchecked or with
+/// stale evidence → not_checked / warning and the token still counts; a CA above it
+/// unchecked → warning.
+pub(super) fn tsa(
+    tsa: &Cert,
+    chain: &ChainResult,
+    m: &Material,
+    gen_time: Instant,
+) -> TsaRevocation {
+    let certs = revocation::path_certs(chain, &m.pool, &m.store);
+    let mut tsa_status = RevStatus::NotChecked;
+    let mut ca_unchecked = false;
+    for i in 0..certs.len().saturating_sub(1) {
+        let c = if i == 0 {
+            Some(tsa)
+        } else {
+            certs.get(i).and_then(Option::as_ref)
+        };
+        let (Some(c), Some(issuer)) = (c, certs.get(i + 1).and_then(Option::as_ref)) else {
+            ca_unchecked |= i > 0;
+            continue;
+        };
+        let st = revocation::at_time(&m.evidence, &m.pool, &m.store, c, issuer, gen_time);
+        if let RevStatus::Revoked { at, reason, .. } = st {
+            let void = if i == 0 {
+                revocation::voids_timestamp(at, reason, gen_time)
+            } else {
+                at <= gen_time
+            };
+            if void {
+                return TsaRevocation {
+                    status: CheckStatus::Failed,
+                    detail: if i == 0 {
+                        "tsa_revoked"
+                    } else {
+                        "tsa_ca_revoked"
+                    },
+                    voids_token: true,
+                };
+            }
+        }
+        if i == 0 {
+            tsa_status = st;
+        } else if !matches!(st, RevStatus::Good { .. } | RevStatus::Revoked { .. }) {
+            ca_unchecked = true;
+        }
+    }
+    let (status, detail) = match &tsa_status {
+        RevStatus::Good { .. } if ca_unchecked => {
+            (CheckStatus::Warning, "tsa_ca_revocation_not_checked")
+        }
+        RevStatus::Good { .. } => (CheckStatus::Passed, "tsa_not_revoked"),
+        RevStatus::Revoked { .. } => (CheckStatus::Warning, "tsa_revoked_after_timestamp"),
+        RevStatus::Stale { .. } => (CheckStatus::Warning, "tsa_revocation_info_too_old"),
+        RevStatus::AfterExpiry { .. } => (
+            CheckStatus::NotChecked,
+            "tsa_revocation_silent_after_expiry",
+        ),
+        RevStatus::NotChecked => (CheckStatus::NotChecked, "tsa_revocation_not_checked"),
+    };
+    TsaRevocation {
+        status,
+        detail,
+        voids_token: false,
+    }
+}
