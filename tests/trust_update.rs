@@ -618,3 +618,88 @@ fn online_ocsp_request_is_what_openssl_builds() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&cache);
 }
+
+/// The folder `kyso trust update` writes is what `kyso cert --trust-folder` reads:
+/// the CA certificate from it completes the chain, its CRL says who is revoked, and
+/// the report names the folder as the source and says when a CRL is out of date.
+#[test]
+fn the_cli_reads_the_folder_it_wrote() {
+    let s = good_server();
+    s.set("/ca.crl", Answer::Body(fixture("ca-2.crl")));
+    let dir = scratch("read-back");
+    let r = update(&s, &dir, &[]);
+    assert_eq!(r.status, 0, "{}", r.out);
+    let (root, leaf, revoked) = (
+        fixtures().join("root.cer"),
+        fixtures().join("leaf.cer"),
+        fixtures().join("revoked.cer"),
+    );
+    let run = |at: &str| {
+        kyso_json(&[
+            os("cert"),
+            os("--json"),
+            os("--lang"),
+            os("en"),
+            os("--at"),
+            os(at),
+            os("--trust"),
+            root.as_os_str(),
+            os("--trust-folder"),
+            dir.as_os_str(),
+            leaf.as_os_str(),
+            revoked.as_os_str(),
+        ])
+    };
+    let (status, v) = run("2026-11-09T00:00:00Z");
+    assert_eq!(status, 0, "{v:#}");
+    assert_eq!(v["certificates"][0]["chain"]["status"], "trusted", "{v:#}");
+    assert_eq!(v["certificates"][1]["chain"]["status"], "revoked", "{v:#}");
+    let ev = v["evidence"].as_array().unwrap();
+    // The CA's CRL for the leaves, the root's for the CA.
+    for about in ["CN=Kyso Update CA", "CN=Kyso Update Root"] {
+        let crl = ev
+            .iter()
+            .find(|e| {
+                e["kind"] == "crl"
+                    && e["source"] == "trust_folder"
+                    && e["about"] == format!("C=VN, O=Kyso Test PKI, {about}")
+            })
+            .unwrap_or_else(|| panic!("{about} in {ev:#?}"));
+        assert!(crl["problem"].is_null());
+    }
+    // Past the CRL's nextUpdate (2026-11-15) it is listed as out of date, and the
+    // chain is no longer "trusted" on its word.
+    let (_, late) = run("2026-11-20T00:00:00Z");
+    let ev = late["evidence"].as_array().unwrap();
+    let crl = ev
+        .iter()
+        .find(|e| e["kind"] == "crl" && e["about"] == "C=VN, O=Kyso Test PKI, CN=Kyso Update CA")
+        .unwrap();
+    assert!(
+        crl["problem"].as_str().unwrap().contains("out of date"),
+        "{crl}"
+    );
+    assert_ne!(
+        late["certificates"][0]["chain"]["status"], "trusted",
+        "{late:#}"
+    );
+    // A file changed after the update is not used.
+    let index = index(&dir);
+    let ca_crl = index
+        .crls
+        .iter()
+        .find(|e| e.number.as_deref() == Some("02"))
+        .unwrap();
+    std::fs::write(dir.join(&ca_crl.file), fixture("ca-1.crl")).unwrap();
+    let (_, tampered) = run("2026-11-09T00:00:00Z");
+    assert_ne!(tampered["certificates"][1]["chain"]["status"], "revoked");
+    assert!(
+        tampered["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["problem"].as_str().is_some_and(|p| p.contains("SHA-256"))),
+        "{tampered:#}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

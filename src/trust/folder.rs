@@ -502,6 +502,32 @@ mod tests {
     }
 
     #[test]
+    fn any_bytes_parse_without_panic() {
+        let good = to_json(&Index {
+            version: VERSION,
+            updated: Some("2026-01-01T00:00:00Z".into()),
+            cas: vec![CaEntry {
+                file: "ca/a.cer".into(),
+                subject: "C=VN".into(),
+                key_id: None,
+                sha256: "AB".repeat(32),
+                source: None,
+            }],
+            crls: Vec::new(),
+        })
+        .into_bytes();
+        assert!(parse(&good).is_ok());
+        for i in 0..good.len() {
+            for b in [0u8, b'"', b'{', b'9', 0xFF] {
+                let mut m = good.clone();
+                m[i] = b;
+                let _ = parse(&m);
+                let _ = parse(&m[..i]);
+            }
+        }
+    }
+
+    #[test]
     fn numbers_compare_as_unsigned_integers() {
         assert_eq!(uint_cmp(&[0, 0x10], &[0x0F]), Ordering::Greater);
         assert_eq!(uint_cmp(&[1, 0], &[0xFF]), Ordering::Greater);
