@@ -285,7 +285,10 @@ pub fn run(args: &UpdateArgs) -> u8 {
                 let number = entry
                     .number
                     .as_deref()
-                    .map(|n| format!(", số {n}"))
+                    .map(|n| match lang {
+                        Lang::Vi => format!(", số {n}"),
+                        Lang::En => format!(", number {n}"),
+                    })
                     .unwrap_or_default();
                 outcomes.push(Outcome {
                     url: url.clone(),
