@@ -98,6 +98,8 @@ struct Outcome {
     url: String,
     ok: bool,
     text: String,
+    /// Not fetched on purpose (https, ldap): neither success nor failure.
+    skipped: bool,
 }
 
 pub fn run(args: &UpdateArgs) -> u8 {
@@ -198,6 +200,7 @@ pub fn run(args: &UpdateArgs) -> u8 {
                                     i18n::text(lang, "ca_added"),
                                     kyso::cert::name::dn_string_der(issuer.subject_der())
                                 ),
+                                skipped: false,
                             });
                         }
                         push_cert(&mut pool, issuer);
@@ -208,6 +211,7 @@ pub fn run(args: &UpdateArgs) -> u8 {
                         url,
                         ok: false,
                         text: text.describe(lang),
+                        skipped: false,
                     }),
                 }
             }
@@ -255,6 +259,7 @@ pub fn run(args: &UpdateArgs) -> u8 {
                 url: url.clone(),
                 ok: true,
                 text: i18n::text(lang, "http_not_http").to_string(),
+                skipped: true,
             });
             crl_entries.extend(previous.cloned());
             continue;
@@ -265,6 +270,7 @@ pub fn run(args: &UpdateArgs) -> u8 {
                     url: url.clone(),
                     ok: false,
                     text: why.describe(lang),
+                    skipped: false,
                 });
                 crl_entries.extend(previous.cloned());
             }
@@ -299,6 +305,7 @@ pub fn run(args: &UpdateArgs) -> u8 {
                         entry.issuer,
                         entry.this_update
                     ),
+                    skipped: false,
                 });
                 if take {
                     new_crl_files.push((file, crl.der().to_vec()));
@@ -319,7 +326,12 @@ pub fn run(args: &UpdateArgs) -> u8 {
     };
     let changed = new.cas != old.cas || new.crls != old.crls;
     for o in &outcomes {
-        println!("{} {}: {}", if o.ok { "✓" } else { "✗" }, o.url, o.text);
+        let mark = match (o.skipped, o.ok) {
+            (true, _) => "–",
+            (false, true) => "✓",
+            (false, false) => "✗",
+        };
+        println!("{mark} {}: {}", o.url, o.text);
     }
     if changed && let Err(e) = write_folder(&args.out, &new, &new_crl_files, &new_ca_files) {
         return fail(&format!("{}: {e}", args.out.display()));
