@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,9 +23,11 @@ const VALIDATION = new Date('2026-09-01T00:00:00Z'); // expected.json's validati
 function kysoBin() {
   if (process.env.KYSO_BIN) return process.env.KYSO_BIN;
   const target = process.env.CARGO_TARGET_DIR || join(repo, 'target');
+  // The newest of the two, so a stale release build is not used over a fresh one.
   const found = ['release', 'debug']
     .map((p) => join(target, p, 'kyso'))
-    .filter((p) => existsSync(p));
+    .filter((p) => existsSync(p))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   assert.ok(found.length > 0, `no kyso binary under ${target}: run \`cargo build --bin kyso\` or set KYSO_BIN`);
   return found[0];
 }
