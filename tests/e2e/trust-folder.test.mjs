@@ -203,3 +203,30 @@ test('an HTML page answered at ./trust/index.json (soft 404) is no folder', asyn
     site.routes.clear();
   }
 });
+
+test('the certificate tab fetches the folder CRL of a dropped certificate\'s issuer, and only then', async () => {
+  site.routes.clear();
+  site.trustBundle = null;
+  await deployFolder();
+  const index = JSON.parse(await readFile(join(folder, 'index.json'), 'utf8'));
+  const crlPath = '/trust/' + index.crls[0].file;
+  const { page, requests, check, close } = await openPage({ now: VALIDATION, path: '/' });
+  try {
+    await page.locator('[data-testid=trust-folder]').waitFor();
+    // A certificate of another CA: nothing to fetch.
+    await page.locator('[data-testid=file-input]').setInputFiles([join(signed, 'pki', 'stranger.cer')]);
+    await page.locator('[data-testid=cert-card]').first().waitFor();
+    assert.ok(!requests.some((u) => u.endsWith(crlPath)), 'no CRL for a certificate of another CA');
+    // The test CA's signer: its CRL is fetched and listed with its age.
+    await page.locator('[data-testid=file-input]').setInputFiles([join(signed, 'pki', 'revoked.cer')]);
+    const used = page.locator('[data-testid=folder-crl]');
+    await used.waitFor();
+    assert.equal(await used.getAttribute('data-state'), 'current');
+    assert.match(await used.textContent(), /Kyso Test Issuing CA G2.*CRL cập nhật 123 ngày trước/);
+    assert.equal(requests.filter((u) => u.endsWith(crlPath)).length, 1);
+    check();
+  } finally {
+    await close();
+    site.routes.clear();
+  }
+});
