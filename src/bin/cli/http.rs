@@ -273,10 +273,26 @@ fn remaining(deadline: Instant) -> Result<Duration, HttpError> {
 }
 
 fn connect(host: &str, port: u16, deadline: Instant) -> Result<TcpStream, HttpError> {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let addrs = (host, port)
-        .to_socket_addrs()
-        .map_err(|e| HttpError::Connect(format!("{host}: {e}")))?;
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    // The system resolver has no timeout of its own: ask it on a thread and stop
+    // waiting at the deadline (the thread ends when the resolver does).
+    let (tx, rx) = std::sync::mpsc::channel();
+    let asked = host.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(
+            (asked.as_str(), port)
+                .to_socket_addrs()
+                .map(Iterator::collect::<Vec<_>>),
+        );
+    });
+    let addrs = match rx.recv_timeout(remaining(deadline)?) {
+        Ok(Ok(a)) => a,
+        Ok(Err(e)) => return Err(HttpError::Connect(format!("{host}: {e}"))),
+        Err(_) => return Err(HttpError::Timeout),
+    };
     let mut last = HttpError::Connect(format!("{host}: no address"));
     for addr in addrs {
         match TcpStream::connect_timeout(&addr, remaining(deadline)?) {
