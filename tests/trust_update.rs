@@ -44,6 +44,8 @@ enum Answer {
     Huge(usize),
     /// Streams this many bytes with no length, until closed.
     Endless(usize),
+    /// These bytes, whatever they are, then close.
+    Raw(&'static [u8]),
 }
 
 type Routes = Arc<Mutex<HashMap<String, Answer>>>;
@@ -169,6 +171,7 @@ fn serve(
             }
             Ok(())
         }
+        Some(Answer::Raw(bytes)) => conn.write_all(bytes),
         Some(Answer::Endless(n)) => {
             let _ = conn.write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
             let zeros = vec![0u8; 64 * 1024];
@@ -373,6 +376,21 @@ fn every_failure_leaves_the_good_folder_untouched() {
             "huge, chunked",
             Answer::Chunked(vec![0u8; 2_000_000]),
             "size limit",
+        ),
+        (
+            "not an HTTP server",
+            Answer::Raw(b"SSH-2.0-OpenSSH_9.6\r\n\r\n"),
+            "not valid HTTP",
+        ),
+        (
+            "body cut short",
+            Answer::Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 400\r\n\r\n0\x82\x01"),
+            "not valid HTTP",
+        ),
+        (
+            "broken chunks",
+            Answer::Raw(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+            "not valid HTTP",
         ),
         (
             "redirect loop",
