@@ -21,7 +21,7 @@ use kyso::web::app::Tab;
 use kyso::web::cert_card::{CertCard, CertCardProps, vn_time};
 use kyso::web::forms_tab::{FormRow, FormsState};
 use kyso::web::verify_tab::{SignaturePanel, SignaturePanelProps};
-use kyso::web::{clock, forms_tab, read, trust_bundle};
+use kyso::web::{clock, forms_tab, read, trust_folder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
@@ -177,15 +177,15 @@ fn the_browser_clock_is_read_in_seconds() {
 
 #[wasm_bindgen_test]
 fn only_pem_text_counts_as_a_trust_bundle() {
-    assert!(trust_bundle::looks_like_pem(G2_CA));
-    assert!(trust_bundle::looks_like_pem(&format!(
+    assert!(trust_folder::looks_like_pem(G2_CA));
+    assert!(trust_folder::looks_like_pem(&format!(
         "CA của đơn vị\n{G2_CA}"
     )));
     // A server's "not found" page answered with 200 is not a bundle.
-    assert!(!trust_bundle::looks_like_pem(
+    assert!(!trust_folder::looks_like_pem(
         "<!doctype html><html><body>-----BEGIN CERTIFICATE-----</body></html>"
     ));
-    assert!(!trust_bundle::looks_like_pem(""));
+    assert!(!trust_folder::looks_like_pem(""));
 }
 
 const SHADOW_SIGNED: &[u8] = include_bytes!(concat!(

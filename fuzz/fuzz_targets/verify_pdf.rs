@@ -7,12 +7,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let opts = VerifyOptions {
-        at: Instant::from_unix(1_790_000_000),
         file_name: "f.pdf".into(),
-        extra_certs: Vec::new(),
-        anchors: Vec::new(),
-        crls: Vec::new(),
-        pins: true,
+        ..VerifyOptions::at(Instant::from_unix(1_790_000_000))
     };
     let r = verify::verify_pdf(data, &opts);
     let _ = verify::to_json(&r, kyso::i18n::Lang::Vi);

@@ -409,4 +409,126 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Số hộ chiếu không đúng định dạng",
         "The passport number is malformed",
     ),
+    // The deploy-time trust folder (src/trust/folder.rs) and `kyso trust update`.
+    (
+        "trust_index_too_large",
+        "Tệp trust/index.json quá lớn",
+        "trust/index.json is too large",
+    ),
+    (
+        "trust_index_not_json",
+        "Tệp trust/index.json không đúng định dạng",
+        "trust/index.json is not in the expected format",
+    ),
+    (
+        "trust_index_version",
+        "Tệp trust/index.json thuộc phiên bản kyso không đọc được",
+        "trust/index.json has a version kyso cannot read",
+    ),
+    (
+        "trust_index_too_many",
+        "Tệp trust/index.json liệt kê quá nhiều mục",
+        "trust/index.json lists too many entries",
+    ),
+    (
+        "trust_index_bad_entry",
+        "Một mục trong trust/index.json không hợp lệ (tên tệp nằm ngoài thư mục hoặc trường sai)",
+        "An entry of trust/index.json is invalid (a file outside the folder or a malformed field)",
+    ),
+    (
+        "trust_file_hash_mismatch",
+        "Tệp trong thư mục tin cậy không khớp mã SHA-256 ghi trong index.json; không dùng",
+        "A file of the trust folder does not match the SHA-256 in index.json; not used",
+    ),
+    (
+        "crl_issuer_name_mismatch",
+        "Tên đơn vị phát hành CRL không trùng với chứng thư CA",
+        "The CRL's issuer name is not the CA certificate's subject",
+    ),
+    (
+        "crl_issuer_no_crl_sign",
+        "Chứng thư CA không được phép ký CRL (thiếu cRLSign)",
+        "The CA certificate may not sign CRLs (no cRLSign)",
+    ),
+    (
+        "crl_issuer_unknown",
+        "Không có chứng thư của CA đã phát hành CRL này",
+        "The certificate of the CA that issued this CRL is not at hand",
+    ),
+    (
+        "crl_not_a_crl",
+        "Tệp tải về không phải là CRL",
+        "The downloaded file is not a CRL",
+    ),
+    ("crl_added", "CRL mới được thêm", "new CRL added"),
+    (
+        "crl_updated",
+        "CRL được cập nhật bản mới hơn",
+        "CRL replaced by a newer one",
+    ),
+    ("crl_unchanged", "CRL không đổi", "CRL unchanged"),
+    (
+        "crl_kept_older",
+        "Bản tải về cũ hơn bản đang có; giữ bản đang có",
+        "The download is older than the CRL in the folder; kept the folder's",
+    ),
+    (
+        "ca_added",
+        "Chứng thư CA mới được thêm (tải theo AIA)",
+        "CA certificate added (downloaded via AIA)",
+    ),
+    // Downloads (`kyso trust update`, `--online`).
+    (
+        "http_not_http",
+        "Chỉ tải được địa chỉ http://",
+        "Only http:// addresses are fetched",
+    ),
+    ("http_bad_url", "Địa chỉ không hợp lệ", "Malformed address"),
+    (
+        "http_connect",
+        "Không kết nối được tới máy chủ",
+        "Cannot connect to the server",
+    ),
+    (
+        "http_timeout",
+        "Máy chủ không trả lời kịp (hết thời gian chờ)",
+        "The server did not answer in time (timeout)",
+    ),
+    (
+        "http_too_large",
+        "Tệp tải về vượt giới hạn kích thước",
+        "The download exceeds the size limit",
+    ),
+    (
+        "http_status",
+        "Máy chủ trả lời lỗi",
+        "The server answered with an error",
+    ),
+    (
+        "http_bad_response",
+        "Máy chủ trả lời sai giao thức HTTP",
+        "The server's answer is not valid HTTP",
+    ),
+    (
+        "http_too_many_redirects",
+        "Quá nhiều lần chuyển hướng",
+        "Too many redirects",
+    ),
+    // Where revocation evidence came from.
+    (
+        "evidence_embedded",
+        "có sẵn trong tệp",
+        "embedded in the file",
+    ),
+    (
+        "evidence_user",
+        "tệp người dùng cung cấp",
+        "a file the user gave",
+    ),
+    (
+        "evidence_trust_folder",
+        "thư mục tin cậy của đơn vị",
+        "the agency's trust folder",
+    ),
+    ("evidence_online", "tải trực tuyến", "fetched online"),
 ];

@@ -207,6 +207,30 @@ pub fn days_left(lang: Lang, days: i64) -> String {
     }
 }
 
+/// A trust-folder CRL's age: "CRL cập nhật 2 ngày trước", or that it is out of date.
+pub fn crl_freshness(lang: Lang, f: &crate::trust::folder::Freshness) -> String {
+    use crate::trust::folder::Freshness;
+    match (f, lang) {
+        (Freshness::Current { days: 0 }, Lang::Vi) => "CRL cập nhật hôm nay".to_string(),
+        (Freshness::Current { days: 0 }, Lang::En) => "CRL updated today".to_string(),
+        (Freshness::Current { days }, Lang::Vi) => format!("CRL cập nhật {days} ngày trước"),
+        (Freshness::Current { days }, Lang::En) => format!("CRL updated {days} days ago"),
+        (Freshness::OutOfDate { since }, Lang::Vi) => format!(
+            "CRL đã quá hạn từ {} (chưa được cập nhật)",
+            since.to_vn_display()
+        ),
+        (Freshness::OutOfDate { since }, Lang::En) => {
+            format!("CRL out of date since {since} (not refreshed)")
+        }
+        (Freshness::NotYetIssued, Lang::Vi) => {
+            "CRL ghi ngày phát hành sau thời điểm hiện tại (đồng hồ máy sai?)".to_string()
+        }
+        (Freshness::NotYetIssued, Lang::En) => {
+            "CRL dated after the current time (is the clock wrong?)".to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

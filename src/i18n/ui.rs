@@ -42,6 +42,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         " Có dùng thêm chứng thư CA do đơn vị triển khai cung cấp ({}).",
         " CA certificates supplied by the deploying agency are used too ({}).",
     ),
+    (
+        "ui_footer_trust_folder",
+        " Thư mục tin cậy của đơn vị: {} CRL.",
+        " The agency's trust folder: {} CRLs.",
+    ),
     // Drop zones (web/dropzone.rs, read.rs, hash.rs).
     (
         "ui_drop_title",

@@ -207,7 +207,7 @@ impl Crl {
         self.this_update() <= not_after || self.expired_certs_on_crl.is_some_and(|d| d <= not_after)
     }
 
-    /// The CRLNumber's INTEGER contents, when the CRL carries one.
+    /// The CRLNumber's content octets (RFC 5280 §5.2.3), when the CRL has one.
     pub fn number(&self) -> Option<&[u8]> {
         self.number.as_deref()
     }

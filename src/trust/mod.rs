@@ -25,6 +25,7 @@ pub mod anchors;
 pub mod builtin;
 mod constraints;
 pub mod crl;
+pub mod folder;
 mod name;
 mod path;
 mod policy;

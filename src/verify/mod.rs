@@ -47,6 +47,8 @@ pub struct VerifyOptions {
     pub anchors: Vec<InputFile>,
     /// CRL files the user supplies.
     pub crls: Vec<InputFile>,
+    /// OCSP responses obtained besides the file (DER; `kyso verify --online`).
+    pub ocsps: Vec<Vec<u8>>,
     /// Use the pinned government anchors (true except in conformance tests).
     pub pins: bool,
 }
@@ -59,6 +61,7 @@ impl VerifyOptions {
             extra_certs: Vec::new(),
             anchors: Vec::new(),
             crls: Vec::new(),
+            ocsps: Vec::new(),
             pins: true,
         }
     }
@@ -360,6 +363,66 @@ pub struct Plan {
     pub signatures: Vec<PlannedSignature>,
 }
 
+impl Plan {
+    /// Every certificate the document carries: in each signature's CMS, in the
+    /// time-stamp tokens of its unsigned attributes, and in the DSS. What a caller
+    /// that fetches revocation evidence (the page's trust folder, `--online`) must
+    /// look up; verification itself gathers its material in [`finish`].
+    pub fn certificates(&self) -> Vec<Cert> {
+        let mut out: Vec<Cert> = Vec::new();
+        let mut add = |c: &Cert| {
+            if !out.iter().any(|o| o.sha256() == c.sha256()) {
+                out.push(c.clone());
+            }
+        };
+        for p in &self.signatures {
+            if let Ok(cms) = &p.cms {
+                cms.certificates.iter().for_each(&mut add);
+                for si in &cms.signers {
+                    for token in
+                        si.unsigned_attr_values(&crate::cms::oids::SIGNATURE_TIME_STAMP_TOKEN)
+                    {
+                        if let Ok(t) = crate::cms::parse(token) {
+                            t.certificates.iter().for_each(&mut add);
+                        }
+                    }
+                }
+            }
+        }
+        if let Ok(doc) = &self.doc {
+            for c in doc
+                .dss()
+                .certs
+                .iter()
+                .filter_map(|d| Cert::from_der(d).ok())
+            {
+                add(&c);
+            }
+        }
+        out
+    }
+
+    /// The CRLs and OCSP responses (DER) the document carries: in the signatures'
+    /// CMS and in the DSS. For a report that says where evidence came from.
+    pub fn embedded_revocation(&self) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+        let (mut crls, mut ocsps) = (Vec::new(), Vec::new());
+        if let Ok(doc) = &self.doc {
+            let dss = doc.dss();
+            crls.extend(dss.crls.iter().cloned());
+            ocsps.extend(dss.ocsps.iter().cloned());
+        }
+        for c in self.signatures.iter().filter_map(|p| p.cms.as_ref().ok()) {
+            crls.extend(c.crls.iter().cloned());
+            ocsps.extend(c.ocsp_responses.iter().cloned());
+        }
+        crls.sort();
+        crls.dedup();
+        ocsps.sort();
+        ocsps.dedup();
+        (crls, ocsps)
+    }
+}
+
 /// Reads the PDF and every signature's CMS; says what to hash.
 pub fn plan(bytes: &[u8]) -> Plan {
     let doc = pdf::open(bytes);
@@ -483,6 +546,12 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
             add_cert(&mut m.pool, c);
         }
         user_crls.extend(read.crls.into_iter().map(|c| (f.name.clone(), c)));
+    }
+    // OCSP responses the caller brings (fetched with `--online`): evidence from
+    // outside the file, like a user's CRL; the CLI's `evidence_sources` list says
+    // where each came from.
+    for d in &opts.ocsps {
+        m.evidence.add_ocsp_der(d, Origin::User);
     }
     let dss = doc.dss();
     for c in dss.certs.iter().filter_map(|d| Cert::from_der(d).ok()) {

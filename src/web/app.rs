@@ -15,9 +15,10 @@ use yew::prelude::*;
 use super::cert_tab::{self, CertTab};
 use super::forms_tab::{self, FormsTab};
 use super::lang::{self, LangSwitch, t};
-use super::trust_bundle;
+use super::trust_folder;
 use super::verify_tab::{self, VerifyTab};
 use crate::i18n::Lang;
+use crate::input::InputFile;
 
 /// The three tabs, in the order of the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,17 +98,27 @@ pub fn App() -> Html {
     // The document's language and title follow the switch.
     use_effect_with(*lang, |l| lang::apply(*l));
 
-    // The deployer's CA bundle, fetched once from the page's own origin.
+    // The deployer's trust folder and CA bundle, fetched once from the page's own
+    // origin; documents already shown are verified again with them.
+    let folder_loaded = use_state(|| false);
     {
         let certs = certs.dispatcher();
         let verify = verify.dispatcher();
+        let folder_loaded = folder_loaded.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                if let Some(bundle) = trust_bundle::load().await {
-                    verify.dispatch(verify_tab::Action::Bundle(bundle.clone()));
-                    verify_tab::reverify_all(verify.clone());
-                    certs.dispatch(cert_tab::Action::Bundle(bundle));
+                let mut cas: Vec<InputFile> =
+                    trust_folder::load_bundle().await.into_iter().collect();
+                let folder = trust_folder::load_index().await;
+                if let Some(f) = &folder {
+                    cas.extend(f.cas.iter().cloned());
                 }
+                for ca in cas {
+                    verify.dispatch(verify_tab::Action::Bundle(ca.clone()));
+                    certs.dispatch(cert_tab::Action::Bundle(ca));
+                }
+                folder_loaded.set(folder.is_some());
+                verify_tab::reverify_all(verify.clone());
             });
         });
     }
@@ -196,8 +207,16 @@ pub fn App() -> Html {
             <footer class="site">
                 <p>
                     { t(l, "ui_footer") }
-                    if let Some(b) = certs.bundle() {
-                        { lang::fill(l, "ui_footer_bundle", &[&b.name]) }
+                    if !certs.bundle().is_empty() {
+                        { lang::fill(l, "ui_footer_bundle", &[&deployed_names(certs.bundle())]) }
+                    }
+                    if let Some(f) = trust_folder::current().filter(|_| *folder_loaded) {
+                        <span data-testid="trust-folder" data-crls={f.index.crls.len().to_string()}>
+                            { lang::fill(l, "ui_footer_trust_folder", &[&f.index.crls.len().to_string()]) }
+                            { for f.problems.iter().map(|(file, code)| html! {
+                                <span class="warn">{ format!(" {}{}", file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default(), t(l, code)) }</span>
+                            }) }
+                        </span>
                     }
                 </p>
             </footer>
@@ -214,4 +233,21 @@ fn tab_id(tab: Tab) -> String {
 pub fn go_to(tab: Tab) {
     let location = gloo::utils::window().location();
     let _ = location.set_hash(tab.hash());
+}
+
+/// The deployer's CA files, named once: the bundle, or "trust/index.json" for the
+/// folder's certificates.
+fn deployed_names(files: &[InputFile]) -> String {
+    let mut names: Vec<&str> = files
+        .iter()
+        .map(|f| {
+            if f.name.starts_with("trust/ca/") {
+                "trust/index.json"
+            } else {
+                f.name.as_str()
+            }
+        })
+        .collect();
+    names.dedup();
+    names.join(", ")
 }

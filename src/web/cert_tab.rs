@@ -9,7 +9,9 @@ use super::cert_card::{CertCard, vn_time};
 use super::dropzone::{DropZone, Loaded};
 use super::lang::{fill, t, use_lang};
 use super::read::ReadProblem;
+use super::trust_folder::{self, FolderCrl, FolderCrls};
 use super::{clock, download};
+use crate::cert::Cert;
 use crate::i18n::{self, Lang};
 use crate::input::InputFile;
 use crate::report::{self, CertEntry, CertOptions, CertReport};
@@ -19,7 +21,10 @@ use crate::report::{self, CertEntry, CertOptions, CertReport};
 pub struct Session {
     files: Vec<InputFile>,
     problems: Vec<ReadProblem>,
-    bundle: Option<InputFile>,
+    /// The deployer's CA certificates: `trust/bundle.pem` and the trust folder's.
+    bundle: Vec<InputFile>,
+    /// The trust folder's CRLs fetched for the certificates given.
+    folder_crls: Vec<FolderCrl>,
     report: Option<Rc<CertReport>>,
     cards: Vec<Rc<CertEntry>>,
 }
@@ -27,8 +32,10 @@ pub struct Session {
 pub enum Action {
     /// Files were dropped, picked or pasted.
     Add(Loaded),
-    /// The deployer's trust bundle arrived.
+    /// A CA file of the deployer arrived (the bundle, a trust-folder CA).
     Bundle(InputFile),
+    /// The trust folder's CRLs for the certificates given arrived.
+    FolderCrls(Vec<FolderCrl>),
     /// "Xóa danh sách".
     Clear,
 }
@@ -42,9 +49,9 @@ impl PartialEq for Session {
 }
 
 impl Session {
-    /// The deployer's trust bundle, when the page found one.
-    pub fn bundle(&self) -> Option<&InputFile> {
-        self.bundle.as_ref()
+    /// The deployer's CA files the page found.
+    pub fn bundle(&self) -> &[InputFile] {
+        &self.bundle
     }
 }
 
@@ -55,6 +62,7 @@ impl Reducible for Session {
         let mut files = self.files.clone();
         let mut problems = self.problems.clone();
         let mut bundle = self.bundle.clone();
+        let mut folder_crls = self.folder_crls.clone();
         match action {
             Action::Add(loaded) => {
                 for f in loaded.files {
@@ -65,13 +73,21 @@ impl Reducible for Session {
                 }
                 problems.extend(loaded.problems);
             }
-            Action::Bundle(b) => bundle = Some(b),
+            Action::Bundle(b) => bundle.push(b),
+            Action::FolderCrls(crls) => {
+                for c in crls {
+                    if !folder_crls.iter().any(|f| f.entry.file == c.entry.file) {
+                        folder_crls.push(c);
+                    }
+                }
+            }
             Action::Clear => {
                 files.clear();
                 problems.clear();
+                folder_crls.clear();
             }
         }
-        Rc::new(Session::computed(files, problems, bundle))
+        Rc::new(Session::computed(files, problems, bundle, folder_crls))
     }
 }
 
@@ -79,13 +95,16 @@ impl Session {
     fn computed(
         files: Vec<InputFile>,
         problems: Vec<ReadProblem>,
-        bundle: Option<InputFile>,
+        bundle: Vec<InputFile>,
+        folder_crls: Vec<FolderCrl>,
     ) -> Self {
         let report = if files.is_empty() && problems.is_empty() {
             None
         } else {
             let mut opts = CertOptions::at(clock::now());
             opts.extra_certs.extend(bundle.iter().cloned());
+            opts.crls
+                .extend(folder_crls.iter().filter_map(|c| c.file.clone().ok()));
             Some(Rc::new(report::read_certificates(&files, &opts)))
         };
         let cards = report
@@ -96,10 +115,44 @@ impl Session {
             files,
             problems,
             bundle,
+            folder_crls,
             report,
             cards,
         }
     }
+}
+
+/// Fetches the trust folder's CRLs the certificates in `files` need (when the page
+/// has a folder) and hands them to the session, which validates again.
+fn fetch_folder_crls(session: UseReducerDispatcher<Session>, files: &[InputFile]) {
+    let Some(folder) = trust_folder::current() else {
+        return;
+    };
+    let certs: Vec<Cert> = files
+        .iter()
+        .filter_map(|f| crate::input::decode(&f.bytes).ok())
+        .flat_map(|d| d.certs)
+        .filter_map(|c| Cert::from_der(&c).ok())
+        .collect();
+    if certs.is_empty() {
+        return;
+    }
+    let mut pool = certs.clone();
+    pool.extend(crate::trust::builtin::certs().iter().cloned());
+    pool.extend(
+        folder
+            .cas
+            .iter()
+            .filter_map(|f| crate::input::decode(&f.bytes).ok())
+            .flat_map(|d| d.certs)
+            .filter_map(|c| Cert::from_der(&c).ok()),
+    );
+    yew::platform::spawn_local(async move {
+        let crls = trust_folder::crls_for(&certs, &pool).await;
+        if !crls.is_empty() {
+            session.dispatch(Action::FolderCrls(crls));
+        }
+    });
 }
 
 /// Cards drawn at once. A merged agency's folder holds hundreds of certificates:
@@ -125,7 +178,10 @@ pub fn CertTab(props: &CertTabProps) -> Html {
 
     let on_loaded = {
         let session = session.dispatcher();
-        Callback::from(move |loaded: Loaded| session.dispatch(Action::Add(loaded)))
+        Callback::from(move |loaded: Loaded| {
+            fetch_folder_crls(session.clone(), &loaded.files);
+            session.dispatch(Action::Add(loaded));
+        })
     };
     let on_clear = {
         let session = session.dispatcher();
@@ -198,6 +254,7 @@ pub fn CertTab(props: &CertTabProps) -> Html {
                             </div>
                         </div>
                         { errors(report, &session.problems, lang) }
+                        <FolderCrls crls={session.folder_crls.clone()} at={report.at} />
                         if !needle.is_empty() {
                             <p class="muted">{ fill(lang, "ui_showing", &[&shown.len().to_string(), &session.cards.len().to_string()]) }</p>
                         }

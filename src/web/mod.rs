@@ -2,8 +2,8 @@
 //!
 //! Everything happens in the browser tab. Files are read with the File API, the
 //! validation time comes from the browser's clock ([`clock`]), and the only network
-//! request the page makes on its own is a same-origin fetch of an optional trust bundle
-//! placed next to it by the deployer ([`trust_bundle`]).
+//! requests the page makes on its own are same-origin fetches of the optional trust
+//! folder and bundle placed next to it by the deployer ([`trust_folder`]).
 
 pub mod app;
 pub mod builtin_list;
@@ -19,7 +19,7 @@ pub mod hash_helper;
 pub mod hash_worker;
 pub mod lang;
 pub mod read;
-pub mod trust_bundle;
+pub mod trust_folder;
 pub mod verify_tab;
 
 /// The element the page renders into (see index.html).

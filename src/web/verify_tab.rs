@@ -19,7 +19,8 @@ use super::dropzone::{DropZone, Loaded, is_pdf_name};
 use super::hash::{self, Engine};
 use super::hash_helper;
 use super::lang::{fill, t, use_lang};
-use super::{clock, download, read};
+use super::trust_folder::{FolderCrl, FolderCrls};
+use super::{clock, download, read, trust_folder};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
 use crate::i18n::Lang;
@@ -69,13 +70,16 @@ pub struct DocEntry {
     /// coverage allows offering it as a download.
     pub signed_ends: Vec<Option<usize>>,
     pub timing: Timing,
+    /// The trust folder's CRLs fetched for this document, with their age.
+    pub folder_crls: Vec<FolderCrl>,
 }
 
 /// Everything the tab holds.
 #[derive(Default)]
 pub struct VerifyState {
     pub docs: Vec<Rc<DocEntry>>,
-    pub bundle: Option<InputFile>,
+    /// The deployer's CA certificates: `trust/bundle.pem` and the trust folder's.
+    pub bundle: Vec<InputFile>,
     /// Certificates and CRLs the user dropped beside the PDFs (names only; the bytes
     /// live in [`EXTRAS`]).
     pub extras: Vec<String>,
@@ -99,6 +103,7 @@ pub enum Action {
         report: Rc<DocumentReport>,
         signed_ends: Vec<Option<usize>>,
         timing: Timing,
+        folder_crls: Vec<FolderCrl>,
     },
     Bundle(InputFile),
     Extras(Loaded),
@@ -129,6 +134,7 @@ impl Reducible for VerifyState {
                     report: slot.report.clone(),
                     signed_ends: slot.signed_ends.clone(),
                     timing: slot.timing,
+                    folder_crls: slot.folder_crls.clone(),
                 };
                 f(&mut d);
                 *slot = Rc::new(d);
@@ -146,6 +152,7 @@ impl Reducible for VerifyState {
                         report: None,
                         signed_ends: Vec::new(),
                         timing: Timing::default(),
+                        folder_crls: Vec::new(),
                     }));
                 }
             }
@@ -155,15 +162,17 @@ impl Reducible for VerifyState {
                 report,
                 signed_ends,
                 timing,
+                folder_crls,
             } => update(&mut next.docs, id, &|d| {
+                d.folder_crls = folder_crls.clone();
                 d.stage = Stage::Done;
                 d.report = Some(Rc::clone(&report));
                 d.signed_ends = signed_ends.clone();
                 d.timing = timing;
             }),
             Action::Bundle(b) => {
-                EXTRAS.with(|e| e.borrow_mut().bundle = Some(b.clone()));
-                next.bundle = Some(b);
+                EXTRAS.with(|e| e.borrow_mut().bundle.push(b.clone()));
+                next.bundle.push(b);
             }
             Action::Extras(loaded) => {
                 EXTRAS.with(|e| {
@@ -200,7 +209,7 @@ impl Reducible for VerifyState {
 /// Certificates and CRLs for the next verifications (the work runs outside Yew).
 #[derive(Default)]
 struct Extras {
-    bundle: Option<InputFile>,
+    bundle: Vec<InputFile>,
     files: Vec<InputFile>,
     trust_user: bool,
 }
@@ -404,6 +413,28 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
 
     let mut opts = VerifyOptions::at(clock::now());
     opts.file_name = file.name();
+    // The trust folder's CRLs for the certificates this document carries.
+    let folder_crls = if trust_folder::current().is_some() {
+        let certs = plan.certificates();
+        let mut pool = certs.clone();
+        pool.extend(crate::trust::builtin::certs().iter().cloned());
+        EXTRAS.with(|e| {
+            for f in &e.borrow().bundle {
+                if let Ok(d) = crate::input::decode(&f.bytes) {
+                    pool.extend(
+                        d.certs
+                            .iter()
+                            .filter_map(|c| crate::cert::Cert::from_der(c).ok()),
+                    );
+                }
+            }
+        });
+        trust_folder::crls_for(&certs, &pool).await
+    } else {
+        Vec::new()
+    };
+    opts.crls
+        .extend(folder_crls.iter().filter_map(|c| c.file.clone().ok()));
     EXTRAS.with(|e| {
         let e = e.borrow();
         opts.extra_certs.extend(e.bundle.iter().cloned());
@@ -445,6 +476,7 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
         report: Rc::new(report),
         signed_ends,
         timing,
+        folder_crls,
     });
 }
 
@@ -636,6 +668,7 @@ fn DocPanel(props: &DocPanelProps) -> Html {
                 if !r.input_problems.is_empty() {
                     <p class="warn">{ fill(lang, "ui_extra_unreadable", &[&r.input_problems.iter().map(|c| t(lang, c)).collect::<Vec<_>>().join("; ")]) }</p>
                 }
+                <FolderCrls crls={d.folder_crls.clone()} at={r.at} />
                 { for r.signatures.iter().enumerate().map(|(i, _)| html! {
                     <SignaturePanel report={Rc::clone(r)} index={i}
                         file={d.file.clone()} signed_end={d.signed_ends.get(i).copied().flatten()} />

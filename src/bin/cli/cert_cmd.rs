@@ -28,6 +28,26 @@ pub fn run(args: &CertArgs) -> u8 {
         .partition(|f| f.name.to_ascii_lowercase().ends_with(".crl"));
     opts.crls.extend(crl_inputs);
 
+    // Evidence beyond the files: the trust folder, the network (CRLs and issuers;
+    // the certificate report has no OCSP input).
+    let evidence = &args.trust.evidence;
+    let mut sources = Vec::new();
+    if evidence.active() {
+        let (index, folder_cas) = evidence.folder_cas(lang, &mut sources);
+        opts.extra_certs.extend(folder_cas);
+        let certs: Vec<kyso::cert::Cert> = cert_inputs
+            .iter()
+            .filter_map(|f| kyso::input::decode(&f.bytes).ok())
+            .flat_map(|d| d.certs)
+            .filter_map(|c| kyso::cert::Cert::from_der(&c).ok())
+            .collect();
+        let pool = super::evidence::pool(&opts.extra_certs, &opts.anchors);
+        let ev = evidence.gather(index.as_ref(), &certs, &pool, at, lang, false);
+        sources.extend(super::evidence::user_crls(&opts.crls));
+        opts.extra_certs.extend(ev.certs);
+        opts.crls.extend(ev.crls);
+        sources.extend(ev.sources);
+    }
     let report = report::read_certificates(&cert_inputs, &opts);
     let failed = !unreadable.is_empty() || !report.errors.is_empty();
 
@@ -35,6 +55,14 @@ pub fn run(args: &CertArgs) -> u8 {
     let mut out = out.lock();
     let written = if args.json {
         let mut doc = report::to_json(&report, lang);
+        if evidence.active()
+            && let Some(o) = doc.as_object_mut()
+        {
+            o.insert(
+                "evidence_sources".into(),
+                super::evidence::to_json(&sources, lang),
+            );
+        }
         if let Some(errs) = doc.get_mut("errors").and_then(|e| e.as_array_mut()) {
             for u in &unreadable {
                 errs.push(serde_json::json!({
@@ -46,7 +74,9 @@ pub fn run(args: &CertArgs) -> u8 {
             .and_then(|()| writeln!(out).map_err(serde_json::Error::io))
             .map_err(std::io::Error::other)
     } else {
-        print_human(&mut out, &report, &unreadable, lang)
+        print_human(&mut out, &report, &unreadable, lang).and_then(|()| {
+            super::evidence::print_human(&mut out, &super::evidence::to_json(&sources, lang), lang)
+        })
     };
     if let Err(e) = written {
         // A closed pipe (`kyso cert ... | head`) is not an input problem.

@@ -3,9 +3,12 @@
 //! here means "an input could not be read").
 
 mod cert_cmd;
+mod evidence;
 mod files;
 mod form_cmd;
+mod http;
 mod trust_cmd;
+mod trust_update;
 mod verify_cmd;
 
 use std::process::ExitCode;
@@ -60,6 +63,8 @@ pub struct TrustArgs {
     /// Ngôn ngữ / language: vi (mặc định) hoặc en.
     #[arg(long, value_name = "vi|en", default_value = "vi")]
     pub lang: String,
+    #[command(flatten)]
+    pub evidence: evidence::EvidenceArgs,
 }
 
 #[derive(Args, Debug)]

@@ -20,6 +20,9 @@ pub struct TrustCmd {
 pub enum TrustCommand {
     /// Liệt kê các chứng thư CA có sẵn trong kyso / list the built-in CA certificates.
     List(ListArgs),
+    /// Cập nhật thư mục tin cậy (CRL, chứng thư CA) cho trang web / refresh the
+    /// deploy-time trust folder (CRLs, CA certificates) the page reads.
+    Update(super::trust_update::UpdateArgs),
 }
 
 #[derive(Args, Debug)]
@@ -39,6 +42,7 @@ pub struct ListArgs {
 pub fn run(cmd: &TrustCmd) -> u8 {
     match &cmd.command {
         TrustCommand::List(args) => list(args),
+        TrustCommand::Update(args) => super::trust_update::run(args),
     }
 }
 

@@ -22,19 +22,44 @@ pub fn run(args: &VerifyArgs) -> u8 {
     };
     let (docs, mut unreadable) = files::read_paths(&args.paths, PDF_EXTENSIONS);
     let trust = args.trust.load(&mut unreadable);
+    let evidence = &args.trust.evidence;
+    let mut folder_problems = Vec::new();
+    let (index, folder_cas) = evidence.folder_cas(lang, &mut folder_problems);
 
     let reports: Vec<Value> = docs
         .iter()
         .map(|d: &InputFile| {
-            let opts = VerifyOptions {
-                at,
+            let mut opts = VerifyOptions {
                 file_name: d.name.clone(),
                 extra_certs: trust.certs.clone(),
                 anchors: trust.anchors.clone(),
                 crls: trust.crls.clone(),
-                pins: true,
+                ..VerifyOptions::at(at)
             };
-            verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang)
+            // Evidence beyond the file: the trust folder, the network.
+            let mut sources = folder_problems.clone();
+            if evidence.active() {
+                opts.extra_certs.extend(folder_cas.iter().cloned());
+                let plan = verify::plan(&d.bytes);
+                let pool = super::evidence::pool(&opts.extra_certs, &opts.anchors);
+                let ev =
+                    evidence.gather(index.as_ref(), &plan.certificates(), &pool, at, lang, true);
+                opts.extra_certs.extend(ev.certs);
+                opts.crls.extend(ev.crls);
+                opts.ocsps = ev.ocsps;
+                sources.extend(super::evidence::embedded_and_user(&plan, &trust.crls));
+                sources.extend(ev.sources);
+            }
+            let mut json = verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang);
+            if evidence.active()
+                && let Some(o) = json.as_object_mut()
+            {
+                o.insert(
+                    "evidence_sources".into(),
+                    super::evidence::to_json(&sources, lang),
+                );
+            }
+            json
         })
         .collect();
     let failed = !unreadable.is_empty() || reports.iter().any(|r| !r["error"].is_null());
@@ -260,6 +285,7 @@ fn print_human(
                 }
             }
         }
+        super::evidence::print_human(out, &r["evidence_sources"], lang)?;
         writeln!(out)?;
     }
     for u in unreadable {
