@@ -242,7 +242,8 @@ fn five_hundred_rows_span_pages_with_the_header_repeated() {
     assert!((18..=26).contains(&pages.len()), "{} pages", pages.len());
     let with_table = pages
         .iter()
-        .filter(|p| p.contains("Tên chứng thư số") && p.contains("STT"))
+        // The header wraps after "ký" in its column.
+        .filter(|p| p.contains("Tên chứng thư chữ ký") && p.contains("STT"))
         .count();
     // Every page but possibly the last (signatures) repeats the header row.
     assert!(
@@ -253,7 +254,7 @@ fn five_hundred_rows_span_pages_with_the_header_repeated() {
     assert!(squash(&pdftotext_raw("08-500.pdf")).contains(&squash("Nguyễn Thị Hồng Nhung 499")));
     assert!(text.contains("TK00000499"));
     assert!(text.contains("Cộng: 500 thiết bị"));
-    assert!(text.contains("BIÊN BẢN GIAO NHẬN"));
+    assert!(squash(&text).contains(&squash("BIÊN BẢN GIAO, NHẬN")));
     // pdftoppm renders every page.
     let p = out_dir().join("08-500.pdf");
     let prefix = out_dir().join("p500");
@@ -293,7 +294,7 @@ fn form_01_from_a_sheet_and_an_old_certificate() {
         "0912345678",
         "Viettel/cs",
         "A1B2C3D4E5F60718",
-        "Số hiệu chứng thư số cũ (nếu có)",
+        "Số hiệu chứng thư chữ ký số cũ (nếu có)",
     ] {
         assert!(xml.contains(needle), "DOCX lacks {needle}");
     }
@@ -394,11 +395,8 @@ fn every_form_renders_and_libreoffice_opens_the_docx() {
         let pdf = forms::pdf::to_pdf(&l, &fonts()).unwrap();
         let text = pdftotext(&pdf, &format!("all-{}.pdf", kind.number()));
         assert!(text.contains(&format!("Mẫu số {}", kind.number())));
-        assert_eq!(
-            text.contains("mẫu tham khảo"),
-            kind.reference_only(),
-            "{kind:?}"
-        );
+        // The page says which forms are not confirmed; the letter never does.
+        assert!(!text.contains("mẫu tham khảo"), "{kind:?}");
         let name = format!("all-{}.docx", kind.number());
         let xml = unzip(&docx, "word/document.xml", &name);
         // Well-formed XML, checked by Python's parser.
