@@ -12,6 +12,7 @@
 //! built from the closest confirmed form ([`FormKind::reference_only`]) and the page
 //! says so (the letter itself does not).
 
+pub mod ca_sheet;
 pub mod check;
 pub mod columns;
 pub mod doc;

@@ -269,6 +269,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "The letter's date must be dd/mm/yyyy",
     ),
     (
+        "import_ca_sheet_not_01",
+        "Đây là bảng nhập liệu của Cục (19 cột) cho cá nhân: hãy nhập vào Mẫu 01",
+        "This is the CA's import sheet (19 columns) for individuals: import it into form 01",
+    ),
+    (
         "import_too_large",
         "Tệp danh sách quá lớn",
         "The list file is too large",

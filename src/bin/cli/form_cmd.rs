@@ -30,8 +30,9 @@ pub struct FormArgs {
     /// Bản nháp JSON hoặc danh sách CSV/XLSX / a JSON draft or a CSV/XLSX list.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// docx (mặc định, hoặc theo đuôi tệp --out) hoặc pdf.
-    #[arg(long, value_name = "docx|pdf")]
+    /// docx (mặc định, hoặc theo đuôi tệp --out), pdf, hoặc xlsx: bảng nhập liệu
+    /// 19 cột của Cục (Mẫu 01) / or xlsx: the CA's 19-column import sheet (form 01).
+    #[arg(long, value_name = "docx|pdf|xlsx")]
     pub format: Option<String>,
     /// Tệp kết quả / output file.
     #[arg(long, value_name = "FILE", required = true)]
@@ -68,6 +69,8 @@ const BUILTIN_FONTS: [&[u8]; 4] = [
 enum Format {
     Docx,
     Pdf,
+    /// The CA's bulk-import sheet (`forms::ca_sheet`).
+    Xlsx,
 }
 
 fn today() -> Date {
@@ -94,20 +97,24 @@ pub fn run(args: &FormArgs) -> u8 {
     {
         Some("docx") => Format::Docx,
         Some("pdf") => Format::Pdf,
-        Some(other) => return usage_error(&format!("--format: «{other}» (docx|pdf)")),
+        Some("xlsx") => Format::Xlsx,
+        Some(other) => return usage_error(&format!("--format: «{other}» (docx|pdf|xlsx)")),
         None => {
             let ext = args
                 .out
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
-            if ext.as_deref() == Some("pdf") {
-                Format::Pdf
-            } else {
-                Format::Docx
+            match ext.as_deref() {
+                Some("pdf") => Format::Pdf,
+                Some("xlsx") => Format::Xlsx,
+                _ => Format::Docx,
             }
         }
     };
+    if format == Format::Xlsx && kind != FormKind::F01 {
+        return usage_error("xlsx: bảng nhập liệu của Cục chỉ dành cho Mẫu 01");
+    }
     let date = match &args.date {
         Some(t) => match Date::parse(t) {
             Ok(d) => d,
@@ -224,6 +231,7 @@ pub fn run(args: &FormArgs) -> u8 {
 
     let bytes = match format {
         Format::Docx => forms::docx::to_docx(&letter),
+        Format::Xlsx => forms::ca_sheet::to_xlsx(&letter),
         Format::Pdf => {
             let fonts = match load_fonts(args.fonts.as_deref()) {
                 Ok(f) => f,
