@@ -24,6 +24,7 @@ pub mod import;
 pub mod model;
 pub mod nfc;
 pub mod pdf;
+pub mod session;
 mod xml;
 pub mod zip;
 
