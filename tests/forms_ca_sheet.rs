@@ -10,6 +10,7 @@
 )]
 
 mod common;
+mod forms_support;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -17,9 +18,7 @@ use std::process::Command;
 use kyso::forms::{self, FormKind, Letter, ca_sheet};
 
 fn out_dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("forms_ca_sheet");
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    forms_support::out_dir("forms_ca_sheet")
 }
 
 #[test]

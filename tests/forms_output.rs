@@ -10,31 +10,18 @@
 )]
 
 mod common;
+mod forms_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::root;
-use kyso::forms::{self, FontSet, FormKind, Letter, Row};
+use forms_support::{fonts, squash};
+use kyso::forms::{self, FormKind, Letter, Row};
 use kyso::report::{self, CertOptions, InputFile};
 use kyso::time::Instant;
 
 fn out_dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("forms_output");
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn fonts() -> FontSet {
-    let dir = root().join("static/fonts");
-    let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
-    FontSet::new(
-        read("LiberationSerif-Regular.ttf"),
-        read("LiberationSerif-Bold.ttf"),
-        read("LiberationSerif-Italic.ttf"),
-        read("LiberationSerif-BoldItalic.ttf"),
-    )
-    .unwrap()
+    forms_support::out_dir("forms_output")
 }
 
 /// Three test certificates and two real ones from ../shared (a missing file fails
@@ -75,45 +62,15 @@ fn letter_from_certs(kind: FormKind) -> Letter {
 }
 
 fn unzip(docx: &[u8], part: &str, name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, docx).unwrap();
-    let out = Command::new("unzip")
-        .arg("-p")
-        .arg(&p)
-        .arg(part)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "unzip {part}: {:?}", out);
-    String::from_utf8(out.stdout).unwrap()
+    forms_support::unzip("forms_output", docx, part, name)
 }
 
 fn pdftotext(pdf: &[u8], name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, pdf).unwrap();
-    let out = Command::new("pdftotext").arg(&p).arg("-").output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    forms_support::pdftotext("forms_output", Some(pdf), name, false)
 }
 
-/// `pdftotext -raw`: content-stream order, so a wrapped table cell reads as one run.
 fn pdftotext_raw(name: &str) -> String {
-    let p = out_dir().join(name);
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&p)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    forms_support::pdftotext("forms_output", None, name, true)
 }
 
 /// No combining marks: everything precomposed (NFC for Vietnamese).

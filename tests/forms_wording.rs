@@ -10,43 +10,13 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod forms_support;
 
-use std::path::PathBuf;
-use std::process::Command;
-
-use common::root;
-use kyso::forms::{self, Addressee, FontSet, FormKind, Letter, Row};
-
-fn out_dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("forms_wording");
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn fonts() -> FontSet {
-    let dir = root().join("static/fonts");
-    let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
-    FontSet::new(
-        read("LiberationSerif-Regular.ttf"),
-        read("LiberationSerif-Bold.ttf"),
-        read("LiberationSerif-Italic.ttf"),
-        read("LiberationSerif-BoldItalic.ttf"),
-    )
-    .unwrap()
-}
+use forms_support::{fonts, squash};
+use kyso::forms::{self, Addressee, FormKind, Letter, Row};
 
 fn unzip(docx: &[u8], part: &str, name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, docx).unwrap();
-    let out = Command::new("unzip")
-        .arg("-p")
-        .arg(&p)
-        .arg(part)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "unzip {part}");
-    String::from_utf8(out.stdout).unwrap()
+    forms_support::unzip("forms_wording", docx, part, name)
 }
 
 /// The text of every `<w:t>` in `xml`, one line per paragraph.
@@ -94,20 +64,7 @@ fn header_rows(xml: &str) -> Vec<Vec<String>> {
 }
 
 fn pdftotext(pdf: &[u8], name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&p)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    forms_support::pdftotext("forms_wording", Some(pdf), name, true)
 }
 
 fn letter(kind: FormKind) -> Letter {
