@@ -35,6 +35,11 @@
 //! certificate also carries `source` (file, serial, validity) so the 30-day rule can
 //! be checked; typed rows have none. `tests/fixtures/forms/draft-04.json` is a full
 //! example.
+//!
+//! Since issue 10 a letterhead may carry `"addressee": "so"` and
+//! `"addressee_province"` (04 and 06 to a province's Sở Khoa học và Công nghệ), a
+//! multi-line `signer_title`; a Mẫu 01 draft `"central_signing": true`; a Mẫu 09
+//! draft `contact.loss_date` and `contact.loss_place`. Older drafts read unchanged.
 
 use serde::{Deserialize, Serialize};
 

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use super::forms_state::{Action, FormsState};
 use super::forms_tab::LANG;
-use crate::forms::model::PersonField;
 use crate::forms::session::{Edit, LhField, Who, get_letterhead};
 use crate::forms::{Addressee, FormKind, LeftOut, Letter, Row};
 use crate::i18n;
@@ -185,12 +184,10 @@ pub struct LeftOutListProps {
     pub items: Rc<Vec<LeftOut>>,
 }
 
-/// The certificates a fill did not put in the table, each with the reason.
+/// The certificates a fill did not put in the table, each with the reason (rendered
+/// by the tab only when there are some).
 #[component]
 pub fn LeftOutList(props: &LeftOutListProps) -> Html {
-    if props.items.is_empty() {
-        return html! {};
-    }
     html! {
         <div class="notice bad" data-testid="left-out">
             <p><strong>{ format!("{} ({})", i18n::text(LANG, "forms_left_out"), props.items.len()) }</strong></p>

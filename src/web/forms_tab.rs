@@ -433,7 +433,11 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                         { &n.text }
                     </p>
                 }
-                <LeftOutList items={Rc::new(state.left_out.clone())} />
+                // The list only when there is one: a component rendering nothing
+                // between conditional siblings trips Yew's node positions.
+                if !state.left_out.is_empty() {
+                    <LeftOutList items={Rc::new(state.left_out.clone())} />
+                }
                 if kind == FormKind::F09 && !letter.rows.is_empty() {
                     <p class="warn" data-testid="followup-05">
                         { i18n::text(LANG, "forms_09_then_05") }{ " " }

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { site, openPage, repo } from './harness.mjs';
+import { site, openPage, repo, scratch } from './harness.mjs';
 
 const MIXED = join(repo, 'tests', 'fixtures', 'forms', 'certs', 'mixed');
 const NOW = new Date('2025-08-01T03:00:00Z');
@@ -70,7 +70,9 @@ test('letters: a folder of mixed certificates gives Mẫu 01 the persons and M�
       page.locator('[data-testid=download-anyway]').click(),
     ]);
     assert.match(download.suggestedFilename(), /\.xlsx$/);
-    const sheet = readSheet(await download.path());
+    const saved = join(scratch, download.suggestedFilename());
+    await download.saveAs(saved);
+    const sheet = readSheet(saved);
     assert.equal(sheet[0].length, 19);
     assert.equal(sheet[0][7], 'Tổ chức cấp 1 (bắt buộc)');
     assert.deepEqual(sheet.slice(1).map((r) => r[1]).sort(), ['Hoàng Thị Bình', 'Nguyễn Văn An']);
@@ -92,7 +94,7 @@ test('letters: a folder of mixed certificates gives Mẫu 01 the persons and M�
     for (let n = await page.locator('[data-testid=form-row]').count(); n > 0; n--) {
       await page.locator('[data-testid=remove-row]').first().click();
     }
-    await page.locator('[data-testid=import-input]').setInputFiles(await download.path());
+    await page.locator('[data-testid=import-input]').setInputFiles(saved);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 2);
     assert.deepEqual(await names(page, 'full_name'), ['Hoàng Thị Bình', 'Nguyễn Văn An']);
     check();
