@@ -140,3 +140,101 @@ fn exit_statuses() {
         1
     );
 }
+
+/// Filling from a mixed folder keeps the form's holders and names the others on
+/// stderr; the Sở addressee, the CA's sheet and the 09 → 05 follow-up.
+#[test]
+fn mixed_folders_addressee_sheet_and_lost_devices() {
+    let mixed = common::fixture("forms/certs/mixed");
+    let p = out("01-mixed.docx");
+    let (code, err) = kyso(&[
+        "form",
+        "01",
+        "--cert",
+        mixed.to_str().unwrap(),
+        "--out",
+        p.to_str().unwrap(),
+        "--date",
+        "05/03/2025",
+    ]);
+    assert!(code == 0 || code == 3, "{err}");
+    let left: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("Không đưa vào văn bản"))
+        .collect();
+    assert_eq!(left.len(), 3, "{err}");
+    assert!(left.iter().any(|l| l.contains("so-noi-vu.pem")
+        && l.contains("chủ thể không thuộc loại của mẫu này")
+        && l.contains("Cơ quan, tổ chức")));
+    assert!(left.iter().any(|l| l.contains("ca.pem")));
+
+    // The import sheet, from the same folder: two persons.
+    let x = out("01-mixed.xlsx");
+    let (code, err) = kyso(&[
+        "form",
+        "01",
+        "--cert",
+        mixed.to_str().unwrap(),
+        "--out",
+        x.to_str().unwrap(),
+        "--date",
+        "05/03/2025",
+    ]);
+    assert!(code == 0 || code == 3, "{err}");
+    let bytes = std::fs::read(&x).unwrap();
+    let rows = kyso::forms::import_rows(kyso::forms::FormKind::F01, "x.xlsx", &bytes).unwrap();
+    let mut names: Vec<&str> = rows.iter().map(|r| r.full_name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Hoàng Thị Bình", "Nguyễn Văn An"]);
+    let (code, _) = kyso(&["form", "04", "--out", out("04.xlsx").to_str().unwrap()]);
+    assert_eq!(code, 1);
+
+    // 04 to the provincial Sở.
+    let p = out("04-so.docx");
+    let (code, err) = kyso(&[
+        "form",
+        "04",
+        "--to-province",
+        "Đồng Tháp",
+        "--out",
+        p.to_str().unwrap(),
+    ]);
+    assert!(code == 0 || code == 3, "{err}");
+    let (code, _) = kyso(&[
+        "form",
+        "05",
+        "--to-province",
+        "Đồng Tháp",
+        "--out",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+
+    // A 09 draft becomes its 05.
+    let draft = out("draft-09.json");
+    std::fs::write(
+        &draft,
+        r#"{"kind":"09","contact":{"loss_date":"02/03/2025"},
+           "rows":[{"cert_name":"Nguyễn Văn An","agency":"Sở Nội vụ","serial":"4B590101","token_serial":"TK1"}]}"#,
+    )
+    .unwrap();
+    let p = out("05-from-09.docx");
+    let (code, err) = kyso(&[
+        "form",
+        "05",
+        "--data",
+        draft.to_str().unwrap(),
+        "--out",
+        p.to_str().unwrap(),
+    ]);
+    assert!(code == 0 || code == 3, "{err}");
+    let (_, err) = kyso(&[
+        "form",
+        "09",
+        "--data",
+        draft.to_str().unwrap(),
+        "--out",
+        out("09.docx").to_str().unwrap(),
+    ]);
+    assert!(err.contains("Mẫu 05"), "{err}");
+}

@@ -38,6 +38,7 @@ fn person(id: &str, email: &str, mobile: &str, birth: &str) -> Row {
         email: email.into(),
         agency: "Sở Nội vụ".into(),
         province: "Hà Nội".into(),
+        title: "Chuyên viên".into(),
         mobile: mobile.into(),
         ..Row::default()
     }

@@ -250,7 +250,8 @@ const UNREADABLE_LEAVES: &[&str] = &["valid_pre2000_utc_notbefore_date_test3"];
 /// algorithms kyso supports must match its expected result.
 #[test]
 fn pkits_through_kyso_cert_require_revocation() {
-    use kyso::report::{CertOptions, InputFile, read_certificates};
+    use kyso::input::InputFile;
+    use kyso::report::{CertOptions, read_certificates};
     let json: Value = serde_json::from_slice(&read(".", "pkits.json")).expect("pkits.json parses");
     let cases = json.as_array().expect("a list of cases");
     let at = Instant::parse_rfc3339("2015-01-01T00:00:00Z").unwrap();

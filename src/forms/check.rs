@@ -9,7 +9,7 @@ use crate::rules::email::{self, EmailProblem};
 use crate::rules::ids::{self, IdKind, IdProblem};
 use crate::rules::phone::{self, PhoneProblem};
 use crate::rules::renewal::{self, Eligibility};
-use crate::rules::sim;
+use crate::rules::{provinces, sim};
 use crate::time::Instant;
 
 use super::fill::{chain_from_code, serial_key};
@@ -55,6 +55,22 @@ pub enum RuleId {
     RenewalUnchecked,
     /// The letter date is not `dd/mm/yyyy`.
     LetterDate,
+    /// Form 04 renewal of a certificate that was already renewed (a later one of
+    /// the same subject and key was read with it).
+    RenewedAlready,
+    /// Form 04 renewal: once only; shown on the row when no later certificate says
+    /// it was already used.
+    RenewalOnce,
+    /// Form 04: 30-35 days left; accepted, but the CA may not process it in time.
+    RenewalTight,
+    /// A CMND number after 31/12/2024.
+    CmndExpired,
+    /// A province merged away on 01/7/2025 (`detail`: the unit that took it over).
+    ProvinceMerged,
+    /// Not one of the 34 provinces and cities.
+    ProvinceUnknown,
+    /// The certificate's names carry a district or a merged province (`detail`).
+    CertNamesStale,
 }
 
 impl RuleId {
@@ -87,6 +103,13 @@ impl RuleId {
             RuleId::ChangeNotEligible => "form_rule_change_days",
             RuleId::RenewalUnchecked => "form_rule_renewal_unchecked",
             RuleId::LetterDate => "form_rule_letter_date",
+            RuleId::RenewedAlready => "form_rule_renewed_already",
+            RuleId::RenewalOnce => "form_rule_renewal_once",
+            RuleId::RenewalTight => "form_rule_renewal_tight",
+            RuleId::CmndExpired => "form_rule_cmnd_expired",
+            RuleId::ProvinceMerged => "form_rule_province_merged",
+            RuleId::ProvinceUnknown => "form_rule_province_unknown",
+            RuleId::CertNamesStale => "form_rule_cert_names_stale",
         }
     }
 
@@ -98,27 +121,41 @@ impl RuleId {
             RuleId::CmndLength => "Quy định về Chứng minh nhân dân (9 hoặc 12 chữ số)",
             RuleId::HcFormat => "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam 2019",
             RuleId::MstFormat | RuleId::MstCheckDigit => {
-                "Thông tư 105/2020/TT-BTC (cấu trúc mã số thuế)"
+                "Thông tư 86/2024/TT-BTC (cấu trúc mã số thuế; thay Thông tư 105/2020/TT-BTC)"
             }
             RuleId::MnsLength => "Thông tư 185/2015/TT-BTC (mã số đơn vị có quan hệ với ngân sách)",
             RuleId::EmailMalformed | RuleId::EmailPublicProvider | RuleId::EmailNotGovDomain => {
                 "Nghị định 68/2024/NĐ-CP, ghi chú các mẫu (thư điện tử công vụ do cơ quan nhà nước cấp)"
             }
             RuleId::PhoneCharacters | RuleId::PhoneLength | RuleId::PhonePrefix => {
-                "Thông tư 22/2014/TT-BTTTT (quy hoạch kho số viễn thông, số di động 10 chữ số)"
+                "Quy hoạch kho số viễn thông (Thông tư 22/2014/TT-BTTTT, đã sửa đổi); Quyết định 798/QĐ-BTTTT năm 2018 (thuê bao di động 10 chữ số)"
             }
             RuleId::DateFormat | RuleId::DateNoSuchDay | RuleId::LetterDate => {
                 "Nghị định 30/2020/NĐ-CP, Phụ lục I (ghi ngày, tháng, năm)"
             }
-            RuleId::AgeRange => "Bộ luật Dân sự 2015, Điều 20 (người thành niên)",
+            // No rule sets an age for a holder: this is a check for typing mistakes.
+            RuleId::AgeRange => "Kiểm tra nhập liệu (không có quy định về độ tuổi thuê bao)",
             RuleId::DateInFuture => "Nghị định 68/2024/NĐ-CP, các mẫu kèm theo",
             RuleId::SimPki => "Nghị định 68/2024/NĐ-CP, Mẫu số 01, ghi chú về SIM PKI",
             RuleId::SerialFormat | RuleId::DuplicateSerial => {
                 "Nghị định 68/2024/NĐ-CP (số hiệu chứng thư số)"
             }
             RuleId::NoServiceTicked => "Nghị định 68/2024/NĐ-CP, Mẫu số 04",
-            RuleId::RenewalNotEligible | RuleId::ChangeNotEligible | RuleId::RenewalUnchecked => {
-                "Nghị định 68/2024/NĐ-CP (gia hạn, thay đổi thông tin khi chứng thư còn ít nhất 30 ngày)"
+            RuleId::RenewalNotEligible
+            | RuleId::ChangeNotEligible
+            | RuleId::RenewalUnchecked
+            | RuleId::RenewalTight => {
+                "Hướng dẫn thủ tục theo Nghị định 68/2024/NĐ-CP (Sở TT&TT Long An, 8/2024), mục 6-7: còn ít nhất 30 ngày (quy định cũ: 60 ngày, Nghị định 130/2018/NĐ-CP, Điều 63, 65)"
+            }
+            RuleId::RenewedAlready | RuleId::RenewalOnce => {
+                "Hướng dẫn thủ tục theo Nghị định 68/2024/NĐ-CP (Sở TT&TT Long An, 8/2024), mục 6: chỉ được đề nghị gia hạn 01 lần"
+            }
+            RuleId::CmndExpired => {
+                "Luật Căn cước 2023, Điều 46 khoản 2 (CMND có giá trị đến hết 31/12/2024)"
+            }
+            RuleId::ProvinceMerged | RuleId::ProvinceUnknown => provinces::SOURCE,
+            RuleId::CertNamesStale => {
+                "Nghị quyết 202/2025/QH15; Luật Tổ chức chính quyền địa phương 2025; Công văn 275/BCY-CTSBMTT (16/5/2025): thay đổi thông tin hoặc thu hồi chứng thư khi sắp xếp bộ máy"
             }
         }
     }
@@ -159,6 +196,10 @@ pub struct Problem {
     /// For a duplicate serial: the row that first holds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_row: Option<usize>,
+    /// What the words need: the unit that took over a merged province, the stale
+    /// names of a certificate, the serial of the later certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl Problem {
@@ -170,7 +211,13 @@ impl Problem {
             severity,
             eligibility: None,
             other_row: None,
+            detail: None,
         }
+    }
+
+    fn with_detail(mut self, d: impl Into<String>) -> Self {
+        self.detail = Some(d.into());
+        self
     }
 
     pub fn code(&self) -> &'static str {
@@ -191,14 +238,19 @@ pub fn required_fields(kind: FormKind) -> &'static [Field] {
             F::Email,
             F::Agency,
             F::Province,
+            F::Title,
             F::Mobile,
         ],
         FormKind::F02 => &[F::OrgName, F::Address, F::Province, F::Email],
         FormKind::F03 => &[F::DeviceName, F::Agency, F::Email],
         FormKind::F04 => &[F::CertName, F::Serial, F::Email],
+        // No ID, tax or budget code is required: a device's certificate has none
+        // (issue 10: the old rule blocked revoking one).
         FormKind::F05 => &[F::CertName, F::Serial, F::Email, F::Reason],
         FormKind::F06 => &[F::TokenSerial, F::CertName, F::Agency],
-        FormKind::F07 | FormKind::F08 | FormKind::F09 => &[F::CertName, F::Agency, F::TokenSerial],
+        // 07 also notifies remote-signing accounts, which have no token.
+        FormKind::F07 => &[F::CertName, F::Agency],
+        FormKind::F08 | FormKind::F09 => &[F::CertName, F::Agency, F::TokenSerial],
     }
 }
 
@@ -207,7 +259,6 @@ fn one_of(kind: FormKind) -> &'static [&'static [Field]] {
     use Field as F;
     match kind {
         FormKind::F02 | FormKind::F03 => &[&[F::TaxCode, F::BudgetCode]],
-        FormKind::F05 => &[&[F::IdNumber, F::TaxCode, F::BudgetCode]],
         _ => &[],
     }
 }
@@ -307,11 +358,10 @@ fn check_person(
             continue;
         }
         match f {
-            PersonField::IdNumber => {
-                if let Err(r) = check_id_number(v) {
-                    out.push(Problem::new(None, key, r, Severity::Error));
-                }
-            }
+            PersonField::IdNumber => match check_id_number(v) {
+                Err(r) => out.push(Problem::new(None, key, r, Severity::Error)),
+                Ok(kind) => check_cmnd(kind, None, key, reference, out),
+            },
             PersonField::IdIssueDate => check_past_date(v, None, key, reference, out),
             PersonField::Mobile => {
                 if let Err(e) = phone::check_mobile(v) {
@@ -457,11 +507,11 @@ fn check_row(
         }
         let key = f.key();
         match f {
-            Field::IdNumber => {
-                if let Err(rule) = check_id_number(v) {
-                    out.push(Problem::new(r, key, rule, Severity::Error));
-                }
-            }
+            Field::IdNumber => match check_id_number(v) {
+                Err(rule) => out.push(Problem::new(r, key, rule, Severity::Error)),
+                Ok(kind) => check_cmnd(kind, r, key, reference, out),
+            },
+            Field::Province => check_province(v, r, reference, out),
             Field::TaxCode => {
                 if let Err(p) = ids::check(IdKind::Mst, v) {
                     out.push(Problem::new(r, key, RuleId::from_id(p), Severity::Error));
@@ -483,7 +533,7 @@ fn check_row(
                 Ok(d) => {
                     let age = d.years_until(reference);
                     if !(MIN_AGE..=MAX_AGE).contains(&age) {
-                        out.push(Problem::new(r, key, RuleId::AgeRange, Severity::Error));
+                        out.push(Problem::new(r, key, RuleId::AgeRange, Severity::Warning));
                     }
                 }
             },
@@ -502,8 +552,71 @@ fn check_row(
             _ => {}
         }
     }
+    if let Some(src) = &row.source
+        && !src.stale_names.is_empty()
+        && reference >= since_2025_07()
+    {
+        out.push(
+            Problem::new(r, "source", RuleId::CertNamesStale, Severity::Warning)
+                .with_detail(src.stale_names.join("; ")),
+        );
+    }
     if kind == FormKind::F04 {
         check_renewal(row, n, renewal_at, out);
+    }
+}
+
+fn since_2025_07() -> Date {
+    let (y, m, d) = provinces::SINCE;
+    Date {
+        year: y,
+        month: m,
+        day: d,
+    }
+}
+
+/// A CMND is valid until 31/12/2024 (`rules::ids::CMND_VALID_UNTIL`): after that a
+/// CMND number is a warning (the holder has a căn cước now).
+fn check_cmnd(
+    kind: IdKind,
+    row: Option<usize>,
+    key: &'static str,
+    reference: Date,
+    out: &mut Vec<Problem>,
+) {
+    let (y, m, d) = ids::CMND_VALID_UNTIL;
+    let until = Date {
+        year: y,
+        month: m,
+        day: d,
+    };
+    if kind == IdKind::Cmnd && reference > until {
+        out.push(Problem::new(
+            row,
+            key,
+            RuleId::CmndExpired,
+            Severity::Warning,
+        ));
+    }
+}
+
+/// From 01/7/2025 the province column names one of the 34 (`rules::provinces`).
+fn check_province(v: &str, row: Option<usize>, reference: Date, out: &mut Vec<Problem>) {
+    if reference < since_2025_07() {
+        return;
+    }
+    let key = Field::Province.key();
+    match provinces::judge(v) {
+        provinces::ProvinceStatus::Current(_) => {}
+        provinces::ProvinceStatus::Merged { into } => out.push(
+            Problem::new(row, key, RuleId::ProvinceMerged, Severity::Warning).with_detail(into),
+        ),
+        provinces::ProvinceStatus::Unknown => out.push(Problem::new(
+            row,
+            key,
+            RuleId::ProvinceUnknown,
+            Severity::Warning,
+        )),
     }
 }
 
@@ -546,6 +659,27 @@ fn check_renewal(row: &Row, n: usize, at: Date, out: &mut Vec<Problem>) {
         chain_from_code(&src.chain),
         at,
     );
+    if row.renew {
+        if !src.renewed_by.is_empty() {
+            out.push(
+                Problem::new(r, "renew", RuleId::RenewedAlready, Severity::Error)
+                    .with_detail(src.renewed_by.clone()),
+            );
+        } else {
+            out.push(Problem::new(
+                r,
+                "renew",
+                RuleId::RenewalOnce,
+                Severity::Warning,
+            ));
+        }
+    }
+    if e.eligible && e.days_left <= renewal::TIGHT_DAYS_LEFT {
+        out.push(
+            Problem::new(r, "serial", RuleId::RenewalTight, Severity::Warning)
+                .with_detail(e.days_left.to_string()),
+        );
+    }
     if !e.eligible {
         for (ticked, field, rule) in [
             (row.renew, "renew", RuleId::RenewalNotEligible),

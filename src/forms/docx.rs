@@ -192,6 +192,8 @@ fn body_para(p: &Para) -> String {
     })
 }
 
+/// A vertically merged header cell: `Some(true)` starts the merge, `Some(false)`
+/// continues it (two-level headers).
 fn cell_xml(
     width_tw: i64,
     lines: &[String],
@@ -199,6 +201,18 @@ fn cell_xml(
     center: bool,
     size: f32,
     span: usize,
+) -> String {
+    cell_xml_merged(width_tw, lines, bold, center, size, span, None)
+}
+
+fn cell_xml_merged(
+    width_tw: i64,
+    lines: &[String],
+    bold: bool,
+    center: bool,
+    size: f32,
+    span: usize,
+    vmerge: Option<bool>,
 ) -> String {
     let align = if center { Align::Center } else { Align::Left };
     let paras: String = if lines.is_empty() {
@@ -214,8 +228,13 @@ fn cell_xml(
     } else {
         String::new()
     };
+    let merge = match vmerge {
+        Some(true) => "<w:vMerge w:val=\"restart\"/>",
+        Some(false) => "<w:vMerge/>",
+        None => "",
+    };
     format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width_tw}\" w:type=\"dxa\"/>{grid_span}<w:vAlign w:val=\"{}\"/></w:tcPr>{paras}</w:tc>",
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width_tw}\" w:type=\"dxa\"/>{grid_span}{merge}<w:vAlign w:val=\"{}\"/></w:tcPr>{paras}</w:tc>",
         if bold { "center" } else { "top" }
     )
 }
@@ -236,19 +255,8 @@ fn list_table(d: &Doc) -> String {
     let mut x = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{table_tw}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/><w:bottom w:w=\"20\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     );
-    // The header row repeats on every page.
-    x.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-    for (h, w) in t.headers.iter().zip(&widths) {
-        x.push_str(&cell_xml(
-            *w,
-            std::slice::from_ref(h),
-            true,
-            true,
-            t.size,
-            1,
-        ));
-    }
-    x.push_str("</w:tr>");
+    // The header row(s) repeat on every page.
+    x.push_str(&header_rows(t, &widths));
     for row in &t.rows {
         x.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for ((c, w), center) in row.iter().zip(&widths).zip(&t.centered) {
@@ -281,10 +289,84 @@ fn list_table(d: &Doc) -> String {
     x
 }
 
+/// One header row, or two when columns are grouped: a group's label spans its
+/// columns on the first row and their own headers sit on the second; the other
+/// headers span both rows (vertical merge).
+fn header_rows(t: &doc::Table, widths: &[i64]) -> String {
+    const ROW: &str = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+    let group_at = |i: usize| {
+        t.groups
+            .iter()
+            .find(|g| (g.first..g.first + g.span).contains(&i))
+    };
+    let mut x = String::from(ROW);
+    for (i, (h, w)) in t.headers.iter().zip(widths).enumerate() {
+        match group_at(i) {
+            Some(g) if g.first == i => {
+                let span_w: i64 = widths.iter().skip(i).take(g.span).sum();
+                x.push_str(&cell_xml(
+                    span_w,
+                    std::slice::from_ref(&g.label),
+                    true,
+                    true,
+                    t.size,
+                    g.span,
+                ));
+            }
+            Some(_) => {}
+            None => {
+                let merge = (!t.groups.is_empty()).then_some(true);
+                x.push_str(&cell_xml_merged(
+                    *w,
+                    std::slice::from_ref(h),
+                    true,
+                    true,
+                    t.size,
+                    1,
+                    merge,
+                ));
+            }
+        }
+    }
+    x.push_str("</w:tr>");
+    if t.groups.is_empty() {
+        return x;
+    }
+    x.push_str(ROW);
+    for (i, (h, w)) in t.headers.iter().zip(widths).enumerate() {
+        if group_at(i).is_some() {
+            x.push_str(&cell_xml(
+                *w,
+                std::slice::from_ref(h),
+                true,
+                true,
+                t.size,
+                1,
+            ));
+        } else {
+            x.push_str(&cell_xml_merged(
+                *w,
+                &[],
+                true,
+                true,
+                t.size,
+                1,
+                Some(false),
+            ));
+        }
+    }
+    x.push_str("</w:tr>");
+    x
+}
+
 fn signature_cell(s: &doc::Signature) -> String {
     let mut c = String::new();
-    c.push_str(&simple(&s.title, true, false, doc::BODY_PT, Align::Center));
-    c.push_str(&simple(&s.note, false, true, doc::BODY_PT, Align::Center));
+    for line in s.title_lines() {
+        c.push_str(&simple(line, true, false, doc::BODY_PT, Align::Center));
+    }
+    if !s.note.is_empty() {
+        c.push_str(&simple(&s.note, false, true, doc::BODY_PT, Align::Center));
+    }
     for _ in 0..4 {
         c.push_str(&simple("", false, false, doc::BODY_PT, Align::Center));
     }
@@ -366,27 +448,37 @@ pub fn document_xml(d: &Doc) -> String {
     b.push_str(&footer_block(d));
     let (pw, ph) = d.page_mm();
     b.push_str(&format!(
-        "<w:sectPr><w:pgSz w:w=\"{}\" w:h=\"{}\"{}/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>",
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/><w:headerReference w:type=\"first\" r:id=\"rId3\"/><w:pgSz w:w=\"{}\" w:h=\"{}\"{}/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"720\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>",
         tw(pw),
         tw(ph),
         if d.landscape { " w:orient=\"landscape\"" } else { "" },
         tw(doc::MARGIN_TOP_MM),
         tw(doc::MARGIN_RIGHT_MM),
         tw(doc::MARGIN_BOTTOM_MM),
-        tw(doc::MARGIN_LEFT_MM)
+        tw(doc::MARGIN_LEFT_MM),
+        tw(doc::MARGIN_TOP_MM / 2.0)
     ));
     b.push_str("</w:body></w:document>");
     b
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
 const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+
+/// The page number, centred in the top margin, from page 2 (Decree 30/2020, Phụ lục
+/// I): the default header holds a PAGE field; the first page's header (`titlePg`)
+/// is empty.
+const HEADER_PAGE_NUMBER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>"#;
+
+const HEADER_FIRST: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p/></w:hdr>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
@@ -423,6 +515,14 @@ pub fn to_docx(letter: &Letter) -> Vec<u8> {
             DOC_RELS.as_bytes().to_vec(),
         ),
         ("word/styles.xml".to_string(), STYLES.as_bytes().to_vec()),
+        (
+            "word/header1.xml".to_string(),
+            HEADER_PAGE_NUMBER.as_bytes().to_vec(),
+        ),
+        (
+            "word/header2.xml".to_string(),
+            HEADER_FIRST.as_bytes().to_vec(),
+        ),
         ("docProps/core.xml".to_string(), core_xml(&d).into_bytes()),
     ])
 }

@@ -4,9 +4,11 @@
 use crate::cert::holder::HolderKind;
 use crate::report::CertEntry;
 use crate::rules::ids::IdKind;
+use crate::rules::{provinces, renewal};
 
 use super::model::{CertSource, FormKind, Row};
 use super::nfc::nfc;
+use serde::Serialize;
 
 /// The agency a certificate names: the organisation itself for an agency's
 /// certificate (its CN), otherwise the OUs from the most specific up, then O
@@ -32,7 +34,22 @@ pub fn agency_of(e: &CertEntry) -> String {
 
 /// What the rules need to re-judge the 30-day rule at the letter's date.
 pub fn source_of(e: &CertEntry) -> CertSource {
+    let f = &e.facts;
+    let names = f
+        .organization
+        .iter()
+        .chain(f.organizational_units.iter())
+        .chain(
+            ["L", "ST"]
+                .iter()
+                .flat_map(|k| f.subject.get(*k).into_iter().flatten()),
+        )
+        .map(String::as_str);
     CertSource {
+        subject_dn: f.subject_dn.clone(),
+        key_id: f.subject_key_id.clone().unwrap_or_default(),
+        renewed_by: String::new(),
+        stale_names: provinces::stale_names(names),
         file: e.file.clone(),
         serial_hex: e.facts.serial_hex.clone(),
         not_before: e.facts.not_before.unix(),
@@ -138,14 +155,99 @@ pub fn row_from_cert(kind: FormKind, e: &CertEntry) -> Row {
     out
 }
 
-/// Rows for every certificate that is not a CA certificate (a `.p7b` carries the CA
-/// chain too; those are not holders).
-pub fn rows_from_certs(kind: FormKind, entries: &[CertEntry]) -> Vec<Row> {
-    entries
+/// A certificate that did not become a row, and why (`code`, worded by `i18n`):
+/// `fill_left_out_ca` (a CA certificate from a `.p7b`), `fill_left_out_kind` (the
+/// holder is of another kind than the form's), `fill_left_out_unknown` (the kind
+/// could not be told, so it is not guessed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    pub file: String,
+    pub name: String,
+    pub holder: HolderKind,
+    pub code: &'static str,
+}
+
+/// Rows from certificates, and the certificates left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Filled {
+    pub rows: Vec<Row>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The holder kind a form is for: 01 persons, 02 agencies, 03 devices; the other
+/// forms act on existing certificates of any holder.
+pub fn form_holder(kind: FormKind) -> Option<HolderKind> {
+    match kind {
+        FormKind::F01 => Some(HolderKind::Individual),
+        FormKind::F02 => Some(HolderKind::Organization),
+        FormKind::F03 => Some(HolderKind::Device),
+        _ => None,
+    }
+}
+
+/// Rows for the certificates whose holder is of the form's kind (`cert::holder`
+/// infers it); the others are listed in `left_out` with the reason, so an agency's
+/// certificate never becomes a "Họ và tên" row of Mẫu 01. Each row's source notes
+/// a later certificate of the same subject and key (it was already renewed) and the
+/// names that are stale since 01/7/2025.
+pub fn fill_from_certs(kind: FormKind, entries: &[CertEntry]) -> Filled {
+    let mut out = Filled::default();
+    let keys: Vec<(&str, &str, crate::time::Instant, &str)> = entries
         .iter()
-        .filter(|e| !e.facts.basic_constraints.is_some_and(|b| b.ca))
-        .map(|e| row_from_cert(kind, e))
-        .collect()
+        .filter_map(|e| {
+            let f = &e.facts;
+            let key = f.subject_key_id.as_deref()?;
+            Some((
+                f.subject_dn.as_str(),
+                key,
+                f.not_after,
+                f.serial_hex.as_str(),
+            ))
+        })
+        .collect();
+    for e in entries {
+        let holder = e.facts.holder_kind;
+        let code = if holder == HolderKind::Ca || e.facts.basic_constraints.is_some_and(|b| b.ca) {
+            Some("fill_left_out_ca")
+        } else {
+            match form_holder(kind) {
+                Some(_) if holder == HolderKind::Unknown => Some("fill_left_out_unknown"),
+                Some(want) if want != holder => Some("fill_left_out_kind"),
+                _ => None,
+            }
+        };
+        if let Some(code) = code {
+            out.left_out.push(LeftOut {
+                file: e.file.clone(),
+                name: e.facts.display_name().to_string(),
+                holder,
+                code,
+            });
+            continue;
+        }
+        let mut row = row_from_cert(kind, e);
+        if let (Some(src), Some(key)) = (row.source.as_mut(), e.facts.subject_key_id.as_deref()) {
+            let others: Vec<(&str, &str, crate::time::Instant)> =
+                keys.iter().map(|(s, k, na, _)| (*s, *k, *na)).collect();
+            if renewal::already_renewed(&e.facts.subject_dn, key, e.facts.not_after, &others) {
+                src.renewed_by = keys
+                    .iter()
+                    .filter(|(s, k, na, _)| {
+                        *s == e.facts.subject_dn && *k == key && *na > e.facts.not_after
+                    })
+                    .map(|(.., serial)| (*serial).to_string())
+                    .next()
+                    .unwrap_or_default();
+            }
+        }
+        out.rows.push(row);
+    }
+    out
+}
+
+/// The rows of [`fill_from_certs`], without the list of left-out certificates.
+pub fn rows_from_certs(kind: FormKind, entries: &[CertEntry]) -> Vec<Row> {
+    fill_from_certs(kind, entries).rows
 }
 
 /// The province: ST, else L.

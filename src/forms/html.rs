@@ -113,11 +113,9 @@ pub fn render(d: &Doc) -> String {
             f64::from(*w) * 100.0 / f64::from(total)
         ));
     }
-    h.push_str("</colgroup><thead><tr>");
-    for head in &t.headers {
-        h.push_str(&format!("<th>{}</th>", escape(head)));
-    }
-    h.push_str("</tr></thead><tbody>");
+    h.push_str("</colgroup><thead>");
+    h.push_str(&header_rows(t));
+    h.push_str("</thead><tbody>");
     for row in &t.rows {
         h.push_str("<tr>");
         for (cell, center) in row.iter().zip(&t.centered) {
@@ -141,10 +139,18 @@ pub fn render(d: &Doc) -> String {
         h.push_str(&para(p));
     }
     let sig = |s: &doc::Signature| {
+        let title: String = s
+            .title_lines()
+            .iter()
+            .map(|l| format!("<p class=\"b\">{}</p>", escape(l)))
+            .collect();
+        let note = if s.note.is_empty() {
+            String::new()
+        } else {
+            format!("<p class=\"i\">{}</p>", escape(&s.note))
+        };
         format!(
-            "<div class=\"sig\"><p class=\"b\">{}</p><p class=\"i\">{}</p><div class=\"space\"></div><p class=\"b\">{}</p></div>",
-            escape(&s.title),
-            escape(&s.note),
+            "<div class=\"sig\">{title}{note}<div class=\"space\"></div><p class=\"b\">{}</p></div>",
             escape(&s.name)
         )
     };
@@ -169,5 +175,39 @@ pub fn render(d: &Doc) -> String {
         }
     }
     h.push_str("</article>");
+    h
+}
+
+/// The header row(s): with groups, the group label spans its columns and the other
+/// headers span two rows.
+fn header_rows(t: &doc::Table) -> String {
+    let in_group = |i: usize| {
+        t.groups
+            .iter()
+            .find(|g| (g.first..g.first + g.span).contains(&i))
+    };
+    let mut h = String::from("<tr>");
+    for (i, head) in t.headers.iter().enumerate() {
+        match in_group(i) {
+            Some(g) if g.first == i => h.push_str(&format!(
+                "<th colspan=\"{}\">{}</th>",
+                g.span,
+                escape(&g.label)
+            )),
+            Some(_) => {}
+            None if t.groups.is_empty() => h.push_str(&format!("<th>{}</th>", escape(head))),
+            None => h.push_str(&format!("<th rowspan=\"2\">{}</th>", escape(head))),
+        }
+    }
+    h.push_str("</tr>");
+    if !t.groups.is_empty() {
+        h.push_str("<tr>");
+        for (i, head) in t.headers.iter().enumerate() {
+            if in_group(i).is_some() {
+                h.push_str(&format!("<th>{}</th>", escape(head)));
+            }
+        }
+        h.push_str("</tr>");
+    }
     h
 }

@@ -711,6 +711,18 @@ pub fn import_xlsx(kind: FormKind, bytes: &[u8]) -> Result<Vec<Row>, ImportError
         .iter()
         .map(|(n, cells)| (*n, cells.iter().map(|c| c.text.clone()).collect()))
         .collect();
+    // The CA's own import sheet (19 columns) is a Mẫu 01 list in its own layout.
+    if lines
+        .iter()
+        .take(HEADER_SEARCH_LINES)
+        .any(|(_, cells)| super::ca_sheet::is_ca_header(cells))
+    {
+        return if kind == FormKind::F01 {
+            Ok(super::ca_sheet::rows_from_lines(&lines))
+        } else {
+            Err(ImportError::new("import_ca_sheet_not_01"))
+        };
+    }
     if let Some(h) = find_header(kind, &lines)
         && let Some((header_row, _)) = lines.get(h)
         && let Some(m) = parsed.merges.iter().find(|m| m.last_row >= *header_row)

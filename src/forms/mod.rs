@@ -8,26 +8,34 @@
 //! - [`doc`]: the letter laid out per Decree 30/2020, rendered by [`docx`], [`pdf`]
 //!   and [`html`]; [`zip`] packs DOCX parts and batches.
 //!
-//! Forms 03, 07 and 09 are "mẫu tham khảo": their current fields are not confirmed,
-//! so they are built from the closest confirmed form ([`FormKind::reference_only`]).
+//! Forms 03, 07 and 09 are not confirmed: no text of them was found, so they are
+//! built from the closest confirmed form ([`FormKind::reference_only`]) and the page
+//! says so (the letter itself does not).
 
+pub mod ca_sheet;
 pub mod check;
+pub mod columns;
 pub mod doc;
 pub mod docx;
 pub mod fill;
+pub mod followup;
 pub mod html;
 pub mod import;
 pub mod model;
 pub mod nfc;
 pub mod pdf;
+pub mod session;
 mod xml;
 pub mod zip;
 
 pub use check::{Problem, RuleId, Severity, check_letter};
-pub use fill::{merge_rows, row_from_cert, rows_from_certs};
+pub use fill::{
+    Filled, LeftOut, fill_from_certs, form_holder, merge_rows, row_from_cert, rows_from_certs,
+};
 pub use import::{ImportError, import_csv, import_rows, import_xlsx};
 pub use model::{
-    ALL_FORMS, CertSource, Contact, DraftError, Field, FormKind, Letter, Letterhead, Person, Row,
+    ALL_FORMS, Addressee, CertSource, Contact, DraftError, Field, FormKind, Letter, Letterhead,
+    Person, Row,
 };
 pub use pdf::{FontSet, PdfError};
 pub use zip::zip_files;

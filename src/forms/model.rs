@@ -35,8 +35,16 @@
 //! certificate also carries `source` (file, serial, validity) so the 30-day rule can
 //! be checked; typed rows have none. `tests/fixtures/forms/draft-04.json` is a full
 //! example.
+//!
+//! Since issue 10 a letterhead may carry `"addressee": "so"` and
+//! `"addressee_province"` (04 and 06 to a province's Sở Khoa học và Công nghệ), a
+//! multi-line `signer_title`; a Mẫu 01 draft `"central_signing": true`; a Mẫu 09
+//! draft `contact.loss_date` and `contact.loss_place`. Older drafts read unchanged.
 
 use serde::{Deserialize, Serialize};
+
+pub use super::columns::Column;
+use super::columns::*;
 
 /// Mẫu số 01..09 of Decree 68/2024/NĐ-CP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -118,6 +126,15 @@ impl FormKind {
     /// fit on one line (and stay searchable).
     pub fn landscape(self) -> bool {
         matches!(self, FormKind::F01 | FormKind::F05)
+    }
+
+    /// Renewal/change (04) and token recovery (06) may go to the provincial Sở Khoa
+    /// học và Công nghệ instead of the Cục: BCY letter 23/BCY-CTSBMTT (14/01/2025,
+    /// seed 002 item 5) handed those tools down, and provincial regulations (Ninh
+    /// Bình QĐ 165/2025 art. 9.3.b, Đồng Tháp QĐ 144/2025 art. 11) send the letters
+    /// there. Everything else, and SIM PKI recovery, stays with the Cục.
+    pub fn addressee_choice(self) -> bool {
+        matches!(self, FormKind::F04 | FormKind::F06)
     }
 
     /// Records (biên bản) have two signing parties and no addressee.
@@ -209,9 +226,9 @@ impl FormKind {
     pub fn address_label(self) -> Option<&'static str> {
         match self {
             FormKind::F01 | FormKind::F02 | FormKind::F03 | FormKind::F04 => {
-                Some("Địa chỉ nhận chứng thư số, thiết bị lưu khóa bí mật")
+                Some("Địa chỉ tiếp nhận (địa chỉ cơ quan, tổ chức công tác)")
             }
-            FormKind::F05 => Some("Địa chỉ thu hồi thiết bị lưu khóa bí mật"),
+            FormKind::F05 => Some("Địa chỉ thu hồi"),
             FormKind::F06 | FormKind::F07 => None,
             FormKind::F08 => Some("Địa điểm giao, nhận"),
             FormKind::F09 => Some("Địa điểm lập biên bản"),
@@ -331,12 +348,12 @@ impl Field {
             Field::IdNumber => "Số định danh cá nhân",
             Field::IdIssueDate => "Ngày cấp",
             Field::IdIssuePlace => "Nơi cấp",
-            Field::Email => "Thư điện tử công vụ",
+            Field::Email => "Địa chỉ thư điện tử công vụ",
             Field::Agency => "Cơ quan, tổ chức",
             Field::Province => "Tỉnh/Thành phố",
             Field::Title => "Chức vụ",
             Field::Mobile => "Số điện thoại di động",
-            Field::OldSerial => "Số hiệu chứng thư số cũ",
+            Field::OldSerial => "Số hiệu chứng thư chữ ký số cũ",
             Field::SimPki => "SIM PKI",
             Field::OrgName => "Tên cơ quan, tổ chức",
             Field::Address => "Địa chỉ",
@@ -344,8 +361,8 @@ impl Field {
             Field::BudgetCode => "Mã quan hệ ngân sách",
             Field::DeviceName => "Tên thiết bị, dịch vụ, phần mềm",
             Field::DeviceVersion => "Phiên bản",
-            Field::CertName => "Tên chứng thư số",
-            Field::Serial => "Số hiệu chứng thư số",
+            Field::CertName => "Tên chứng thư chữ ký số",
+            Field::Serial => "Số hiệu chứng thư chữ ký số",
             Field::ChangeWhat => "Thông tin cần thay đổi",
             Field::ChangeNew => "Thông tin mới",
             Field::Renew => "Gia hạn",
@@ -368,126 +385,6 @@ impl Field {
         )
     }
 }
-
-/// A printed column: a header and the fields shown in its cells (joined), with a
-/// relative width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Column {
-    pub header: &'static str,
-    pub fields: &'static [Field],
-    /// Relative width; the STT column has weight 6.
-    pub weight: u16,
-}
-
-const fn col(header: &'static str, fields: &'static [Field], weight: u16) -> Column {
-    Column {
-        header,
-        fields,
-        weight,
-    }
-}
-
-use Field as F;
-
-const COLUMNS_01: &[Column] = &[
-    col("Họ và tên", &[F::FullName], 16),
-    col("Ngày sinh", &[F::BirthDate], 11),
-    col(
-        "Số định danh cá nhân / ngày cấp, nơi cấp",
-        &[F::IdNumber, F::IdIssueDate, F::IdIssuePlace],
-        17,
-    ),
-    col("Thư điện tử công vụ", &[F::Email], 20),
-    col("Cơ quan, tổ chức", &[F::Agency], 16),
-    col("Tỉnh/ Thành phố", &[F::Province], 10),
-    col("Chức vụ", &[F::Title], 10),
-    col("Số điện thoại di động", &[F::Mobile], 12),
-    col("Số hiệu chứng thư số cũ (nếu có)", &[F::OldSerial], 21),
-    col("SIM PKI", &[F::SimPki], 10),
-];
-
-const COLUMNS_02: &[Column] = &[
-    col("Tên cơ quan, tổ chức", &[F::OrgName], 22),
-    col("Địa chỉ", &[F::Address], 20),
-    col("Mã số thuế", &[F::TaxCode], 13),
-    col("Mã quan hệ ngân sách", &[F::BudgetCode], 11),
-    col("Tỉnh/ Thành phố", &[F::Province], 11),
-    col("Thư điện tử công vụ", &[F::Email], 18),
-];
-
-/// Reference only: modelled on 02 with the device/service name and version and the
-/// agency that owns it.
-const COLUMNS_03: &[Column] = &[
-    col("Tên thiết bị, dịch vụ, phần mềm", &[F::DeviceName], 20),
-    col("Phiên bản", &[F::DeviceVersion], 9),
-    col("Cơ quan, tổ chức quản lý", &[F::Agency], 18),
-    col("Mã số thuế", &[F::TaxCode], 12),
-    col("Mã quan hệ ngân sách", &[F::BudgetCode], 10),
-    col("Tỉnh/ Thành phố", &[F::Province], 10),
-    col("Thư điện tử công vụ", &[F::Email], 17),
-];
-
-const COLUMNS_04: &[Column] = &[
-    col("Tên chứng thư số", &[F::CertName], 18),
-    col(
-        "Số hiệu chứng thư số (SIM PKI: kèm số điện thoại ký số)",
-        &[F::Serial, F::Mobile],
-        24,
-    ),
-    col("Thư điện tử công vụ đã đăng ký", &[F::Email], 20),
-    col("Thông tin cần thay đổi", &[F::ChangeWhat], 12),
-    col("Thông tin mới", &[F::ChangeNew], 12),
-    col("Gia hạn", &[F::Renew], 6),
-    col("Thay đổi thông tin", &[F::Change], 7),
-];
-
-const COLUMNS_05: &[Column] = &[
-    col("Tên chứng thư số", &[F::CertName], 15),
-    col(
-        "Số định danh cá nhân / ngày cấp, nơi cấp (cá nhân)",
-        &[F::IdNumber, F::IdIssueDate, F::IdIssuePlace],
-        15,
-    ),
-    col("Mã số thuế (tổ chức)", &[F::TaxCode], 14),
-    col("Mã quan hệ ngân sách (tổ chức)", &[F::BudgetCode], 10),
-    col("Thư điện tử công vụ", &[F::Email], 16),
-    col("Số hiệu chứng thư số", &[F::Serial], 18),
-    col("Số hiệu thiết bị lưu khóa bí mật", &[F::TokenSerial], 12),
-    col("Lý do thu hồi", &[F::Reason], 13),
-];
-
-const COLUMNS_06: &[Column] = &[
-    col("Số hiệu thiết bị lưu khóa bí mật", &[F::TokenSerial], 18),
-    col("Tên chứng thư số của thuê bao", &[F::CertName], 22),
-    col("Cơ quan, tổ chức", &[F::Agency], 22),
-    col("Thư điện tử công vụ", &[F::Email], 22),
-];
-
-/// Reference only: modelled on 08 with the certificate serial and the hand-over date.
-const COLUMNS_07: &[Column] = &[
-    col("Tên chứng thư số", &[F::CertName], 18),
-    col("Cơ quan, tổ chức", &[F::Agency], 18),
-    col("Số hiệu chứng thư số", &[F::Serial], 20),
-    col("Số hiệu thiết bị lưu khóa bí mật", &[F::TokenSerial], 15),
-    col("Ngày bàn giao", &[F::HandoverDate], 11),
-];
-
-const COLUMNS_08: &[Column] = &[
-    col("Tên chứng thư số", &[F::CertName], 22),
-    col("Cơ quan, tổ chức", &[F::Agency], 22),
-    col("Số hiệu thiết bị lưu khóa bí mật", &[F::TokenSerial], 20),
-    col("Ghi chú", &[F::Note], 16),
-];
-
-/// Reference only: modelled on 08, with the certificate serial for the revocation
-/// that follows a loss.
-const COLUMNS_09: &[Column] = &[
-    col("Tên chứng thư số", &[F::CertName], 18),
-    col("Cơ quan, tổ chức", &[F::Agency], 18),
-    col("Số hiệu chứng thư số", &[F::Serial], 20),
-    col("Số hiệu thiết bị lưu khóa bí mật", &[F::TokenSerial], 15),
-    col("Ghi chú (hoàn cảnh thất lạc)", &[F::Note], 14),
-];
 
 /// A person in section 1 (the contact, or a party of a record).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -539,7 +436,7 @@ impl PersonField {
             PersonField::Title => "Chức vụ",
             PersonField::Agency => "Cơ quan, tổ chức công tác",
             PersonField::Mobile => "Số điện thoại di động",
-            PersonField::Email => "Thư điện tử công vụ",
+            PersonField::Email => "Địa chỉ thư điện tử công vụ",
         }
     }
 
@@ -569,6 +466,23 @@ pub struct Contact {
     pub address: String,
     /// The receiving party (08) or the holder who lost the token (09).
     pub counterpart: Person,
+    /// 09: when the device was lost (`dd/mm/yyyy`) and where.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub loss_date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub loss_place: String,
+}
+
+/// Who a letter is sent to. Only 04 and 06 may go to the province
+/// ([`FormKind::addressee_choice`]); the others always go to the Cục.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Addressee {
+    /// Cục Chứng thực số và Bảo mật thông tin, Ban Cơ yếu Chính phủ.
+    #[default]
+    Cuc,
+    /// Sở Khoa học và Công nghệ of `Letterhead::addressee_province`.
+    So,
 }
 
 /// The letterhead and the signature block (Decree 30/2020 layout).
@@ -588,8 +502,20 @@ pub struct Letterhead {
     pub date: String,
     /// "Nơi nhận" lines; empty means "Như trên;" and "Lưu: VT.".
     pub recipients: Vec<String>,
+    /// The authority and title, one line each as Decree 30 writes them ("KT. GIÁM
+    /// ĐỐC" / "PHÓ GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH").
     pub signer_title: String,
     pub signer_name: String,
+    /// 04 and 06: the Cục or the provincial Sở Khoa học và Công nghệ.
+    #[serde(skip_serializing_if = "is_cuc")]
+    pub addressee: Addressee,
+    /// The province whose Sở receives the letter ("Ninh Bình", "thành phố Huế").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub addressee_province: String,
+}
+
+fn is_cuc(a: &Addressee) -> bool {
+    *a == Addressee::Cuc
 }
 
 /// Where a row filled from a certificate came from: what the 30-day rule needs.
@@ -597,6 +523,21 @@ pub struct Letterhead {
 #[serde(default)]
 pub struct CertSource {
     pub file: String,
+    /// The subject as the certificate writes it, and its key identifier (the CA
+    /// derives it from the public key, RFC 5280 §4.2.1.2): together they find a
+    /// renewal, which keeps the key pair.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subject_dn: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key_id: String,
+    /// The serial of a later certificate of the same subject and key, read together
+    /// with this one: this certificate was already renewed (renewal is once only).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub renewed_by: String,
+    /// Names in the certificate (O, OU, L, ST) that carry a district or a merged
+    /// province: stale since 01/7/2025 (`rules::provinces`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale_names: Vec<String>,
     pub serial_hex: String,
     /// Seconds since 1970 (UTC).
     pub not_before: i64,
@@ -798,6 +739,10 @@ pub struct Letter {
     pub contact: Contact,
     #[serde(default)]
     pub rows: Vec<Row>,
+    /// 01 only: the holders sign with the remote (central) signing solution, which
+    /// has its own subject line ("… cho cá nhân sử dụng giải pháp ký số tập trung").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub central_signing: bool,
 }
 
 impl Letter {
@@ -809,6 +754,7 @@ impl Letter {
             letterhead: Letterhead::default(),
             contact: Contact::default(),
             rows: Vec::new(),
+            central_signing: false,
         }
     }
 
@@ -855,7 +801,10 @@ impl Letter {
             &mut lh.date,
             &mut lh.signer_title,
             &mut lh.signer_name,
+            &mut lh.addressee_province,
             &mut self.contact.address,
+            &mut self.contact.loss_date,
+            &mut self.contact.loss_place,
         ] {
             *s = nfc(s.trim());
         }

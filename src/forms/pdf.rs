@@ -605,8 +605,12 @@ impl Layout<'_> {
             .zip(&g.widths)
             .map(|(h, w)| self.cell_lines(std::slice::from_ref(h), Style::Bold, size, *w))
             .collect();
-        let header_h = Self::row_height(&header, size);
-        let all_centered = vec![true; header.len()];
+        let groups = self.group_cells(t, &g);
+        let header_h = Self::row_height(&header, size)
+            + groups
+                .iter()
+                .map(|(_, _, l)| Self::row_height(std::slice::from_ref(l), size))
+                .fold(0.0, f32::max);
         // Keep the header with the first row.
         let first_h = t
             .rows
@@ -621,7 +625,7 @@ impl Layout<'_> {
             })
             .unwrap_or(0.0);
         self.ensure(header_h + first_h);
-        self.draw_row(&g, &header, &all_centered, size, header_h, true);
+        self.draw_header(&g, t, &header, &groups, header_h);
         for r in &t.rows {
             let lines: Vec<Vec<Line>> = r
                 .iter()
@@ -632,7 +636,7 @@ impl Layout<'_> {
             if self.y - h < self.bottom {
                 self.new_page();
                 // The header row repeats on every page.
-                self.draw_row(&g, &header, &all_centered, size, header_h, true);
+                self.draw_header(&g, t, &header, &groups, header_h);
             }
             self.draw_row(&g, &lines, &t.centered, size, h, false);
         }
@@ -645,7 +649,7 @@ impl Layout<'_> {
             let h = Self::row_height(&cells, size);
             if self.y - h < self.bottom {
                 self.new_page();
-                self.draw_row(&g, &header, &all_centered, size, header_h, true);
+                self.draw_header(&g, t, &header, &groups, header_h);
             }
             let geom = TableGeom {
                 xs: vec![self.left, self.left + first_w],
@@ -654,6 +658,74 @@ impl Layout<'_> {
             self.draw_row(&geom, &cells, &[false, false], size, h, false);
         }
         self.y -= 6.0;
+    }
+
+    /// The spanning headers of a grouped table: (x, width, lines).
+    fn group_cells(&mut self, t: &doc::Table, g: &TableGeom) -> Vec<(f32, f32, Vec<Line>)> {
+        t.groups
+            .iter()
+            .map(|grp| {
+                let x = g.xs.get(grp.first).copied().unwrap_or(self.left);
+                let w: f32 = g.widths.iter().skip(grp.first).take(grp.span).sum();
+                let lines =
+                    self.cell_lines(std::slice::from_ref(&grp.label), Style::Bold, t.size, w);
+                (x, w, lines)
+            })
+            .collect()
+    }
+
+    /// The header: one row, or a group's label over its columns' own headers while
+    /// the other headers span the full height (as the forms draw 04 and 06).
+    fn draw_header(
+        &mut self,
+        g: &TableGeom,
+        t: &doc::Table,
+        header: &[Vec<Line>],
+        groups: &[(f32, f32, Vec<Line>)],
+        height: f32,
+    ) {
+        let size = t.size;
+        let top = self.y;
+        let top_h = groups
+            .iter()
+            .map(|(_, _, l)| Self::row_height(std::slice::from_ref(l), size))
+            .fold(0.0, f32::max);
+        for (x, w, lines) in groups {
+            self.y = top;
+            let geom = TableGeom {
+                xs: vec![*x],
+                widths: vec![*w],
+            };
+            self.draw_row(
+                &geom,
+                std::slice::from_ref(lines),
+                &[true],
+                size,
+                top_h,
+                true,
+            );
+        }
+        for (i, lines) in header.iter().enumerate() {
+            let grouped = t
+                .groups
+                .iter()
+                .any(|grp| (grp.first..grp.first + grp.span).contains(&i));
+            let (Some(x), Some(w)) = (g.xs.get(i).copied(), g.widths.get(i).copied()) else {
+                continue;
+            };
+            let (y, h) = if grouped {
+                (top - top_h, height - top_h)
+            } else {
+                (top, height)
+            };
+            self.y = y;
+            let geom = TableGeom {
+                xs: vec![x],
+                widths: vec![w],
+            };
+            self.draw_row(&geom, std::slice::from_ref(lines), &[true], size, h, true);
+        }
+        self.y = top - height;
     }
 
     /// Centred lines inside a column, from `self.y`; returns the height used.
@@ -735,8 +807,12 @@ impl Layout<'_> {
         let top = self.y;
         let sig_col = |l: &mut Self, x: f32, w: f32, s: &doc::Signature| {
             l.y = top;
-            l.column_text(x, w, &[Span::bold(s.title.clone())], doc::BODY_PT);
-            l.column_text(x, w, &[Span::italic(s.note.clone())], doc::BODY_PT);
+            for line in s.title_lines() {
+                l.column_text(x, w, &[Span::bold(line)], doc::BODY_PT);
+            }
+            if !s.note.is_empty() {
+                l.column_text(x, w, &[Span::italic(s.note.clone())], doc::BODY_PT);
+            }
             l.y -= mm(22.0);
             l.column_text(x, w, &[Span::bold(s.name.clone())], doc::BODY_PT);
             l.y

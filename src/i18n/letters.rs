@@ -49,8 +49,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "form_reference_only",
-        "Mẫu tham khảo: nội dung hiện hành của mẫu này chưa được xác nhận, được dựng theo mẫu gần nhất đã xác nhận",
-        "Reference layout: the current fields of this form are not confirmed; built from the closest confirmed form",
+        "Lời văn của mẫu này chưa được xác nhận: không tìm thấy văn bản mẫu hiện hành, nên được dựng theo mẫu gần nhất đã xác nhận. Hãy đối chiếu trước khi gửi (văn bản in ra không ghi dòng này)",
+        "The wording of this form is not confirmed: no current text of it was found, so it is built from the closest confirmed form. Check it before sending (the printed letter does not carry this note)",
     ),
     (
         "form_rule_required",
@@ -59,8 +59,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "form_rule_one_of_required",
-        "Cần ít nhất một trong các thông tin: số định danh, mã số thuế hoặc mã quan hệ ngân sách",
-        "At least one of the ID number, tax code or budget code is needed",
+        "Cần ít nhất một trong các thông tin: mã số thuế hoặc mã quan hệ ngân sách",
+        "At least one of the tax code or budget code is needed",
     ),
     (
         "email_malformed",
@@ -104,8 +104,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "form_rule_age_range",
-        "Ngày sinh không hợp lý: người đề nghị phải từ đủ 18 đến 100 tuổi vào ngày lập văn bản",
-        "Implausible birth date: the holder must be 18 to 100 years old on the letter's date",
+        "Kiểm tra lại ngày sinh: người đề nghị dưới 18 hoặc trên 100 tuổi vào ngày lập văn bản",
+        "Check the birth date: the holder is under 18 or over 100 on the letter's date",
     ),
     (
         "form_rule_date_in_future",
@@ -148,9 +148,130 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "The remaining validity cannot be checked: add this row's certificate file (.cer)",
     ),
     (
+        "form_rule_renewed_already",
+        "Không thể gia hạn: chứng thư này đã được gia hạn (có chứng thư sau cùng chủ thể, cùng khóa, hạn dùng muộn hơn); mỗi chứng thư chỉ được gia hạn 01 lần",
+        "Renewal is not possible: this certificate was already renewed (a later one has the same subject and key); a certificate is renewed once only",
+    ),
+    (
+        "form_rule_renewal_once",
+        "Mỗi chứng thư chỉ được gia hạn 01 lần: nếu chứng thư này đã được gia hạn, hãy đề nghị cấp mới",
+        "A certificate is renewed once only: if this one was already renewed, request a new one",
+    ),
+    (
+        "form_rule_renewal_tight",
+        "Chỉ còn 30-35 ngày: Cục cần thời gian xử lý, hãy gửi ngay hoặc cân nhắc đề nghị cấp mới",
+        "Only 30-35 days left: the CA needs time to process it; send it now or consider a new certificate",
+    ),
+    (
+        "form_rule_cmnd_expired",
+        "Số CMND chỉ có giá trị đến hết 31/12/2024: hãy ghi số căn cước (CCCD)",
+        "A CMND number is valid only until 31/12/2024: write the căn cước (CCCD) number",
+    ),
+    (
+        "form_rule_province_merged",
+        "Tỉnh này đã được sắp xếp từ 01/7/2025; tên hiện nay",
+        "This province was merged on 01/7/2025; its name now",
+    ),
+    (
+        "form_rule_province_unknown",
+        "Không thuộc danh sách 34 tỉnh, thành phố từ 01/7/2025: kiểm tra lại",
+        "Not one of the 34 provinces and cities since 01/7/2025: check it",
+    ),
+    (
+        "form_rule_cert_names_stale",
+        "Chứng thư còn ghi huyện/quận/thị xã hoặc tỉnh đã sắp xếp: cần thay đổi thông tin (Mẫu 04) hoặc thu hồi (Mẫu 05)",
+        "The certificate still names a district or a merged province: it needs a change of details (form 04) or revocation (form 05)",
+    ),
+    (
+        "fill_left_out_ca",
+        "chứng thư của tổ chức cung cấp dịch vụ (CA), không phải thuê bao",
+        "a CA certificate, not a subscriber",
+    ),
+    (
+        "fill_left_out_kind",
+        "chủ thể không thuộc loại của mẫu này",
+        "the holder is not of this form's kind",
+    ),
+    (
+        "fill_left_out_unknown",
+        "không xác định được chủ thể là cá nhân, tổ chức hay thiết bị",
+        "it cannot be told whether the holder is a person, an agency or a device",
+    ),
+    (
+        "forms_left_out",
+        "Không đưa vào văn bản",
+        "Left out of the letter",
+    ),
+    ("forms_addressee", "Nơi gửi văn bản", "Send the letter to"),
+    (
+        "forms_addressee_cuc",
+        "Cục Chứng thực số và Bảo mật thông tin",
+        "Cục Chứng thực số và Bảo mật thông tin (the CA)",
+    ),
+    (
+        "forms_addressee_so",
+        "Sở Khoa học và Công nghệ tỉnh, thành phố",
+        "The provincial Department of Science and Technology",
+    ),
+    (
+        "forms_addressee_province",
+        "Tỉnh, thành phố",
+        "Province or city",
+    ),
+    (
+        "forms_addressee_hint",
+        "Từ Công văn 23/BCY-CTSBMTT (14/01/2025), nhiều tỉnh nhận đề nghị gia hạn, thay đổi thông tin và khôi phục thiết bị PKI token tại Sở Khoa học và Công nghệ; khôi phục SIM PKI vẫn gửi Cục",
+        "Since BCY letter 23/BCY-CTSBMTT (14/01/2025) many provinces take renewal, change and PKI-token recovery at their Department of Science and Technology; SIM PKI recovery still goes to the CA",
+    ),
+    (
+        "forms_central_signing",
+        "Cá nhân sử dụng giải pháp ký số tập trung (ký số từ xa)",
+        "Holders use central (remote) signing",
+    ),
+    (
+        "forms_signer_title",
+        "Chức vụ người ký (mỗi dòng một dòng in, ví dụ: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)",
+        "Signer's title (one printed line per line, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)",
+    ),
+    (
+        "forms_sign_prompt",
+        "Người đứng đầu cơ quan, tổ chức quản lý trực tiếp ký, đóng dấu và ghi rõ họ tên trên văn bản in",
+        "The head of the managing body signs, stamps and writes the name on the printed letter",
+    ),
+    (
+        "forms_loss_date",
+        "Ngày thất lạc thiết bị",
+        "Date the device was lost",
+    ),
+    (
+        "forms_loss_place",
+        "Nơi thất lạc thiết bị",
+        "Where the device was lost",
+    ),
+    (
+        "forms_09_then_05",
+        "Biên bản thất lạc không phải là đề nghị thu hồi: hãy lập Mẫu 05 (lý do: thiết bị lưu khóa bí mật bị thất lạc) với các dòng này",
+        "The lost-device record is not a revocation request: make a form 05 (reason: device lost) with these rows",
+    ),
+    (
+        "forms_make_05",
+        "Lập Mẫu 05 từ biên bản này",
+        "Make form 05 from this record",
+    ),
+    (
+        "forms_export_sheet",
+        "Tải bảng nhập liệu của Cục (.xlsx)",
+        "Download the CA's import sheet (.xlsx)",
+    ),
+    (
         "form_rule_letter_date",
         "Ngày văn bản phải ghi theo dạng dd/mm/yyyy",
         "The letter's date must be dd/mm/yyyy",
+    ),
+    (
+        "import_ca_sheet_not_01",
+        "Đây là bảng nhập liệu của Cục (19 cột) cho cá nhân: hãy nhập vào Mẫu 01",
+        "This is the CA's import sheet (19 columns) for individuals: import it into form 01",
     ),
     (
         "import_too_large",

@@ -1,12 +1,18 @@
 //! Identifier formats: CCCD, CMND, tax code (MST), budget-relation code (MNS),
 //! passport (HC).
 //!
-//! Sources: Law on Identification 2023 (12-digit CCCD), the old 9- or 12-digit CMND,
-//! Circular 105/2020/TT-BTC (tax code structure and check digit), Circular
+//! Sources: Law on Identification 2023 (12-digit CCCD; the old 9- or 12-digit CMND
+//! is valid only until 31/12/2024, art. 46.2), Circular 86/2024/TT-BTC (tax code
+//! structure and check digit; it replaced Circular 105/2020/TT-BTC), Circular
 //! 185/2015/TT-BTC (7-digit budget-relation code). Certificates carry them in the
 //! subject's UID attribute as `PREFIX:value` (see `cert::identifiers`).
 
 use serde::Serialize;
+
+/// The last day a CMND (chứng minh nhân dân) is valid: Luật Căn cước 2023, art. 46.2.
+/// From 01/01/2025 a CMND number in a letter is a warning: the holder now has a căn
+/// cước (CCCD).
+pub const CMND_VALID_UNTIL: (i32, u32, u32) = (2024, 12, 31);
 
 /// The kinds of identifier a Vietnamese certificate or letter carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -115,7 +121,8 @@ pub fn check(kind: IdKind, value: &str) -> Result<(), IdProblem> {
     }
 }
 
-/// Weights of the tax-code check digit over digits 1-9 (Circular 105/2020/TT-BTC).
+/// Weights of the tax-code check digit over digits 1-9 (Circular 86/2024/TT-BTC, as in
+/// Circular 105/2020/TT-BTC before it).
 const MST_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 /// `0301519977` or `0301519977-029`: ten digits whose tenth is the check digit:

@@ -5,5 +5,6 @@ pub mod dates;
 pub mod email;
 pub mod ids;
 pub mod phone;
+pub mod provinces;
 pub mod renewal;
 pub mod sim;

@@ -1,9 +1,11 @@
 //! May this certificate still be renewed or have its details changed?
 //!
-//! Decree 68/2024/NĐ-CP as applied by the provincial guide (seed 000, items 6 and 7):
-//! a renewal ("gia hạn") or a change of details ("thay đổi nội dung thông tin") is
-//! accepted only while the certificate has at least 30 days of validity left. The
-//! older regime (Circular 08/2020) said 60 days; the number lives here alone.
+//! The provincial guide to Decree 68/2024/NĐ-CP (seed 000, items 6 and 7): a renewal
+//! ("gia hạn") or a change of details ("thay đổi nội dung thông tin") is accepted only
+//! while the certificate has at least 30 days of validity left, and a certificate is
+//! renewed once only ("chỉ được đề nghị gia hạn 01 lần", seed 000 item 6). The older
+//! regime (Decree 130/2018/NĐ-CP, art. 63 and 65) said 60 days; the numbers live here
+//! alone.
 
 use serde::Serialize;
 
@@ -11,8 +13,28 @@ use crate::time::Instant;
 use crate::trust::ChainStatus;
 
 /// Minimum whole days of validity left for a renewal or change request.
-/// Source: Decree 68/2024/NĐ-CP; provincial guide, seed 000 items 6-7.
+/// Source: the provincial guide to Decree 68/2024/NĐ-CP, seed 000 items 6-7.
 pub const MIN_DAYS_LEFT: i64 = 30;
+
+/// Up to this many days left the request is still accepted but tight: the CA needs
+/// working days to process it (seed 000 gives the Cục working days for each step),
+/// so a letter sent with 30-35 days left may arrive too late. A warning, not a rule.
+pub const TIGHT_DAYS_LEFT: i64 = 35;
+
+/// Renewal is once per certificate (seed 000 item 6). A renewal keeps the key pair:
+/// the new certificate is installed on the same token. So a certificate of the same
+/// subject and the same public key that expires later means this one was renewed.
+pub fn already_renewed(
+    subject_dn: &str,
+    key_sha256: &str,
+    not_after: Instant,
+    others: &[(&str, &str, Instant)],
+) -> bool {
+    !key_sha256.is_empty()
+        && others
+            .iter()
+            .any(|(s, k, na)| *s == subject_dn && *k == key_sha256 && *na > not_after)
+}
 
 /// The outcome, as data: the page words it in one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

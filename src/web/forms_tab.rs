@@ -3,369 +3,37 @@
 //! Pick the form, fill the letterhead once (it is shared by every form), fill
 //! section 1, build the table from certificate files, a CSV/XLSX list, a paste from a
 //! spreadsheet or by hand, see the problems as you type, preview and print, download
-//! DOCX, PDF or a ZIP of several letters. Everything is kept in this browser's local
-//! storage (a draft) until "Xóa dữ liệu".
+//! DOCX, PDF, the CA's import sheet or a ZIP of several letters. Everything is kept
+//! in this browser's local storage (a draft) until "Xóa dữ liệu".
+//!
+//! The letters and their edits are plain Rust (`forms::session`); the state in the
+//! page is `forms_state`, files in and out `forms_io`, inputs `forms_inputs`; this
+//! component composes them.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::dropzone::{DropZone, Loaded};
+pub use super::forms_inputs::FormRow;
+use super::forms_inputs::{
+    LeftOutList, addressee_pick, central_toggle, lh_area, lh_input, loss_inputs, person_inputs,
+    signer_title_area, text_input,
+};
+use super::forms_io::{Output, make, paste_error_text, show_letter, take_loaded};
+pub use super::forms_state::{Action, FormsState, Notice, STORAGE_KEY};
 use super::{clock, download, read, verify_tab};
 use crate::forms::check::{self, Problem, Severity};
 use crate::forms::model::{Field, PersonField};
-use crate::forms::{self, ALL_FORMS, FontSet, FormKind, Letter, Letterhead, Person, Row, doc, pdf};
+use crate::forms::session::{self, Edit, LhField, Who};
+use crate::forms::{self, ALL_FORMS, FormKind, Letterhead, doc};
 use crate::i18n::{self, Lang};
-use crate::input::InputFile;
-use crate::report::{self, CertOptions};
 use crate::rules::dates::Date;
 
-const LANG: Lang = Lang::Vi;
-
-/// Where the draft lives in the browser.
-pub const STORAGE_KEY: &str = "kyso.van-ban.v1";
-
-/// The tab's state: the shared letterhead and one letter per form.
-#[derive(Clone)]
-pub struct FormsState {
-    pub kind: FormKind,
-    pub letterhead: Letterhead,
-    /// One per form, in [`ALL_FORMS`] order; their own letterheads are ignored.
-    pub letters: Vec<Letter>,
-    pub notice: Option<Notice>,
-    /// Whether the last save to local storage worked.
-    pub stored: bool,
-}
-
-impl PartialEq for FormsState {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-/// The message after an import, a fill or a failed download.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub ok: bool,
-    pub text: String,
-}
-
-/// The stored draft: every form's letter and the shared letterhead.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Stored {
-    version: u32,
-    kind: FormKind,
-    letterhead: Letterhead,
-    letters: Vec<Letter>,
-}
-
-impl Default for FormsState {
-    fn default() -> Self {
-        FormsState {
-            kind: FormKind::F04,
-            letterhead: Letterhead::default(),
-            letters: ALL_FORMS.iter().map(|k| Letter::new(*k)).collect(),
-            notice: None,
-            stored: true,
-        }
-    }
-}
-
-impl FormsState {
-    /// The state kept in local storage, or a fresh one.
-    pub fn load() -> Self {
-        let mut s = FormsState::default();
-        let Some(text) = storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) else {
-            return s;
-        };
-        let Ok(stored) = serde_json::from_str::<Stored>(&text) else {
-            return s;
-        };
-        s.kind = stored.kind;
-        s.letterhead = stored.letterhead;
-        for l in stored.letters {
-            // Through the draft reader: NFC, the form's own flags.
-            if let Ok(l) = Letter::from_json(&l.to_json())
-                && let Some(slot) = s.letters.iter_mut().find(|x| x.kind == l.kind)
-            {
-                *slot = l;
-            }
-        }
-        s
-    }
-
-    /// The current letter as it prints (with the shared letterhead).
-    pub fn letter(&self) -> Letter {
-        self.letter_of(self.kind)
-    }
-
-    pub fn letter_of(&self, kind: FormKind) -> Letter {
-        let mut l = self
-            .letters
-            .iter()
-            .find(|l| l.kind == kind)
-            .cloned()
-            .unwrap_or_else(|| Letter::new(kind));
-        l.letterhead = self.letterhead.clone();
-        l
-    }
-
-    fn current_mut(&mut self) -> Option<&mut Letter> {
-        let kind = self.kind;
-        self.letters.iter_mut().find(|l| l.kind == kind)
-    }
-
-    fn save(&mut self) {
-        let stored = Stored {
-            version: 1,
-            kind: self.kind,
-            letterhead: self.letterhead.clone(),
-            letters: self
-                .letters
-                .iter()
-                .filter(|l| !is_empty_letter(l))
-                .cloned()
-                .collect(),
-        };
-        self.stored = match (storage(), serde_json::to_string(&stored)) {
-            (Some(st), Ok(json)) => st.set_item(STORAGE_KEY, &json).is_ok(),
-            _ => false,
-        };
-    }
-}
-
-fn is_empty_letter(l: &Letter) -> bool {
-    l.rows.is_empty() && l.contact == forms::Contact::default()
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
-}
-
-/// A field of the letterhead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LhField {
-    Superior,
-    Managing,
-    Number,
-    Subject,
-    Place,
-    Date,
-    Recipients,
-    SignerTitle,
-    SignerName,
-}
-
-/// Which person of section 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Who {
-    Person,
-    Counterpart,
-}
-
-pub enum Action {
-    Kind(FormKind),
-    Letterhead(LhField, String),
-    Contact(Who, PersonField, String),
-    Address(String),
-    Edit(usize, Field, String),
-    AddRow,
-    RemoveRow(usize),
-    MoveRow(usize, bool),
-    /// Rows from a list or a paste, with the message to show.
-    Append(Vec<Row>, String),
-    /// Rows from certificates, with the message to show.
-    Fill(Vec<Row>, String),
-    /// A draft file: replaces that form's letter (and the letterhead it carries).
-    Draft(Box<Letter>, String),
-    Notice(Notice),
-    ClearAll,
-}
-
-impl Reducible for FormsState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        s.notice = None;
-        match action {
-            Action::Kind(k) => s.kind = k,
-            Action::Letterhead(f, v) => set_letterhead(&mut s.letterhead, f, v),
-            Action::Contact(who, f, v) => {
-                if let Some(l) = s.current_mut() {
-                    let p = match who {
-                        Who::Person => &mut l.contact.person,
-                        Who::Counterpart => &mut l.contact.counterpart,
-                    };
-                    set_person(p, f, v);
-                }
-            }
-            Action::Address(v) => {
-                if let Some(l) = s.current_mut() {
-                    l.contact.address = v;
-                }
-            }
-            Action::Edit(i, f, v) => {
-                if let Some(r) = s.current_mut().and_then(|l| l.rows.get_mut(i)) {
-                    r.set(f, v);
-                }
-            }
-            Action::AddRow => {
-                if let Some(l) = s.current_mut() {
-                    l.rows.push(Row::default());
-                }
-            }
-            Action::RemoveRow(i) => {
-                if let Some(l) = s.current_mut()
-                    && i < l.rows.len()
-                {
-                    l.rows.remove(i);
-                }
-            }
-            Action::MoveRow(i, up) => {
-                if let Some(l) = s.current_mut() {
-                    let j = if up {
-                        i.checked_sub(1)
-                    } else {
-                        i.checked_add(1)
-                    };
-                    if let Some(j) = j
-                        && i < l.rows.len()
-                        && j < l.rows.len()
-                    {
-                        l.rows.swap(i, j);
-                    }
-                }
-            }
-            Action::Append(rows, text) => {
-                if let Some(l) = s.current_mut() {
-                    let rows_before = std::mem::take(&mut l.rows);
-                    l.rows = forms::merge_rows(rows_before, rows);
-                }
-                s.notice = Some(Notice { ok: true, text });
-            }
-            Action::Fill(rows, text) => {
-                if let Some(l) = s.current_mut() {
-                    add_cert_rows(&mut l.rows, rows);
-                }
-                s.notice = Some(Notice { ok: true, text });
-            }
-            Action::Draft(letter, text) => {
-                let mut letter = *letter;
-                if letter.letterhead != Letterhead::default() {
-                    s.letterhead = letter.letterhead.clone();
-                }
-                letter.letterhead = Letterhead::default();
-                s.kind = letter.kind;
-                if let Some(slot) = s.letters.iter_mut().find(|l| l.kind == letter.kind) {
-                    *slot = letter;
-                }
-                s.notice = Some(Notice { ok: true, text });
-            }
-            Action::Notice(n) => s.notice = Some(n),
-            Action::ClearAll => {
-                let mut fresh = FormsState {
-                    kind: s.kind,
-                    ..FormsState::default()
-                };
-                if let Some(st) = storage() {
-                    let _ = st.remove_item(STORAGE_KEY);
-                }
-                fresh.notice = Some(Notice {
-                    ok: true,
-                    text: "Đã xóa mọi dữ liệu văn bản lưu trong trình duyệt này.".into(),
-                });
-                return Rc::new(fresh);
-            }
-        }
-        s.save();
-        Rc::new(s)
-    }
-}
-
-/// Certificate rows: new serials are appended; a typed row with the same serial gets
-/// the certificate's facts where it is empty (and its source, for the 30-day rule).
-fn add_cert_rows(rows: &mut Vec<Row>, new: Vec<Row>) {
-    for n in new {
-        let key = forms::fill::serial_key(if n.serial.is_empty() {
-            &n.old_serial
-        } else {
-            &n.serial
-        });
-        let existing = (!key.is_empty())
-            .then(|| {
-                rows.iter_mut().find(|r| {
-                    forms::fill::serial_key(if r.serial.is_empty() {
-                        &r.old_serial
-                    } else {
-                        &r.serial
-                    }) == key
-                })
-            })
-            .flatten();
-        match existing {
-            Some(r) => {
-                for f in forms::model::ALL_FIELDS {
-                    if !f.is_flag() && r.get(f).trim().is_empty() && !n.get(f).is_empty() {
-                        r.set(f, n.get(f).to_string());
-                    }
-                }
-                if r.source.is_none() {
-                    r.source = n.source;
-                }
-            }
-            None => rows.push(n),
-        }
-    }
-}
-
-fn set_letterhead(lh: &mut Letterhead, f: LhField, v: String) {
-    match f {
-        LhField::Superior => lh.superior_body = v,
-        LhField::Managing => lh.managing_body = v,
-        LhField::Number => lh.number = v,
-        LhField::Subject => lh.subject = v,
-        LhField::Place => lh.place = v,
-        LhField::Date => lh.date = v,
-        LhField::Recipients => {
-            lh.recipients = v.lines().map(str::to_owned).collect();
-        }
-        LhField::SignerTitle => lh.signer_title = v,
-        LhField::SignerName => lh.signer_name = v,
-    }
-}
-
-fn get_letterhead(lh: &Letterhead, f: LhField) -> String {
-    match f {
-        LhField::Superior => lh.superior_body.clone(),
-        LhField::Managing => lh.managing_body.clone(),
-        LhField::Number => lh.number.clone(),
-        LhField::Subject => lh.subject.clone(),
-        LhField::Place => lh.place.clone(),
-        LhField::Date => lh.date.clone(),
-        LhField::Recipients => lh.recipients.join("\n"),
-        LhField::SignerTitle => lh.signer_title.clone(),
-        LhField::SignerName => lh.signer_name.clone(),
-    }
-}
-
-fn set_person(p: &mut Person, f: PersonField, v: String) {
-    match f {
-        PersonField::FullName => p.full_name = v,
-        PersonField::IdNumber => p.id_number = v,
-        PersonField::IdIssueDate => p.id_issue_date = v,
-        PersonField::IdIssuePlace => p.id_issue_place = v,
-        PersonField::Title => p.title = v,
-        PersonField::Agency => p.agency = v,
-        PersonField::Mobile => p.mobile = v,
-        PersonField::Email => p.email = v,
-    }
-}
+pub const LANG: Lang = Lang::Vi;
 
 /// "Mẫu 04 — Gia hạn, thay đổi thông tin" for the picker.
 pub fn form_label(k: FormKind) -> String {
@@ -405,6 +73,9 @@ pub fn problem_text(p: &Problem) -> (String, String, &'static str) {
     if let Some(e) = &p.eligibility {
         what.push_str(&format!(" — {}", i18n::renewal_sentence(LANG, e)));
     }
+    if let Some(d) = &p.detail {
+        what.push_str(&format!(": {d}"));
+    }
     if let Some(o) = p.other_row {
         what.push_str(&format!(" (trùng với dòng {o})"));
     }
@@ -435,287 +106,6 @@ fn field_label(key: &str) -> String {
         (_, "address", _) => "Mục 1: địa chỉ".into(),
         (_, _, Some(f)) => format!("Mục 1: {}", f.label()),
         _ => key.to_owned(),
-    }
-}
-
-// ---- the fonts for PDF output: fetched once, when the first PDF is made ----
-
-thread_local! {
-    static FONTS: RefCell<Option<Rc<FontSet>>> = const { RefCell::new(None) };
-}
-
-/// Where the page finds the fonts (same origin; `index.html` copies `static/fonts`).
-pub const FONT_DIR: &str = "./fonts/";
-
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("không tải được {url}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| url.to_owned())?;
-    if !response.ok() {
-        return Err(format!("không tìm thấy {url} (mã {})", response.status()));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| url.to_owned())?)
-        .await
-        .map_err(|_| url.to_owned())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// The serif for PDFs, fetched the first time and kept for the page's life.
-pub async fn fonts() -> Result<Rc<FontSet>, String> {
-    if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
-        return Ok(f);
-    }
-    let mut faces = Vec::with_capacity(4);
-    for name in pdf::FONT_FILES {
-        faces.push(fetch_bytes(&format!("{FONT_DIR}{name}")).await?);
-    }
-    let mut it = faces.into_iter();
-    let (Some(r), Some(b), Some(i), Some(bi)) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err("thiếu tệp phông chữ".into());
-    };
-    let set = FontSet::new(r, b, i, bi).map_err(|e| i18n::text(LANG, e.code).to_owned())?;
-    let set = Rc::new(set);
-    FONTS.with(|f| *f.borrow_mut() = Some(Rc::clone(&set)));
-    Ok(set)
-}
-
-/// What a download button makes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Output {
-    Docx,
-    Pdf,
-    Zip,
-}
-
-/// Makes and saves the file(s). Returns a message when something failed.
-async fn make(output: Output, state: Rc<FormsState>) -> Result<String, String> {
-    let letter = state.letter();
-    match output {
-        Output::Docx => {
-            let bytes = forms::docx::to_docx(&letter);
-            let name = forms::file_name(&letter, "docx");
-            download::save(&name, download::DOCX, &bytes)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã tạo {name}."))
-        }
-        Output::Pdf => {
-            let fonts = fonts()
-                .await
-                .map_err(|e| format!("Không tạo được PDF: {e}."))?;
-            let bytes = pdf::to_pdf(&letter, &fonts)
-                .map_err(|e| format!("Không tạo được PDF: {}.", i18n::text(LANG, e.code)))?;
-            let name = forms::file_name(&letter, "pdf");
-            download::save(&name, download::PDF, &bytes)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã tạo {name}."))
-        }
-        Output::Zip => {
-            let fonts = fonts().await.ok();
-            let mut files = Vec::new();
-            for k in ALL_FORMS {
-                let l = state.letter_of(k);
-                if l.rows.is_empty() {
-                    continue;
-                }
-                files.push((forms::file_name(&l, "docx"), forms::docx::to_docx(&l)));
-                if let Some(f) = &fonts
-                    && let Ok(p) = pdf::to_pdf(&l, f)
-                {
-                    files.push((forms::file_name(&l, "pdf"), p));
-                }
-            }
-            if files.is_empty() {
-                return Err("Chưa có văn bản nào có dòng dữ liệu để đóng gói.".into());
-            }
-            let zip = forms::zip_files(&files);
-            let (y, m, d, ..) = clock::now().to_civil();
-            let name = format!("kyso-van-ban-{y:04}{m:02}{d:02}.zip");
-            download::save(&name, download::ZIP, &zip)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã đóng gói {} tệp vào {name}.", files.len()))
-        }
-    }
-}
-
-/// The print view: the core's HTML, made to fit the page's CSP (no inline `style`
-/// attribute: the rules are in kyso.css; the few measured values are set through
-/// the CSSOM, which the CSP allows).
-fn show_letter(container: &web_sys::Element, html: &str) {
-    let clean = html.replace(" style=\"", " data-kyso-style=\"");
-    container.set_inner_html(&clean);
-    if let Ok(list) = container.query_selector_all("[data-kyso-style]") {
-        for i in 0..list.length() {
-            let Some(el) = list
-                .get(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                continue;
-            };
-            if let Some(css) = el.get_attribute("data-kyso-style") {
-                el.style().set_css_text(&css);
-            }
-        }
-    }
-}
-
-/// Rows from text pasted from a spreadsheet: with its header row it is read like a
-/// CSV file; without, the columns are taken in the form's order (a leading STT
-/// column is skipped).
-pub fn rows_from_paste(kind: FormKind, text: &str) -> Result<Vec<Row>, String> {
-    if let Ok(rows) = forms::import_csv(kind, text.as_bytes()) {
-        return Ok(rows);
-    }
-    let fields: Vec<Field> = kind.fields();
-    let mut rows = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() > fields.len()
-            && cells
-                .first()
-                .is_some_and(|c| c.trim().chars().all(|ch| ch.is_ascii_digit()))
-        {
-            cells.remove(0);
-        }
-        if cells.len() > fields.len() {
-            return Err(format!(
-                "Dòng {} có {} ô, nhiều hơn {} cột của mẫu; hãy dán kèm dòng tiêu đề.",
-                n + 1,
-                cells.len(),
-                fields.len()
-            ));
-        }
-        let mut row = Row::default();
-        for (f, c) in fields.iter().zip(cells) {
-            let c = c.trim();
-            if f.is_flag() {
-                row.set(
-                    *f,
-                    if crate::forms::model::parse_flag(c) {
-                        "x".into()
-                    } else {
-                        String::new()
-                    },
-                );
-            } else {
-                row.set(*f, forms::nfc::nfc(c));
-            }
-        }
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
-fn import_error_text(name: &str, e: &forms::ImportError) -> String {
-    let mut s = format!("Không nhập được “{name}”: {}", i18n::text(LANG, e.code));
-    if let Some(l) = e.line {
-        s.push_str(&format!(" (dòng {l}"));
-        if let Some(c) = &e.column {
-            s.push_str(&format!(", cột {c}"));
-        }
-        s.push(')');
-    } else if let Some(c) = &e.column {
-        s.push_str(&format!(" (cột {c})"));
-    }
-    s.push_str(". Các dòng đã có trong bảng vẫn giữ nguyên.");
-    s
-}
-
-fn is_list_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.ends_with(".csv") || n.ends_with(".xlsx") || n.ends_with(".tsv")
-}
-
-/// A certificate file, or a `.txt` holding pasted PEM text (clerks save the CA's
-/// e-mail that way); anything else dropped on the letter is a list of rows.
-fn is_cert_name(name: &str) -> bool {
-    crate::input::is_certificate_file_name(name) || crate::input::extension_of(name) == "txt"
-}
-
-/// Reads dropped files: certificates fill rows, lists are imported, drafts opened.
-fn take_loaded(dispatch: &UseReducerDispatcher<FormsState>, kind: FormKind, loaded: Loaded) {
-    let mut certs: Vec<InputFile> = Vec::new();
-    let mut skipped = 0usize;
-    for f in loaded.files {
-        let lower = f.name.to_ascii_lowercase();
-        if is_list_name(&f.name) {
-            match forms::import_rows(kind, &f.name, &f.bytes) {
-                Ok(rows) => {
-                    let n = rows.len();
-                    dispatch.dispatch(Action::Append(
-                        rows,
-                        format!("Đã nhập {n} dòng từ “{}”.", f.name),
-                    ));
-                }
-                Err(e) => dispatch.dispatch(Action::Notice(Notice {
-                    ok: false,
-                    text: import_error_text(&f.name, &e),
-                })),
-            }
-        } else if lower.ends_with(".json") {
-            open_draft(dispatch, &f.name, &f.bytes);
-        } else if is_cert_name(&f.name) {
-            certs.push(f);
-        } else {
-            skipped += 1;
-        }
-    }
-    let mut notes: Vec<String> = loaded
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", p.file, p.message()))
-        .collect();
-    if skipped > 0 {
-        notes.push(format!(
-            "bỏ qua {skipped} tệp không phải chứng thư số hay danh sách"
-        ));
-    }
-    if certs.is_empty() {
-        if !notes.is_empty() {
-            dispatch.dispatch(Action::Notice(Notice {
-                ok: false,
-                text: notes.join("; "),
-            }));
-        }
-        return;
-    }
-    let r = report::read_certificates(&certs, &CertOptions::at(clock::now()));
-    let rows = forms::rows_from_certs(kind, &r.certificates);
-    let mut text = format!(
-        "Đã đọc {} chứng thư số từ {} tệp; thêm {} dòng (chứng thư của CA không được đưa vào bảng).",
-        r.certificates.len(),
-        certs.len(),
-        rows.len()
-    );
-    for e in &r.errors {
-        notes.push(format!("{}: {}", e.file, i18n::input_error(LANG, &e.error)));
-    }
-    if !notes.is_empty() {
-        text.push_str(&format!(" Lưu ý: {}.", notes.join("; ")));
-    }
-    dispatch.dispatch(Action::Fill(rows, text));
-}
-
-fn open_draft(dispatch: &UseReducerDispatcher<FormsState>, name: &str, bytes: &[u8]) {
-    let text = String::from_utf8_lossy(bytes);
-    match Letter::from_json(&text) {
-        Ok(l) => {
-            let msg = format!("Đã mở bản nháp “{name}” ({}, {} dòng).", form_label(l.kind), l.rows.len());
-            dispatch.dispatch(Action::Draft(Box::new(l), msg));
-        }
-        Err(e) => dispatch.dispatch(Action::Notice(Notice {
-            ok: false,
-            text: format!(
-                "Không mở được bản nháp “{name}”: {} (dòng {}, cột {}). Dữ liệu đang có vẫn giữ nguyên.",
-                i18n::text(LANG, e.code),
-                e.line,
-                e.column
-            ),
-        })),
     }
 }
 
@@ -765,7 +155,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
             if let Some(sel) = e.target_dyn_into::<HtmlSelectElement>()
                 && let Some(k) = FormKind::parse(&sel.value())
             {
-                dispatch.dispatch(Action::Kind(k));
+                dispatch.dispatch(Action::Do(Edit::Kind(k)));
             }
         })
     };
@@ -795,17 +185,20 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
             let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            match rows_from_paste(kind, &area.value()) {
+            match session::rows_from_paste(kind, &area.value()) {
                 Ok(rows) if !rows.is_empty() => {
                     let n = rows.len();
                     area.set_value("");
-                    dispatch.dispatch(Action::Append(
-                        rows,
+                    dispatch.dispatch(Action::Say(
+                        Edit::Append(rows),
                         format!("Đã thêm {n} dòng từ nội dung dán."),
                     ));
                 }
                 Ok(_) => {}
-                Err(text) => dispatch.dispatch(Action::Notice(Notice { ok: false, text })),
+                Err(e) => dispatch.dispatch(Action::Notice(Notice {
+                    ok: false,
+                    text: paste_error_text(&e),
+                })),
             }
         })
     };
@@ -824,15 +217,18 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 return;
             }
             e.prevent_default();
-            match rows_from_paste(kind, &text) {
+            match session::rows_from_paste(kind, &text) {
                 Ok(rows) => {
                     let n = rows.len();
-                    dispatch.dispatch(Action::Append(
-                        rows,
+                    dispatch.dispatch(Action::Say(
+                        Edit::Append(rows),
                         format!("Đã thêm {n} dòng từ nội dung dán."),
                     ));
                 }
-                Err(text) => dispatch.dispatch(Action::Notice(Notice { ok: false, text })),
+                Err(e) => dispatch.dispatch(Action::Notice(Notice {
+                    ok: false,
+                    text: paste_error_text(&e),
+                })),
             }
         })
     };
@@ -850,6 +246,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 Output::Docx => "Đang tạo DOCX…",
                 Output::Pdf => "Đang tạo PDF (lần đầu cần tải phông chữ)…",
                 Output::Zip => "Đang đóng gói…",
+                Output::Sheet => "Đang tạo bảng nhập liệu…",
             }));
             spawn_local(async move {
                 // Let the status line show before the work.
@@ -922,9 +319,13 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
         let confirm_clear = confirm_clear.clone();
         Callback::from(move |_: MouseEvent| confirm_clear.set(false))
     };
+    let on_revoke_lost = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Do(Edit::RevokeLost)))
+    };
     let on_add_row = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::AddRow))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Do(Edit::AddRow)))
     };
 
     let columns = kind.fields();
@@ -950,11 +351,15 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                     </select>
                 </label>
                 if kind.reference_only() {
-                    <p class="warn" data-testid="reference-only">
-                        { "Mẫu tham khảo: nội dung hiện hành của mẫu này chưa được xác nhận; bố cục dựng theo mẫu gần nhất đã xác nhận. Hãy đối chiếu với văn bản gốc trước khi gửi." }
-                    </p>
+                    <p class="warn" data-testid="reference-only">{ i18n::text(LANG, "form_reference_only") }</p>
                 }
                 <p class="muted">{ i18n::text(LANG, kind.code()) }</p>
+                if kind == FormKind::F01 {
+                    { central_toggle(&letter, &dispatch) }
+                }
+                if kind.addressee_choice() {
+                    { addressee_pick(&state, &dispatch) }
+                }
             </section>
 
             <details class="letterhead no-print" open={*letterhead_open}>
@@ -966,10 +371,11 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                     { lh_input(&state, &dispatch, LhField::Subject, "Trích yếu (V/v …)", doc::default_subject(kind)) }
                     { lh_input(&state, &dispatch, LhField::Place, "Địa danh", "Cao Bằng") }
                     { lh_input(&state, &dispatch, LhField::Date, "Ngày (dd/mm/yyyy)", "05/03/2025") }
-                    { lh_input(&state, &dispatch, LhField::SignerTitle, "Chức vụ người ký", "GIÁM ĐỐC") }
+                    { signer_title_area(&state, &dispatch) }
                     { lh_input(&state, &dispatch, LhField::SignerName, "Họ tên người ký", "Nguyễn Văn An") }
                     { lh_area(&state, &dispatch) }
                 </div>
+                <p class="muted" data-testid="sign-prompt">{ i18n::text(LANG, "forms_sign_prompt") }</p>
             </details>
 
             <section class="contact no-print" aria-label="Mục 1">
@@ -979,11 +385,14 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                     <h3>{ if kind == FormKind::F08 { "Bên nhận" } else { "Người làm mất thiết bị" } }</h3>
                     { person_inputs(&letter, kind, &dispatch, Who::Counterpart) }
                 }
+                if kind == FormKind::F09 {
+                    { loss_inputs(&letter, &dispatch) }
+                }
                 if let Some(label) = kind.address_label() {
                     <div class="grid">
                         { text_input(label, &letter.contact.address, "", "contact-address", {
                             let dispatch = dispatch.clone();
-                            Callback::from(move |v: String| dispatch.dispatch(Action::Address(v)))
+                            Callback::from(move |v: String| dispatch.dispatch(Action::Do(Edit::Address(v))))
                         }, None) }
                     </div>
                 }
@@ -1018,6 +427,19 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 if let Some(n) = &state.notice {
                     <p class={classes!("notice", if n.ok { "ok" } else { "bad" })} role="status" data-testid="forms-notice">
                         { &n.text }
+                    </p>
+                }
+                // The list only when there is one: a component rendering nothing
+                // between conditional siblings trips Yew's node positions.
+                if !state.left_out.is_empty() {
+                    <LeftOutList items={Rc::new(state.left_out.clone())} />
+                }
+                if kind == FormKind::F09 && !letter.rows.is_empty() {
+                    <p class="warn" data-testid="followup-05">
+                        { i18n::text(LANG, "forms_09_then_05") }{ " " }
+                        <button type="button" class="button" onclick={on_revoke_lost} data-testid="make-05">
+                            { i18n::text(LANG, "forms_make_05") }
+                        </button>
                     </p>
                 }
                 if !letter.rows.is_empty() {
@@ -1094,6 +516,10 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                         title="Mỗi mẫu đã có dòng thành một tệp DOCX và một tệp PDF, gói chung trong một tệp ZIP">
                         { format!("Tải tất cả ({rows_with_letters} văn bản, ZIP)") }
                     </button>
+                    if kind == FormKind::F01 {
+                        <button type="button" class="button" onclick={ask(Output::Sheet)} data-testid="download-sheet"
+                            disabled={busy.is_some() || letter.rows.is_empty()}>{ i18n::text(LANG, "forms_export_sheet") }</button>
+                    }
                     <button type="button" class="button" onclick={on_export_draft} data-testid="export-draft">{ "Lưu bản nháp (JSON)" }</button>
                     <label class="button">
                         { "Mở bản nháp…" }
@@ -1119,7 +545,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                             }) }
                         </ul>
                         <button type="button" class="button primary" onclick={on_confirm} data-testid="download-anyway">
-                            { match o { Output::Docx => "Vẫn tải DOCX", Output::Pdf => "Vẫn tải PDF", Output::Zip => "Vẫn tải ZIP" } }
+                            { match o { Output::Docx => "Vẫn tải DOCX", Output::Pdf => "Vẫn tải PDF", Output::Zip => "Vẫn tải ZIP", Output::Sheet => "Vẫn tải bảng nhập liệu" } }
                         </button>
                         <button type="button" class="button" onclick={on_cancel}>{ "Quay lại sửa" }</button>
                     </div>
@@ -1149,175 +575,4 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
 /// tasks).
 fn state_rc(h: &UseReducerHandle<FormsState>) -> Rc<FormsState> {
     Rc::new((**h).clone())
-}
-
-fn lh_input(
-    state: &FormsState,
-    dispatch: &UseReducerDispatcher<FormsState>,
-    f: LhField,
-    label: &str,
-    placeholder: &str,
-) -> Html {
-    let dispatch = dispatch.clone();
-    text_input(
-        label,
-        &get_letterhead(&state.letterhead, f),
-        placeholder,
-        &format!("lh-{f:?}").to_lowercase(),
-        Callback::from(move |v: String| dispatch.dispatch(Action::Letterhead(f, v))),
-        None,
-    )
-}
-
-fn lh_area(state: &FormsState, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
-    let dispatch = dispatch.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(a) = e.target_dyn_into::<HtmlTextAreaElement>() {
-            dispatch.dispatch(Action::Letterhead(LhField::Recipients, a.value()));
-        }
-    });
-    html! {
-        <label class="field">
-            <span>{ "Nơi nhận (mỗi dòng một nơi)" }</span>
-            <textarea rows="3" value={get_letterhead(&state.letterhead, LhField::Recipients)} {oninput}
-                placeholder={"Như trên;\nLưu: VT."} data-testid="lh-recipients" />
-        </label>
-    }
-}
-
-fn person_inputs(
-    letter: &Letter,
-    kind: FormKind,
-    dispatch: &UseReducerDispatcher<FormsState>,
-    who: Who,
-) -> Html {
-    let p = match who {
-        Who::Person => &letter.contact.person,
-        Who::Counterpart => &letter.contact.counterpart,
-    };
-    html! {
-        <div class="grid">
-            { for kind.contact_fields().iter().map(|f| {
-                let f = *f;
-                let dispatch = dispatch.clone();
-                let testid = format!("contact-{}-{}", if who == Who::Person { "person" } else { "counterpart" }, f.key());
-                text_input(f.label(), f.get(p), "", &testid,
-                    Callback::from(move |v: String| dispatch.dispatch(Action::Contact(who, f, v))), None)
-            }) }
-        </div>
-    }
-}
-
-fn text_input(
-    label: &str,
-    value: &str,
-    placeholder: &str,
-    testid: &str,
-    on: Callback<String>,
-    bad: Option<String>,
-) -> Html {
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-            on.emit(i.value());
-        }
-    });
-    html! {
-        <label class={classes!("field", bad.is_some().then_some("invalid"))}>
-            <span>{ label.to_owned() }</span>
-            <input type="text" value={value.to_owned()} placeholder={placeholder.to_owned()} {oninput}
-                data-testid={testid.to_owned()} title={bad} />
-        </label>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FormRowProps {
-    pub index: usize,
-    #[prop_or_default]
-    pub last: bool,
-    pub kind: FormKind,
-    pub row: Row,
-    /// Problems on this row (`data-problems`).
-    pub problems: usize,
-    #[prop_or_default]
-    pub messages: Rc<Vec<String>>,
-    /// Keys of the fields with a problem (outlined).
-    #[prop_or_default]
-    pub bad_fields: Rc<Vec<&'static str>>,
-    pub dispatch: UseReducerDispatcher<FormsState>,
-}
-
-/// One editable row of the table.
-#[component]
-pub fn FormRow(props: &FormRowProps) -> Html {
-    let i = props.index;
-    let d = &props.dispatch;
-    let up = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::MoveRow(i, true)))
-    };
-    let down = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::MoveRow(i, false)))
-    };
-    let remove = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveRow(i)))
-    };
-    let source = props
-        .row
-        .source
-        .as_ref()
-        .map(|s| format!("Từ tệp {} · hết hạn {}", s.file, s.not_after_text));
-    html! {
-        <tr data-testid="form-row" data-problems={props.problems.to_string()}
-            class={classes!((props.problems > 0).then_some("has-problems"))} title={source}>
-            <td class="stt">{ i + 1 }</td>
-            { for props.kind.fields().into_iter().map(|f| {
-                let d = d.clone();
-                let bad = props.bad_fields.contains(&f.key());
-                if f.is_flag() {
-                    let checked = !props.row.get(f).is_empty();
-                    let onchange = Callback::from(move |e: Event| {
-                        if let Some(i2) = e.target_dyn_into::<HtmlInputElement>() {
-                            d.dispatch(Action::Edit(i, f, if i2.checked() { "x".into() } else { String::new() }));
-                        }
-                    });
-                    html! {
-                        <td class={classes!("flag", bad.then_some("invalid"))}>
-                            <input type="checkbox" {checked} {onchange} aria-label={format!("{} (dòng {})", f.label(), i + 1)}
-                                data-field={f.key()} />
-                        </td>
-                    }
-                } else {
-                    let oninput = Callback::from(move |e: InputEvent| {
-                        if let Some(i2) = e.target_dyn_into::<HtmlInputElement>() {
-                            d.dispatch(Action::Edit(i, f, i2.value()));
-                        }
-                    });
-                    html! {
-                        <td class={classes!(bad.then_some("invalid"))}>
-                            <input type="text" value={props.row.get(f).to_owned()} {oninput}
-                                aria-label={format!("{} (dòng {})", f.label(), i + 1)} data-field={f.key()} />
-                        </td>
-                    }
-                }
-            }) }
-            <td class={classes!("row-check", (props.problems > 0).then_some("bad"))} title={props.messages.join("\n")}>
-                if props.problems == 0 {
-                    <span class="ok-text">{ "✔ Đạt" }</span>
-                } else {
-                    <span class="bad-text">{ format!("✖ {} lỗi", props.problems) }</span>
-                    <ul class="row-problems">
-                        { for props.messages.iter().map(|m| html! { <li>{ m }</li> }) }
-                    </ul>
-                }
-            </td>
-            <td class="row-actions">
-                <button type="button" class="icon-button" onclick={up} disabled={i == 0} title="Chuyển lên" aria-label="Chuyển lên">{ "↑" }</button>
-                <button type="button" class="icon-button" onclick={down} disabled={props.last} title="Chuyển xuống" aria-label="Chuyển xuống">{ "↓" }</button>
-                <button type="button" class="icon-button" onclick={remove} title="Xóa dòng" aria-label="Xóa dòng" data-testid="remove-row">{ "✕" }</button>
-            </td>
-        </tr>
-    }
 }

@@ -22,7 +22,7 @@ use yew::prelude::*;
 
 use crate::cert::Cert;
 use crate::i18n;
-use crate::report::InputFile;
+use crate::input::InputFile;
 use crate::time::Instant;
 use crate::trust::folder::{self, CrlEntry, Index};
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use kyso::cert::Cert;
 use kyso::i18n::{self, Lang};
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::trust::Crl;
 use kyso::trust::folder;

@@ -30,8 +30,9 @@ pub struct FormArgs {
     /// Bản nháp JSON hoặc danh sách CSV/XLSX / a JSON draft or a CSV/XLSX list.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// docx (mặc định, hoặc theo đuôi tệp --out) hoặc pdf.
-    #[arg(long, value_name = "docx|pdf")]
+    /// docx (mặc định, hoặc theo đuôi tệp --out), pdf, hoặc xlsx: bảng nhập liệu
+    /// 19 cột của Cục (Mẫu 01) / or xlsx: the CA's 19-column import sheet (form 01).
+    #[arg(long, value_name = "docx|pdf|xlsx")]
     pub format: Option<String>,
     /// Tệp kết quả / output file.
     #[arg(long, value_name = "FILE", required = true)]
@@ -43,6 +44,13 @@ pub struct FormArgs {
     /// LiberationSerif-*.ttf faces instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub fonts: Option<PathBuf>,
+    /// 04, 06: gửi Sở Khoa học và Công nghệ của tỉnh này thay cho Cục / send to this
+    /// province's Department of Science and Technology instead of the Cục.
+    #[arg(long = "to-province", value_name = "TỈNH")]
+    pub to_province: Option<String>,
+    /// 01: cá nhân sử dụng giải pháp ký số tập trung / remote-signing holders.
+    #[arg(long)]
+    pub central: bool,
     /// Ngôn ngữ thông báo / language of the messages: vi (mặc định) hoặc en.
     #[arg(long, value_name = "vi|en", default_value = "vi")]
     pub lang: String,
@@ -61,6 +69,8 @@ const BUILTIN_FONTS: [&[u8]; 4] = [
 enum Format {
     Docx,
     Pdf,
+    /// The CA's bulk-import sheet (`forms::ca_sheet`).
+    Xlsx,
 }
 
 fn today() -> Date {
@@ -85,20 +95,24 @@ pub fn run(args: &FormArgs) -> u8 {
     {
         Some("docx") => Format::Docx,
         Some("pdf") => Format::Pdf,
-        Some(other) => return usage_error(&format!("--format: «{other}» (docx|pdf)")),
+        Some("xlsx") => Format::Xlsx,
+        Some(other) => return usage_error(&format!("--format: «{other}» (docx|pdf|xlsx)")),
         None => {
             let ext = args
                 .out
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
-            if ext.as_deref() == Some("pdf") {
-                Format::Pdf
-            } else {
-                Format::Docx
+            match ext.as_deref() {
+                Some("pdf") => Format::Pdf,
+                Some("xlsx") => Format::Xlsx,
+                _ => Format::Docx,
             }
         }
     };
+    if format == Format::Xlsx && kind != FormKind::F01 {
+        return usage_error("xlsx: bảng nhập liệu của Cục chỉ dành cho Mẫu 01");
+    }
     let date = match &args.date {
         Some(t) => match Date::parse(t) {
             Ok(d) => d,
@@ -119,6 +133,10 @@ pub fn run(args: &FormArgs) -> u8 {
         if name.to_ascii_lowercase().ends_with(".json") {
             let text = String::from_utf8_lossy(&bytes);
             match Letter::from_json(&text) {
+                // A lost-device record leads to its revocation request.
+                Ok(l) if l.kind == FormKind::F09 && kind == FormKind::F05 => {
+                    letter = forms::followup::revocation_after_loss(&l);
+                }
                 Ok(l) if l.kind != kind => {
                     return usage_error(&format!(
                         "{name}: bản nháp là Mẫu {}, không phải Mẫu {}",
@@ -181,12 +199,26 @@ pub fn run(args: &FormArgs) -> u8 {
                 i18n::text(lang, "not_a_certificate"),
             );
         }
-        cert_rows = forms::rows_from_certs(kind, &rep.certificates);
+        let filled = forms::fill_from_certs(kind, &rep.certificates);
+        for o in &filled.left_out {
+            eprintln!("{}", left_out_line(lang, o));
+        }
+        cert_rows = filled.rows;
     }
     let new_rows = forms::merge_rows(cert_rows, listed);
     letter.rows.extend(new_rows);
     if letter.letterhead.date.trim().is_empty() {
         letter.letterhead.date = date.to_string();
+    }
+    if let Some(p) = &args.to_province {
+        if !kind.addressee_choice() {
+            return usage_error("--to-province: chỉ dùng cho Mẫu 04 và 06");
+        }
+        letter.letterhead.addressee = forms::Addressee::So;
+        letter.letterhead.addressee_province = p.clone();
+    }
+    if args.central {
+        letter.central_signing = true;
     }
     letter.normalise();
 
@@ -197,6 +229,7 @@ pub fn run(args: &FormArgs) -> u8 {
 
     let bytes = match format {
         Format::Docx => forms::docx::to_docx(&letter),
+        Format::Xlsx => forms::ca_sheet::to_xlsx(&letter),
         Format::Pdf => {
             let fonts = match load_fonts(args.fonts.as_deref()) {
                 Ok(f) => f,
@@ -216,6 +249,12 @@ pub fn run(args: &FormArgs) -> u8 {
     if let Err(e) = std::fs::write(&args.out, bytes) {
         eprintln!("kyso: {}: {e}", args.out.display());
         return EXIT_UNREADABLE;
+    }
+    if kind == FormKind::F09 {
+        eprintln!(
+            "{} (kyso form 05 --data <09.json>)",
+            i18n::text(lang, "forms_09_then_05")
+        );
     }
     if problems.is_empty() {
         EXIT_OK
@@ -255,6 +294,9 @@ pub fn problem_line(lang: Lang, p: &Problem) -> String {
         Some(e) => i18n::renewal_sentence(lang, e),
         None => i18n::text(lang, p.rule.code()).to_string(),
     };
+    if let Some(d) = &p.detail {
+        msg.push_str(&format!(": {d}"));
+    }
     if let Some(other) = p.other_row {
         msg.push_str(&if vi {
             format!(" (trùng dòng {other})")
@@ -269,5 +311,18 @@ pub fn problem_line(lang: Lang, p: &Problem) -> String {
         "{place}, {} {field}: {msg} [{}]",
         if vi { "trường" } else { "field" },
         p.rule.source()
+    )
+}
+
+/// `kyso: file.cer: Name: left out of the letter — the holder is not of this form's
+/// kind (organization)`.
+pub fn left_out_line(lang: Lang, o: &forms::LeftOut) -> String {
+    format!(
+        "kyso: {}: {}: {} — {} ({})",
+        o.file,
+        o.name,
+        i18n::text(lang, "forms_left_out"),
+        i18n::text(lang, o.code),
+        i18n::text(lang, o.holder.code())
     )
 }
