@@ -16,6 +16,10 @@ pub struct Instant(i64);
 /// Seconds in one civil day.
 pub const DAY: i64 = 86_400;
 
+/// Viet Nam's offset from UTC (UTC+7, no daylight saving): the day and hour on the
+/// clerk's desk, for documents that are filed with a date.
+pub const VN_OFFSET_SECS: i64 = 7 * 3600;
+
 impl Instant {
     pub const fn from_unix(secs: i64) -> Self {
         Instant(secs)
@@ -130,6 +134,21 @@ impl Instant {
     pub fn to_vn_display(self) -> String {
         let (y, mo, d, h, mi, _) = self.to_civil();
         format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02} UTC")
+    }
+
+    /// `31/01/2024 19:00` in Viet Nam time (UTC+7).
+    pub fn to_vn_local_display(self) -> String {
+        let (y, mo, d, h, mi, _) = self.vn_local().to_civil();
+        format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}")
+    }
+
+    /// `31/01/2024` for the day in Viet Nam (UTC+7).
+    pub fn to_vn_local_date(self) -> String {
+        self.vn_local().to_vn_date()
+    }
+
+    fn vn_local(self) -> Instant {
+        self.checked_add_secs(VN_OFFSET_SECS).unwrap_or(self)
     }
 
     /// `31/01/2024`.

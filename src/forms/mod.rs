@@ -20,7 +20,7 @@ pub mod import;
 pub mod model;
 pub mod nfc;
 pub mod pdf;
-mod xml;
+pub mod xml;
 pub mod zip;
 
 pub use check::{Problem, RuleId, Severity, check_letter};

@@ -11,6 +11,7 @@ use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
 use super::files::{self, Unreadable};
+use super::record_out;
 use super::{EXIT_OK, EXIT_UNREADABLE, VerifyArgs, usage_error};
 
 const PDF_EXTENSIONS: &[&str] = &["pdf"];
@@ -23,7 +24,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
     let (docs, mut unreadable) = files::read_paths(&args.paths, PDF_EXTENSIONS);
     let trust = args.trust.load(&mut unreadable);
 
-    let reports: Vec<Value> = docs
+    let verified: Vec<verify::DocumentReport> = docs
         .iter()
         .map(|d: &InputFile| {
             let opts = VerifyOptions {
@@ -34,10 +35,20 @@ pub fn run(args: &VerifyArgs) -> u8 {
                 crls: trust.crls.clone(),
                 pins: true,
             };
-            verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang)
+            verify::verify_pdf(&d.bytes, &opts)
         })
         .collect();
-    let failed = !unreadable.is_empty() || reports.iter().any(|r| !r["error"].is_null());
+    let failed = !unreadable.is_empty() || verified.iter().any(|r| r.error.is_some());
+    if let Some(path) = &args.record
+        && let Err(code) = record_out::write_record(path, &docs, &verified, lang)
+    {
+        return code;
+    }
+    if let Some(format) = &args.summary {
+        return record_out::print_summary(format, &verified, &unreadable, lang)
+            .unwrap_or(if failed { EXIT_UNREADABLE } else { EXIT_OK });
+    }
+    let reports: Vec<Value> = verified.iter().map(|r| verify::to_json(r, lang)).collect();
 
     let out = std::io::stdout();
     let mut out = out.lock();
