@@ -19,6 +19,8 @@ pub mod hash_helper;
 pub mod hash_worker;
 pub mod read;
 pub mod trust_bundle;
+pub mod verify_record;
+pub mod verify_summary;
 pub mod verify_tab;
 
 /// The element the page renders into (see index.html).

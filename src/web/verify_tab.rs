@@ -18,6 +18,8 @@ use super::copy::CopyButton;
 use super::dropzone::{DropZone, Loaded, is_pdf_name};
 use super::hash::{self, Engine};
 use super::hash_helper;
+use super::verify_record::RecordButtons;
+use super::verify_summary::VerifySummary;
 use super::{clock, download, read};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
@@ -546,6 +548,9 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
                         <h2>{ "Báo cáo kiểm tra chữ ký số trên tài liệu PDF" }</h2>
                         <p>{ format!("Lập bằng kyso lúc {} (giờ Việt Nam). Tệp chỉ được kiểm tra trên máy này.", vn_time(clock::now())) }</p>
                     </div>
+                    if state.docs.len() > 1 {
+                        <VerifySummary docs={state.docs.clone()} />
+                    }
                     { for state.docs.iter().map(|d| html! {
                         <DocPanel key={d.id} doc={Rc::clone(d)} dispatch={state.dispatcher()} />
                     }) }
@@ -614,7 +619,8 @@ fn DocPanel(props: &DocPanelProps) -> Html {
                     </p>
                 </div>
                 <div class="actions no-print">
-                    if d.report.is_some() {
+                    if let Some(r) = &d.report {
+                        <RecordButtons report={Rc::clone(r)} file={d.file.clone()} />
                         <button type="button" class="button" onclick={on_json} data-testid="doc-export-json">{ "Xuất JSON" }</button>
                     }
                     <button type="button" class="button subtle" onclick={on_remove}>{ "Bỏ khỏi danh sách" }</button>
