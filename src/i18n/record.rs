@@ -283,6 +283,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Click a column heading to sort",
     ),
     (
+        "panels_show_more",
+        "Hiện thêm {n} tài liệu (còn {left} chưa hiện chi tiết; bảng tổng hợp ở trên có đủ)",
+        "Show {n} more documents ({left} not shown in detail; the summary above lists all)",
+    ),
+    (
         "record_download_pdf",
         "Phiếu kết quả (PDF)",
         "Verification record (PDF)",

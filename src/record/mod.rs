@@ -269,14 +269,12 @@ fn summary_table(report: &DocumentReport, lang: Lang) -> Table {
     }
 }
 
-fn chain_code(s: ChainStatus) -> &'static str {
-    match s {
-        ChainStatus::Trusted => "trusted",
-        ChainStatus::Untrusted => "untrusted",
-        ChainStatus::Incomplete => "incomplete",
-        ChainStatus::Invalid => "invalid",
-        ChainStatus::Revoked => "revoked",
-    }
+/// The i18n code of a chain status: its serde name (`trusted`, `incomplete`, …).
+fn chain_code(s: ChainStatus) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn signer_lines(f: &CertFacts, lang: Lang, out: &mut Vec<Para>) {
@@ -414,7 +412,7 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         false,
     ));
     if let Some(c) = &s.chain {
-        out.push(line(&t("record_chain"), &t(chain_code(c.status)), true));
+        out.push(line(&t("record_chain"), &t(&chain_code(c.status)), true));
         if let Some(a) = &c.anchor {
             out.push(line(
                 &t("record_root"),

@@ -33,6 +33,9 @@ use crate::verify::{
 
 const LANG: Lang = Lang::Vi;
 
+/// How many document panels are drawn before "show more".
+const PANELS_PAGE: usize = 100;
+
 /// Where a document is in its work.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stage {
@@ -493,6 +496,15 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
         })
     };
 
+    // Panels are drawn a page at a time: with 1,000 PDFs dropped, 1,000 panels of
+    // ~260 elements each made every update re-lay out a quarter-million nodes (the
+    // batch slowed down quadratically); the summary table above lists every document.
+    let limit = use_state(|| PANELS_PAGE);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(limit.saturating_add(PANELS_PAGE)))
+    };
+    let hidden = state.docs.len().saturating_sub(*limit);
     let done: Vec<&Rc<DocumentReport>> = state
         .docs
         .iter()
@@ -551,9 +563,16 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
                     if state.docs.len() > 1 {
                         <VerifySummary docs={state.docs.clone()} />
                     }
-                    { for state.docs.iter().map(|d| html! {
+                    { for state.docs.iter().take(*limit).map(|d| html! {
                         <DocPanel key={d.id} doc={Rc::clone(d)} dispatch={state.dispatcher()} />
                     }) }
+                    if hidden > 0 {
+                        <p class="more no-print">
+                            <button type="button" class="button" onclick={on_more} data-testid="verify-show-more">
+                                { i18n::text(LANG, "panels_show_more").replace("{n}", &hidden.min(PANELS_PAGE).to_string()).replace("{left}", &hidden.to_string()) }
+                            </button>
+                        </p>
+                    }
                 </section>
             }
         </>
@@ -678,11 +697,7 @@ fn progress(s: &Stage) -> Html {
 }
 
 fn summary_tone(r: &DocumentReport) -> &'static str {
-    match r.summary {
-        "all_signatures_valid" | "valid_with_allowed_changes" => "ok",
-        "signatures_indeterminate" | "no_signatures" => "unsure",
-        _ => "bad",
-    }
+    crate::record::summary::tone(r.summary)
 }
 
 fn tone_icon(tone: &str) -> &'static str {
