@@ -28,14 +28,22 @@ const { page, close } = await browser();
 async function run(input) {
   await page.goto(origin + '/', { waitUntil: 'load' });
   await page.locator('[data-testid=dropzone]').waitFor();
-  const t0 = Date.now();
+  // From the input's change event (the browser has the files), measured in the page:
+  // what the page does, without the test driver handing over 1,000 paths.
+  await page.evaluate((n) => {
+    window.__done = new Promise((ok) => {
+      document.addEventListener('change', () => {
+        const t0 = performance.now();
+        const poll = () => {
+          if (document.querySelector('[data-testid=summary]')?.dataset.total === String(n) && document.querySelector('[data-testid=cert-card]')) ok(performance.now() - t0);
+          else setTimeout(poll, 5);
+        };
+        poll();
+      }, { capture: true, once: true });
+    });
+  }, N);
   await page.locator('[data-testid=file-input]').setInputFiles(input);
-  await page.waitForFunction(
-    (n) => document.querySelector('[data-testid=summary]')?.dataset.total === String(n) && document.querySelectorAll('[data-testid=cert-card]').length > 0,
-    N,
-    { timeout: 120000, polling: 10 },
-  );
-  return Date.now() - t0;
+  return Math.round(await page.evaluate(() => window.__done));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
