@@ -5,9 +5,11 @@
 #   certificates: 1,000 government-shaped certificates in one PEM bundle, read and
 #   validated by (a) the core in process, (b) the kyso CLI, (c) openssl printing every
 #   one of them, (d) the page in headless Chromium (drop → all validated, first page
-#   of cards drawn).
+#   of cards drawn); the same certificates as N separate .cer files beside one bundle.
 #   signed PDF: a 100 MB file signed by openssl (tests/e2e/make-big-pdf.mjs), verified
 #   by pdfsig, the kyso CLI and the page (time to verdict, SHA throughput, memory).
+#   batch of PDFs: 1,000 small signed PDFs dropped at once (time to the full summary
+#   table, frame gaps, memory) is printed by tests/e2e/batch.test.mjs.
 #   letters: a 500-row letter to DOCX and PDF in the page; natively: cargo bench --bench forms.
 #   hostile PDF shapes: the full-size matrix of tests/pdf_many_updates.rs
 #   (cargo bench --bench many_updates; fails if a change is ever reported allowed).
@@ -65,6 +67,8 @@ cargo bench --quiet --profile release-native --bench many_updates
 if [ -f dist/index.html ]; then
     section "certificates: the page in headless Chromium ($N)"
     (cd tests/e2e && node bench.mjs "$bundle")
+    section "certificates: one bundle vs $N separate .cer files (a folder dropped at once; read concurrently)"
+    (cd tests/e2e && node bench-certs-files.mjs "$bundle")
     # Three runs each: times on this shared 2-core machine vary by ±15%.
     section "signed PDF ($PDF_MB MB): the page, SHA-256 in the worker while reading (pure WebAssembly, as on plain http)"
     for i in 1 2 3; do (cd tests/e2e && node bench-verify.mjs "$big" --wasm); done

@@ -8,7 +8,7 @@
 #   playwright-core into tests/e2e/node_modules   (npm ci; drives the system Chromium)
 #   axe-core into tests/e2e/node_modules          (npm ci; the accessibility test)
 #   chromium, chromium-driver, poppler-utils,     (apt-get, when missing)
-#   unzip, libreoffice-writer-nogui
+#   unzip, libreoffice-writer-nogui, python3-openpyxl
 #   every crate of Cargo.lock in cargo's cache    (cargo fetch, so Trunk can build offline)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -39,7 +39,7 @@ else
         || cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-section "tools: Chromium, chromedriver, poppler-utils, unzip, LibreOffice Writer (apt)"
+section "tools: Chromium, chromedriver, poppler-utils, unzip, LibreOffice Writer, openpyxl (apt)"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -47,6 +47,8 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 # The letters' tests unzip the DOCX and have LibreOffice open it (an independent reader).
 command -v unzip >/dev/null || missing+=(unzip)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# The verification summary's XLSX is read back with openpyxl (tests/verify_summary.rs).
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
 if [ ${#missing[@]} -eq 0 ]; then
     echo "present"
 else

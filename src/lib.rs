@@ -11,6 +11,7 @@ pub mod forms;
 pub mod i18n;
 pub mod input;
 pub mod pdf;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod time;

@@ -149,6 +149,11 @@ impl Instant {
         format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}")
     }
 
+    /// `31/01/2024` for the day in Viet Nam (UTC+7).
+    pub fn to_vn_local_date(self) -> String {
+        self.in_viet_nam().to_vn_date()
+    }
+
     /// `31/01/2024`.
     pub fn to_vn_date(self) -> String {
         let (y, mo, d, ..) = self.to_civil();

@@ -499,7 +499,12 @@ fn core_xml(d: &Doc) -> String {
 
 /// The letter as a .docx file.
 pub fn to_docx(letter: &Letter) -> Vec<u8> {
-    let d = doc::build(letter);
+    render(&doc::build(letter))
+}
+
+/// Any laid-out document as a .docx file (the letters, and the verification record
+/// of `crate::record`, which shares their layout and writers).
+pub fn render(d: &Doc) -> Vec<u8> {
     zip_files(&[
         (
             "[Content_Types].xml".to_string(),
@@ -508,7 +513,7 @@ pub fn to_docx(letter: &Letter) -> Vec<u8> {
         ("_rels/.rels".to_string(), ROOT_RELS.as_bytes().to_vec()),
         (
             "word/document.xml".to_string(),
-            document_xml(&d).into_bytes(),
+            document_xml(d).into_bytes(),
         ),
         (
             "word/_rels/document.xml.rels".to_string(),
@@ -523,6 +528,6 @@ pub fn to_docx(letter: &Letter) -> Vec<u8> {
             "word/header2.xml".to_string(),
             HEADER_FIRST.as_bytes().to_vec(),
         ),
-        ("docProps/core.xml".to_string(), core_xml(&d).into_bytes()),
+        ("docProps/core.xml".to_string(), core_xml(d).into_bytes()),
     ])
 }

@@ -25,7 +25,7 @@ pub mod model;
 pub mod nfc;
 pub mod pdf;
 pub mod session;
-mod xml;
+pub mod xml;
 pub mod zip;
 
 pub use check::{Problem, RuleId, Severity, check_letter};

@@ -8,6 +8,7 @@
 mod certificates;
 mod letters;
 mod pdf;
+mod record;
 mod ui;
 mod verification;
 
@@ -38,6 +39,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     verification::TEXTS,
     pdf::TEXTS,
     letters::TEXTS,
+    record::TEXTS,
     ui::TEXTS,
 ];
 

@@ -23,6 +23,8 @@ pub mod hash_worker;
 pub mod lang;
 pub mod read;
 pub mod trust_folder;
+pub mod verify_record;
+pub mod verify_summary;
 pub mod verify_tab;
 
 /// The element the page renders into (see index.html).

@@ -20,6 +20,8 @@ use super::hash::{self, Engine};
 use super::hash_helper;
 use super::lang::{fill, t, use_lang};
 use super::trust_folder::{FolderCrl, FolderCrls};
+use super::verify_record::RecordButtons;
+use super::verify_summary::VerifySummary;
 use super::{clock, download, read, trust_folder};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
@@ -30,6 +32,9 @@ use crate::verify::{
     self, ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
     VerifyOptions,
 };
+
+/// How many document panels are drawn before "show more".
+const PANELS_PAGE: usize = 100;
 
 /// Where a document is in its work.
 #[derive(Clone, Debug, PartialEq)]
@@ -524,6 +529,15 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
         })
     };
 
+    // Panels are drawn a page at a time: with 1,000 PDFs dropped, 1,000 panels of
+    // ~260 elements each made every update re-lay out a quarter-million nodes (the
+    // batch slowed down quadratically); the summary table above lists every document.
+    let limit = use_state(|| PANELS_PAGE);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(limit.saturating_add(PANELS_PAGE)))
+    };
+    let hidden = state.docs.len().saturating_sub(*limit);
     let done: Vec<&Rc<DocumentReport>> = state
         .docs
         .iter()
@@ -579,9 +593,19 @@ pub fn VerifyTab(props: &VerifyTabProps) -> Html {
                         <h2>{ t(lang, "ui_report_heading") }</h2>
                         <p>{ fill(lang, "ui_report_made", &[&vn_time(clock::now())]) }</p>
                     </div>
-                    { for state.docs.iter().map(|d| html! {
+                    if state.docs.len() > 1 {
+                        <VerifySummary docs={state.docs.clone()} />
+                    }
+                    { for state.docs.iter().take(*limit).map(|d| html! {
                         <DocPanel key={d.id} doc={Rc::clone(d)} dispatch={state.dispatcher()} />
                     }) }
+                    if hidden > 0 {
+                        <p class="more no-print">
+                            <button type="button" class="button" onclick={on_more} data-testid="verify-show-more">
+                                { t(lang, "panels_show_more").replace("{n}", &hidden.min(PANELS_PAGE).to_string()).replace("{left}", &hidden.to_string()) }
+                            </button>
+                        </p>
+                    }
                 </section>
             }
         </>
@@ -648,7 +672,8 @@ fn DocPanel(props: &DocPanelProps) -> Html {
                     </p>
                 </div>
                 <div class="actions no-print">
-                    if d.report.is_some() {
+                    if let Some(r) = &d.report {
+                        <RecordButtons report={Rc::clone(r)} file={d.file.clone()} />
                         <button type="button" class="button" onclick={on_json} data-testid="doc-export-json">{ t(lang, "ui_export_json") }</button>
                     }
                     <button type="button" class="button subtle" onclick={on_remove}>{ t(lang, "ui_remove_from_list") }</button>
@@ -708,11 +733,7 @@ fn progress(s: &Stage, lang: Lang) -> Html {
 }
 
 fn summary_tone(r: &DocumentReport) -> &'static str {
-    match r.summary {
-        "all_signatures_valid" | "valid_with_allowed_changes" => "ok",
-        "signatures_indeterminate" | "no_signatures" => "unsure",
-        _ => "bad",
-    }
+    crate::record::summary::tone(r.summary)
 }
 
 fn tone_icon(tone: &str) -> &'static str {

@@ -268,7 +268,7 @@ fn unreadable(path: &Path, detail: &str) -> u8 {
     EXIT_UNREADABLE
 }
 
-fn load_fonts(dir: Option<&Path>) -> Result<FontSet, String> {
+pub(super) fn load_fonts(dir: Option<&Path>) -> Result<FontSet, String> {
     let [r, b, i, bi] = match dir {
         None => BUILTIN_FONTS.map(<[u8]>::to_vec),
         Some(d) => {

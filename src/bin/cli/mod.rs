@@ -7,6 +7,7 @@ mod evidence;
 mod files;
 mod form_cmd;
 mod http;
+mod record_out;
 mod trust_cmd;
 mod trust_update;
 mod verify_cmd;
@@ -89,6 +90,14 @@ pub struct VerifyArgs {
     /// In một tài liệu JSON / print one JSON document.
     #[arg(long)]
     pub json: bool,
+    /// Chỉ in bảng tổng hợp (một dòng mỗi tệp) / print only the summary table, one
+    /// row per file: csv (RFC 4180, UTF-8 BOM, for Excel) or tsv.
+    #[arg(long, value_name = "csv|tsv")]
+    pub summary: Option<String>,
+    /// Ghi phiếu kết quả kiểm tra chữ ký số của tệp PDF (một tệp) / write the
+    /// verification record of the (single) PDF: FILE.pdf or FILE.docx.
+    #[arg(long, value_name = "FILE.pdf|FILE.docx")]
+    pub record: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub trust: TrustArgs,
     /// Tệp PDF hoặc thư mục / PDF files or folders.

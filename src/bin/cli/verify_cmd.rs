@@ -11,6 +11,7 @@ use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
 use super::files::{self, Unreadable};
+use super::record_out;
 use super::{EXIT_OK, EXIT_UNREADABLE, VerifyArgs, usage_error};
 
 const PDF_EXTENSIONS: &[&str] = &["pdf"];
@@ -26,7 +27,9 @@ pub fn run(args: &VerifyArgs) -> u8 {
     let mut folder_problems = Vec::new();
     let (index, folder_cas) = evidence.folder_cas(lang, &mut folder_problems);
 
-    let reports: Vec<Value> = docs
+    // Each document's report, and where its evidence came from when evidence beyond
+    // the file was asked for (`evidence_sources` in the JSON).
+    let (verified, sources): (Vec<verify::DocumentReport>, Vec<Option<Value>>) = docs
         .iter()
         .map(|d: &InputFile| {
             let mut opts = VerifyOptions {
@@ -50,19 +53,34 @@ pub fn run(args: &VerifyArgs) -> u8 {
                 sources.extend(super::evidence::embedded_and_user(&plan, &trust.crls));
                 sources.extend(ev.sources);
             }
-            let mut json = verify::to_json(&verify::verify_pdf(&d.bytes, &opts), lang);
-            if evidence.active()
-                && let Some(o) = json.as_object_mut()
-            {
-                o.insert(
-                    "evidence_sources".into(),
-                    super::evidence::to_json(&sources, lang),
-                );
+            let report = verify::verify_pdf(&d.bytes, &opts);
+            let sources = evidence
+                .active()
+                .then(|| super::evidence::to_json(&sources, lang));
+            (report, sources)
+        })
+        .collect();
+    let failed = !unreadable.is_empty() || verified.iter().any(|r| r.error.is_some());
+    if let Some(path) = &args.record
+        && let Err(code) = record_out::write_record(path, &docs, &verified, lang)
+    {
+        return code;
+    }
+    if let Some(format) = &args.summary {
+        return record_out::print_summary(format, &verified, &unreadable, lang)
+            .unwrap_or(if failed { EXIT_UNREADABLE } else { EXIT_OK });
+    }
+    let reports: Vec<Value> = verified
+        .iter()
+        .zip(sources)
+        .map(|(r, sources)| {
+            let mut json = verify::to_json(r, lang);
+            if let (Some(s), Some(o)) = (sources, json.as_object_mut()) {
+                o.insert("evidence_sources".into(), s);
             }
             json
         })
         .collect();
-    let failed = !unreadable.is_empty() || reports.iter().any(|r| !r["error"].is_null());
 
     let out = std::io::stdout();
     let mut out = out.lock();

@@ -1,0 +1,305 @@
+//! Words for the codes of one domain. What a clerk files after checking signed PDFs:
+//! the verification record ("Phiếu kết quả kiểm tra chữ ký số", src/record) and the
+//! batch summary table with its exports, in the page and the CLI.
+//!
+//! A table of its own (not `verification.rs`, already the largest) so that work on
+//! the verdicts' words and on the record do not collide.
+
+/// (code, Vietnamese, English). Codes are unique across all tables; a test checks it.
+pub(super) const TEXTS: &[(&str, &str, &str)] = &[
+    // The record, laid out as an administrative document (Decree 30/2020).
+    (
+        "record_title",
+        "PHIẾU KẾT QUẢ KIỂM TRA CHỮ KÝ SỐ",
+        "SIGNATURE VERIFICATION RECORD",
+    ),
+    (
+        "record_agency_blank",
+        "CƠ QUAN, ĐƠN VỊ KIỂM TRA",
+        "VERIFYING AGENCY",
+    ),
+    ("record_number_line", "Số:       /", "No.:       /"),
+    (
+        "record_intro",
+        "Phiếu này ghi lại kết quả kiểm tra chữ ký số trên văn bản điện tử nêu dưới đây, gồm: chữ ký số, hiệu lực của chứng thư chữ ký số và đường dẫn chứng thực (theo các bước của Điều 30, 31, 32 Nghị định số 68/2024/NĐ-CP). Việc kiểm tra được thực hiện bằng phần mềm kyso ngay trên máy của người kiểm tra; tệp không được gửi đi đâu.",
+        "This record states the result of checking the digital signatures on the electronic document named below: the signatures, the validity of the signing certificates and their certification paths (the steps of Articles 30, 31 and 32 of Decree 68/2024/ND-CP). The check was made with kyso on the checker's own computer; the file was not sent anywhere.",
+    ),
+    (
+        "record_section_file",
+        "1. Văn bản được kiểm tra",
+        "1. The document checked",
+    ),
+    ("record_file_name", "Tên tệp", "File name"),
+    (
+        "record_file_sha256",
+        "Mã băm SHA-256 của tệp (để đối chiếu đúng tệp đã kiểm tra)",
+        "SHA-256 of the file (to match the very file checked)",
+    ),
+    ("record_file_size", "Kích thước", "Size"),
+    ("record_bytes", "byte", "bytes"),
+    (
+        "record_revisions",
+        "Số lần lưu (phiên bản)",
+        "Saved versions (revisions)",
+    ),
+    (
+        "record_validation_time",
+        "Thời điểm kiểm tra",
+        "Validation time",
+    ),
+    ("record_vn_time", "giờ Việt Nam", "Viet Nam time"),
+    ("record_conclusion", "Kết luận chung", "Overall result"),
+    ("record_encryption", "Mã hóa", "Encryption"),
+    (
+        "record_section_summary",
+        "2. Tóm tắt các chữ ký trên văn bản",
+        "2. The signatures on the document",
+    ),
+    ("record_col_no", "STT", "No."),
+    ("record_col_signer", "Người ký", "Signer"),
+    ("record_col_verdict", "Kết quả kiểm tra", "Result"),
+    ("record_col_time", "Thời điểm ký", "Signing time"),
+    (
+        "record_col_changes",
+        "Thay đổi sau khi ký",
+        "Changes after signing",
+    ),
+    (
+        "record_no_signature_row",
+        "Văn bản không có chữ ký số",
+        "The document carries no digital signature",
+    ),
+    (
+        "record_section_details",
+        "3. Chi tiết từng chữ ký",
+        "3. Each signature in detail",
+    ),
+    ("record_signature", "Chữ ký thứ", "Signature"),
+    ("record_field", "trường", "field"),
+    (
+        "record_document_timestamp",
+        "dấu thời gian tài liệu",
+        "document timestamp",
+    ),
+    ("record_revision", "lưu ở phiên bản", "saved in revision"),
+    ("record_verdict", "Kết quả", "Result"),
+    ("record_headline", "Nhận định", "In short"),
+    ("record_signer", "Người ký", "Signer"),
+    ("record_organization", "Cơ quan, tổ chức", "Organisation"),
+    (
+        "record_serial",
+        "Số hiệu chứng thư số",
+        "Certificate serial number",
+    ),
+    ("record_identifiers", "Mã định danh", "Identifiers"),
+    ("record_issuer", "Đơn vị cấp", "Issued by"),
+    (
+        "record_cert_validity",
+        "Hiệu lực chứng thư số",
+        "Certificate validity",
+    ),
+    ("record_from", "từ", "from"),
+    ("record_to", "đến", "to"),
+    (
+        "record_claimed_time",
+        "Thời điểm ký do người ký ghi",
+        "Signing time claimed by the signer",
+    ),
+    (
+        "record_proven_time",
+        "Thời điểm ký được chứng minh bằng dấu thời gian",
+        "Signing time proven by a timestamp",
+    ),
+    (
+        "record_used_time",
+        "Thời điểm dùng để kiểm tra chứng thư",
+        "Time the certificate was validated at",
+    ),
+    (
+        "record_used_proven",
+        "thời điểm được chứng minh",
+        "the proven time",
+    ),
+    (
+        "record_used_claimed",
+        "thời điểm người ký ghi, chưa được chứng minh",
+        "the claimed time, not proven",
+    ),
+    (
+        "record_used_validation_time",
+        "thời điểm kiểm tra (chữ ký không ghi thời điểm)",
+        "the validation time (the signature gives no time)",
+    ),
+    ("record_none", "không có", "none"),
+    (
+        "record_no_timestamp",
+        "không có dấu thời gian",
+        "no timestamp",
+    ),
+    ("record_chain", "Chuỗi chứng thực", "Certification path"),
+    ("record_root", "CA gốc", "Root CA"),
+    (
+        "record_path",
+        "Các chứng thư trên đường dẫn",
+        "Certificates on the path",
+    ),
+    (
+        "record_revocation",
+        "Tình trạng thu hồi tại thời điểm ký",
+        "Revocation status at the signing time",
+    ),
+    ("record_rev_good", "chưa bị thu hồi", "not revoked"),
+    ("record_rev_revoked", "đã bị thu hồi từ", "revoked since"),
+    (
+        "record_rev_stale",
+        "chưa kiểm tra được: thông tin thu hồi cũ hơn thời điểm ký",
+        "not checked: the revocation information is older than the signing time",
+    ),
+    (
+        "record_rev_not_checked",
+        "chưa kiểm tra được (văn bản không kèm CRL hay OCSP, và không có CRL nào được thêm vào)",
+        "not checked (the document carries no CRL or OCSP response and none was added)",
+    ),
+    ("record_rev_source", "nguồn", "source"),
+    ("record_rev_issued", "phát hành", "issued"),
+    (
+        "record_rev_older",
+        "cũ hơn thời điểm ký",
+        "older than the signing time",
+    ),
+    ("record_coverage", "Phạm vi ký", "What the signature covers"),
+    (
+        "record_certification",
+        "Mức chứng nhận (các thay đổi được phép)",
+        "Certification level (changes permitted)",
+    ),
+    ("record_reason", "Lý do ký", "Reason"),
+    ("record_location", "Nơi ký", "Location"),
+    (
+        "record_changes",
+        "Thay đổi sau khi ký",
+        "Changes after signing",
+    ),
+    (
+        "record_changes_none",
+        "không có thay đổi sau khi ký",
+        "no change after signing",
+    ),
+    (
+        "record_changes_allowed_only",
+        "chỉ có thay đổi được phép",
+        "only allowed changes",
+    ),
+    (
+        "record_changes_disallowed",
+        "CÓ THAY ĐỔI KHÔNG ĐƯỢC PHÉP SAU KHI KÝ",
+        "CHANGES NOT ALLOWED AFTER SIGNING",
+    ),
+    ("record_allowed", "được phép", "allowed"),
+    ("record_not_allowed", "KHÔNG được phép", "NOT allowed"),
+    ("record_page", "trang", "page"),
+    ("record_update", "lần cập nhật thứ", "update"),
+    ("record_comment", "ghi chú", "comment"),
+    (
+        "record_open_checks",
+        "Các điểm kiểm tra chưa đạt",
+        "Checks not passed",
+    ),
+    (
+        "record_removed",
+        "Chữ ký đã bị gỡ khỏi biểu mẫu ở lần cập nhật thứ",
+        "The signature was removed from the form in update",
+    ),
+    ("record_section_notes", "4. Ghi chú", "4. Notes"),
+    (
+        "record_note_time",
+        "Kết quả trên đúng tại thời điểm kiểm tra và với các chứng thư, danh sách thu hồi có trong tệp hoặc được thêm vào khi kiểm tra. Kiểm tra lại vào thời điểm khác, hoặc với thông tin thu hồi mới hơn, có thể cho kết quả khác.",
+        "The result holds at the validation time and for the certificates and revocation lists in the file or added for the check. Checking again at another time, or with newer revocation information, may give another result.",
+    ),
+    (
+        "record_note_hash",
+        "Mã băm SHA-256 ở mục 1 xác định đúng tệp đã được kiểm tra: một tệp khác, dù chỉ khác một byte, có mã băm khác.",
+        "The SHA-256 in section 1 identifies the very file checked: any other file, even one byte different, has another.",
+    ),
+    ("record_checker", "NGƯỜI KIỂM TRA", "CHECKED BY"),
+    (
+        "record_sign_note",
+        "(Ký, ghi rõ họ tên)",
+        "(Signature and full name)",
+    ),
+    // The batch summary: one row per document (page table, CSV, TSV, XLSX).
+    ("summary_col_file", "Tệp", "File"),
+    ("summary_col_signatures", "Số chữ ký", "Signatures"),
+    ("summary_col_verdict", "Kết luận", "Result"),
+    ("summary_col_signer", "Người ký", "Signer"),
+    ("summary_col_time", "Thời điểm ký", "Signing time"),
+    ("summary_col_modified", "Bị sửa sau khi ký?", "Modified?"),
+    (
+        "modified_yes",
+        "Có (thay đổi không được phép)",
+        "Yes (changes not allowed)",
+    ),
+    ("modified_no", "Không", "No"),
+    (
+        "modified_allowed_only",
+        "Không (chỉ thay đổi được phép)",
+        "No (only allowed changes)",
+    ),
+    ("modified_not_analysed", "Chưa xác định", "Not determined"),
+    ("summary_pending", "Đang kiểm tra…", "Checking…"),
+    ("summary_sheet_name", "Kết quả kiểm tra", "Results"),
+    // The page's controls for them.
+    (
+        "summary_heading",
+        "Bảng tổng hợp kết quả",
+        "Summary of results",
+    ),
+    ("summary_filter", "Lọc", "Filter"),
+    (
+        "summary_filter_hint",
+        "Tên tệp, người ký, kết luận…",
+        "File, signer, result…",
+    ),
+    ("summary_filter_tone", "Kết quả", "Result"),
+    ("summary_tone_all", "Tất cả", "All"),
+    ("summary_tone_ok", "Hợp lệ", "Valid"),
+    ("summary_tone_unsure", "Chưa đủ căn cứ", "Not confirmed"),
+    (
+        "summary_tone_bad",
+        "Không hợp lệ / bị sửa",
+        "Invalid / modified",
+    ),
+    ("summary_shown", "Hiển thị", "Showing"),
+    ("summary_of", "trên", "of"),
+    ("summary_export_csv", "Xuất CSV", "Export CSV"),
+    (
+        "summary_export_xlsx",
+        "Xuất Excel (XLSX)",
+        "Export Excel (XLSX)",
+    ),
+    (
+        "summary_sort_hint",
+        "Bấm tiêu đề cột để sắp xếp",
+        "Click a column heading to sort",
+    ),
+    (
+        "panels_show_more",
+        "Hiện thêm {n} tài liệu (còn {left} chưa hiện chi tiết; bảng tổng hợp ở trên có đủ)",
+        "Show {n} more documents ({left} not shown in detail; the summary above lists all)",
+    ),
+    (
+        "record_download_pdf",
+        "Phiếu kết quả (PDF)",
+        "Verification record (PDF)",
+    ),
+    (
+        "record_download_docx",
+        "Phiếu kết quả (DOCX)",
+        "Verification record (DOCX)",
+    ),
+    (
+        "record_download_hint",
+        "Tải phiếu kết quả kiểm tra chữ ký số để lưu cùng văn bản",
+        "Download the signature verification record to file with the document",
+    ),
+];
