@@ -32,7 +32,7 @@ fn main() {
     for _ in 0..rounds {
         let t = Clock::now();
         let r = report::read_certificates(&files, &CertOptions::at(at));
-        let json = report::to_json(&r, kyso::i18n::Lang::Vi);
+        let json = kyso::render::cert_json(&r, kyso::i18n::Lang::Vi);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         n = r.certificates.len();
         std::hint::black_box(json);

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod input;
 pub mod pdf;
 pub mod record;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod time;

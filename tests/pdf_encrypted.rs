@@ -49,7 +49,7 @@ fn verify(name: &str) -> DocumentReport {
 /// What must not depend on encryption: per signature, the verdict, its reasons and
 /// the changes after it (object numbers left out: qpdf renumbers the objects).
 fn verdict(r: &DocumentReport) -> Value {
-    let j = verify::to_json(r, Lang::En);
+    let j = kyso::render::verify_json(r, Lang::En);
     let sigs: Vec<Value> = j["signatures"]
         .as_array()
         .unwrap()
@@ -230,7 +230,7 @@ fn a_user_password_is_out_of_scope_and_says_so() {
         }
     );
     assert!(!doc.changes_after(&doc.signatures()[0]).reliable);
-    let j = verify::to_json(&r, Lang::Vi);
+    let j = kyso::render::verify_json(&r, Lang::Vi);
     assert!(
         j["encryption_text"]
             .as_str()

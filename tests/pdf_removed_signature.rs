@@ -29,7 +29,7 @@ fn verify_json(name: &str, bytes: &[u8]) -> (verify::DocumentReport, Value) {
     opts.file_name = name.to_string();
     opts.anchors = vec![InputFile::new("root.cer", read("root.cer"))];
     let report = verify::verify_pdf(bytes, &opts);
-    let json = verify::to_json(&report, Lang::En);
+    let json = kyso::render::verify_json(&report, Lang::En);
     (report, json)
 }
 

@@ -51,7 +51,7 @@ fn verify(path: &Path) -> Value {
     let mut opts = VerifyOptions::at(at());
     opts.file_name = path.display().to_string();
     let report = verify::verify_pdf(&bytes, &opts);
-    verify::to_json(&report, Lang::En)
+    kyso::render::verify_json(&report, Lang::En)
 }
 
 fn not_allowed(s: &Value) -> Vec<String> {

@@ -144,7 +144,7 @@ fn mutated_files_go_through_the_whole_report() {
             })
             .collect();
         let r = report::read_certificates(&files, &CertOptions::at(at));
-        let _ = report::to_json(&r, kyso::i18n::Lang::Vi);
+        let _ = kyso::render::cert_json(&r, kyso::i18n::Lang::Vi);
     }
 }
 
@@ -178,7 +178,7 @@ fn fuzz_findings_stay_fixed() {
         // not a speed test: scripts/bench.sh measures speed).
         let started = std::time::Instant::now();
         let opts = kyso::verify::VerifyOptions::at(at);
-        let _ = kyso::verify::to_json(
+        let _ = kyso::render::verify_json(
             &kyso::verify::verify_pdf(&bytes, &opts),
             kyso::i18n::Lang::Vi,
         );
@@ -214,7 +214,7 @@ fn mutated_encrypted_pdfs_never_panic() {
     let opts = kyso::verify::VerifyOptions::at(at);
     let run = |bytes: &[u8]| {
         let r = kyso::verify::verify_pdf(bytes, &opts);
-        let _ = kyso::verify::to_json(&r, kyso::i18n::Lang::Vi);
+        let _ = kyso::render::verify_json(&r, kyso::i18n::Lang::Vi);
     };
     let mut rng = Rng(0x656E_6372_7970_7421);
     for i in 0..150 {

@@ -57,7 +57,7 @@ fn fixtures_match_expected() {
         }
         let bytes = common::read(&dir().join(name));
         let report = verify::verify_pdf(&bytes, &opts);
-        let json = verify::to_json(&report, Lang::En);
+        let json = kyso::render::verify_json(&report, Lang::En);
         if !accepts(&e["summary"], &json["summary"]) {
             failures.push(format!(
                 "{name}: summary {} (expected {})",
@@ -147,7 +147,7 @@ fn json_shape_for_the_cli() {
     let mut opts = VerifyOptions::at(Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap());
     opts.anchors = vec![file("pki/root.cer")];
     opts.file_name = "x.pdf".into();
-    let j = verify::to_json(&verify::verify_pdf(&bytes, &opts), Lang::Vi);
+    let j = kyso::render::verify_json(&verify::verify_pdf(&bytes, &opts), Lang::Vi);
     assert_eq!(j["file"], "x.pdf");
     assert!(j["error"].is_null());
     assert_eq!(j["revisions"], 2);
@@ -181,7 +181,7 @@ fn json_shape_for_the_cli() {
             .to_string()
             .contains("001090000001")
     );
-    let j = verify::to_json(&verify::verify_pdf(b"not a pdf", &opts), Lang::En);
+    let j = kyso::render::verify_json(&verify::verify_pdf(b"not a pdf", &opts), Lang::En);
     assert!(j["error"]["code"].is_string());
 }
 
@@ -220,8 +220,8 @@ fn split_api_equals_one_shot() {
             kyso::cms::Digests::compute(&s.digests, &parts)
         })
         .collect();
-    let a = verify::to_json(&verify::finish(&plan, &digests, &opts), Lang::En);
-    let b = verify::to_json(&verify::verify_pdf(&bytes, &opts), Lang::En);
+    let a = kyso::render::verify_json(&verify::finish(&plan, &digests, &opts), Lang::En);
+    let b = kyso::render::verify_json(&verify::verify_pdf(&bytes, &opts), Lang::En);
     assert_eq!(a, b);
     // Wrong digests must fail integrity.
     let wrong: Vec<kyso::cms::Digests> = plan

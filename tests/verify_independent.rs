@@ -621,7 +621,7 @@ fn verdicts_agree_with_pdfsig_and_pyhanko_or_the_difference_is_known() {
             opts.crls = crls.iter().map(|c| file(c.as_str().unwrap())).collect();
         }
         let report = verify::verify_pdf(&common::read(&dir().join(name)), &opts);
-        let got = verify::to_json(&report, Lang::En);
+        let got = kyso::render::verify_json(&report, Lang::En);
         let ours: Vec<Verdict> = got["signatures"]
             .as_array()
             .unwrap()

@@ -55,7 +55,7 @@ fn verify_first(bytes: &[u8]) -> Value {
         .iter()
         .map(|c| file(c.as_str().unwrap()))
         .collect();
-    let json = verify::to_json(&verify::verify_pdf(bytes, &opts), Lang::En);
+    let json = kyso::render::verify_json(&verify::verify_pdf(bytes, &opts), Lang::En);
     let sigs = json["signatures"].as_array().unwrap();
     assert_eq!(sigs.len(), 1, "{json}");
     sigs[0].clone()

@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let r = report::read_certificates(&[InputFile::new("f", data.to_vec())], &CertOptions::at(at));
-    let _ = report::to_json(&r, kyso::i18n::Lang::Vi);
+    let _ = kyso::render::cert_json(&r, kyso::i18n::Lang::Vi);
 });

@@ -11,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
         ..VerifyOptions::at(Instant::from_unix(1_790_000_000))
     };
     let r = verify::verify_pdf(data, &opts);
-    let _ = verify::to_json(&r, kyso::i18n::Lang::Vi);
+    let _ = kyso::render::verify_json(&r, kyso::i18n::Lang::Vi);
 });

@@ -656,7 +656,7 @@ fn check_renewal(row: &Row, n: usize, at: Date, out: &mut Vec<Problem>) {
         Instant::from_unix(src.not_before),
         Instant::from_unix(src.not_after),
         src.is_ca,
-        chain_from_code(&src.chain),
+        crate::report::renewal_finding(chain_from_code(&src.chain)),
         at,
     );
     if row.renew {

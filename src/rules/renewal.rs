@@ -10,7 +10,6 @@
 use serde::Serialize;
 
 use crate::time::Instant;
-use crate::trust::ChainStatus;
 
 /// Minimum whole days of validity left for a renewal or change request.
 /// Source: the provincial guide to Decree 68/2024/NĐ-CP, seed 000 items 6-7.
@@ -80,6 +79,20 @@ impl EligibilityReason {
     }
 }
 
+/// What chain validation found, as far as renewal cares. Renewal has its own small
+/// type so that the rules do not depend on path validation (`report::renewal_finding`
+/// maps a chain status to it, once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainFinding {
+    /// Trusted, or not known to be bad: an incomplete or untrusted chain (the clerk
+    /// often has only the leaf file) does not block renewal.
+    NotBlocking,
+    /// A certificate on the path is revoked.
+    Revoked,
+    /// A path to an anchor exists but a check failed.
+    Invalid,
+}
+
 /// Judges renewal/change eligibility at `at`, given what chain validation found.
 /// An incomplete or untrusted chain does not block it (the clerk often has only
 /// the leaf file); a revoked or broken one does.
@@ -87,19 +100,19 @@ pub fn eligibility(
     not_before: Instant,
     not_after: Instant,
     is_ca: bool,
-    chain: ChainStatus,
+    chain: ChainFinding,
     at: Instant,
 ) -> Eligibility {
     let days_left = at.whole_days_until(not_after);
     let reason = if is_ca {
         EligibilityReason::CaCertificate
-    } else if chain == ChainStatus::Revoked {
+    } else if chain == ChainFinding::Revoked {
         EligibilityReason::Revoked
     } else if at < not_before {
         EligibilityReason::NotYetValid
     } else if at > not_after {
         EligibilityReason::Expired
-    } else if chain == ChainStatus::Invalid {
+    } else if chain == ChainFinding::Invalid {
         EligibilityReason::ChainInvalid
     } else if days_left >= MIN_DAYS_LEFT {
         EligibilityReason::EnoughDaysLeft
@@ -126,7 +139,7 @@ mod tests {
     fn thirty_days_is_the_line() {
         let nb = t("2024-01-01T00:00:00Z");
         let na = t("2026-12-31T00:00:00Z");
-        let ok = ChainStatus::Incomplete;
+        let ok = ChainFinding::NotBlocking;
         let e = eligibility(nb, na, false, ok, t("2026-12-01T00:00:00Z"));
         assert_eq!((e.eligible, e.days_left), (true, 30));
         let e = eligibility(nb, na, false, ok, t("2026-12-01T00:00:01Z"));
@@ -138,7 +151,7 @@ mod tests {
             nb,
             na,
             false,
-            ChainStatus::Invalid,
+            ChainFinding::Invalid,
             t("2027-01-01T00:00:00Z"),
         );
         assert_eq!(e.reason, EligibilityReason::Expired);
@@ -153,7 +166,7 @@ mod tests {
             nb,
             na,
             false,
-            ChainStatus::Revoked,
+            ChainFinding::Revoked,
             t("2025-01-01T00:00:00Z"),
         );
         assert_eq!((e.eligible, e.reason), (false, EligibilityReason::Revoked));
@@ -161,7 +174,7 @@ mod tests {
             nb,
             na,
             false,
-            ChainStatus::Invalid,
+            ChainFinding::Invalid,
             t("2025-01-01T00:00:00Z"),
         );
         assert_eq!(

@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::cert::{Cert, CertFacts};
 use crate::cms::{self, CmsError, Content, Digests, SignedCms};
 use crate::crypto::HashAlg;
-use crate::i18n::{self, Lang};
+
 use crate::input::InputFile;
 use crate::pdf::{self, Document, PdfError, SigKind};
 use crate::time::Instant;
@@ -657,112 +657,4 @@ fn summary(sigs: &[SignatureReport]) -> &'static str {
         return "valid_with_allowed_changes";
     }
     "all_signatures_valid"
-}
-
-/// The JSON document of `kyso verify --json` and the page's export: the report as
-/// data, every code also worded in `lang`.
-pub fn to_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
-    use serde_json::{Value, json};
-    let t = |code: &str| Value::String(i18n::text(lang, code).to_string());
-    let time = |i: Option<Instant>| i.map_or(Value::Null, |i| Value::String(i.to_rfc3339()));
-    let signatures: Vec<Value> = report
-        .signatures
-        .iter()
-        .map(|s| {
-            let checks: Vec<Value> = s
-                .checks
-                .iter()
-                .map(|c| {
-                    json!({
-                        "id": c.id,
-                        "status": c.status.code(),
-                        "detail": c.detail,
-                        "title": t(&format!("check_{}", c.id)),
-                        "message": t(c.detail),
-                    })
-                })
-                .collect();
-            let changes: Vec<Value> = s
-                .changes_after
-                .iter()
-                .map(|c| {
-                    json!({
-                        "revision": c.revision,
-                        "allowed": c.allowed,
-                        "what": c.what,
-                        "action": c.action,
-                        "rule": c.rule,
-                        "page": c.page,
-                        "object": [c.object.0, c.object.1],
-                        "comment": c.comment,
-                    })
-                })
-                .collect();
-            let sub = s.sub_indication.map(SubIndication::code);
-            json!({
-                "field": s.field,
-                "revision": s.revision,
-                "headline": s.headline.code(),
-                "headline_text": t(s.headline.code()),
-                "signed_after": s.signed_after,
-                "kind": s.kind,
-                "sub_filter": s.sub_filter,
-                "indication": s.indication.code(),
-                "sub_indication": sub,
-                "verdict": t(&verdict_code(s)),
-                "sub_indication_text": sub.map(|c| t(&format!("sub_{}", c.to_ascii_lowercase()))),
-                "integrity": s.integrity,
-                "coverage": s.coverage,
-                "coverage_problem": s.coverage_problem,
-                "modified_after": s.modified_after,
-                "changes_after": changes,
-                "reachable": s.reachable,
-                "removed_in_revision": s.removed_in_revision,
-                "certification": s.certification,
-                "signer": s.signer.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
-                "signing_time": {
-                    "claimed": time(s.signing_time.claimed),
-                    "claimed_source": s.signing_time.claimed_source,
-                    "proven": time(s.signing_time.proven),
-                    "proven_source": s.signing_time.proven_source,
-                    "used": s.signing_time.used,
-                    "used_time": s.signing_time.used_time.to_rfc3339(),
-                },
-                "signature_algorithm": s.signature_algorithm,
-                "digest_algorithm": s.digest_algorithm.map(HashAlg::name),
-                "chain": s.chain.as_ref().map(|c| {
-                    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-                    if let Some(obj) = v.as_object_mut() {
-                        for (k, text) in i18n::chain_texts(lang, c) {
-                            obj.insert(k.into(), text.map_or(Value::Null, Value::String));
-                        }
-                    }
-                    v
-                }),
-                "revocation": s.revocation.as_ref().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)),
-                "reason": s.reason,
-                "location": s.location,
-                "checks": checks,
-            })
-        })
-        .collect();
-    json!({
-        "file": report.file,
-        "at": report.at.to_rfc3339(),
-        "error": report.error.map(|c| json!({"code": c, "message": t(c)})),
-        "revisions": report.revisions,
-        "encrypted": report.encrypted,
-        "encryption": report.encryption,
-        "encryption_text": report.encryption.map(t),
-        "summary": report.summary,
-        "summary_text": t(report.summary),
-        "input_problems": report.input_problems,
-        "evidence": report.evidence,
-        "signatures": signatures,
-    })
-}
-
-/// `verdict_total_passed`, `verdict_total_failed`, `verdict_indeterminate`.
-fn verdict_code(s: &SignatureReport) -> String {
-    format!("verdict_{}", s.indication.code().to_ascii_lowercase())
 }

@@ -1152,8 +1152,10 @@ fn signed_name(file: &str, index: usize) -> String {
 
 /// Downloads the reports as JSON (`verify::to_json`, with the page language's words).
 fn export_json(reports: &[Rc<DocumentReport>], lang: Lang) {
-    let documents: Vec<serde_json::Value> =
-        reports.iter().map(|r| verify::to_json(r, lang)).collect();
+    let documents: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| crate::render::verify_json(r, lang))
+        .collect();
     let value = serde_json::json!({ "documents": documents });
     let Ok(json) = serde_json::to_vec_pretty(&value) else {
         return;

@@ -54,7 +54,7 @@ pub fn run(args: &CertArgs) -> u8 {
     let out = std::io::stdout();
     let mut out = out.lock();
     let written = if args.json {
-        let mut doc = report::to_json(&report, lang);
+        let mut doc = kyso::render::cert_json(&report, lang);
         if evidence.active()
             && let Some(o) = doc.as_object_mut()
         {

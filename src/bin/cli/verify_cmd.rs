@@ -74,7 +74,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
         .iter()
         .zip(sources)
         .map(|(r, sources)| {
-            let mut json = verify::to_json(r, lang);
+            let mut json = kyso::render::verify_json(r, lang);
             if let (Some(s), Some(o)) = (sources, json.as_object_mut()) {
                 o.insert("evidence_sources".into(), s);
             }
