@@ -220,7 +220,7 @@ fn a_user_password_is_out_of_scope_and_says_so() {
     assert_eq!(s.indication, verify::Indication::Indeterminate);
     // As before decryption existed: the changes after signing (a DSS update here)
     // cannot be read, so the check does not pass.
-    let m = s.checks.iter().find(|c| c.id == "modifications").unwrap();
+    let m = s.checks.iter().find(|c| c.id == kyso::verify::CheckId::Modifications).unwrap();
     assert_ne!(m.status, verify::CheckStatus::Passed);
     let doc = pdf::open(&read("password.pdf")).unwrap();
     assert_eq!(

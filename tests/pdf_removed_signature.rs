@@ -114,7 +114,7 @@ fn removed_signature_is_reported(name: &str) -> Value {
         .checks
         .iter()
         .filter(|c| c.status == verify::CheckStatus::Failed)
-        .map(|c| (c.id, c.detail))
+        .map(|c| (c.id.code(), c.detail))
         .collect();
     assert_eq!(
         failed,

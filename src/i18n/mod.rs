@@ -12,6 +12,8 @@ mod record;
 mod ui;
 mod verification;
 
+pub use verification::check_title;
+
 use crate::input::InputError;
 use crate::rules::renewal::{Eligibility, EligibilityReason};
 

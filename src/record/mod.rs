@@ -205,7 +205,10 @@ fn sub_words(sub: SubIndication, lang: Lang) -> String {
 /// Whether a change that is not allowed was found after `s`; `None` when the
 /// changes were not analysed (unreadable CMS, unclear coverage): that is not "no".
 pub fn changes_code(s: &SignatureReport) -> &'static str {
-    let analysed = s.checks.iter().any(|c| c.id == "modifications");
+    let analysed = s
+        .checks
+        .iter()
+        .any(|c| c.id == crate::verify::CheckId::Modifications);
     if s.changes_after.iter().any(|c| !c.allowed) || !s.reachable {
         "modified_yes"
     } else if !analysed {
@@ -464,7 +467,7 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         .checks
         .iter()
         .filter(|c| c.status != crate::verify::CheckStatus::Passed)
-        .map(|c| format!("{}: {}", t(&format!("check_{}", c.id)), t(c.detail)))
+        .map(|c| format!("{}: {}", crate::i18n::check_title(lang, c.id), t(c.detail)))
         .collect();
     if !open.is_empty() {
         out.push(line(&t("record_open_checks"), "", false));

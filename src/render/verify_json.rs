@@ -24,7 +24,7 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                         "id": c.id,
                         "status": c.status.code(),
                         "detail": c.detail,
-                        "title": t(&format!("check_{}", c.id)),
+                        "title": i18n::check_title(lang, c.id),
                         "message": t(c.detail),
                     })
                 })

@@ -10,7 +10,7 @@
 
 use super::revocation_checks;
 use super::{
-    ChangeEntry, Check, CheckStatus, Headline, Indication, Material, PlannedSignature,
+    ChangeEntry, Check, CheckId, CheckStatus, Headline, Indication, Material, PlannedSignature,
     SignatureReport, SigningTime, SubIndication, VerifyOptions,
 };
 use crate::cert::{self, Cert};
@@ -31,7 +31,7 @@ struct Verdict {
 }
 
 impl Verdict {
-    fn check(&mut self, id: &'static str, status: CheckStatus, detail: &'static str) {
+    fn check(&mut self, id: CheckId, status: CheckStatus, detail: &'static str) {
         self.checks.push(Check { id, status, detail });
     }
     fn fail(&mut self, sub: SubIndication) {
@@ -118,42 +118,50 @@ pub(super) fn signature(
     let cms = match &plan.cms {
         Ok(c) => Some(c),
         Err(e) => {
-            v.check("format", CheckStatus::Failed, e.code());
+            v.check(CheckId::Format, CheckStatus::Failed, e.code());
             v.fail(SubIndication::FormatFailure);
             None
         }
     };
     if cms.is_some() {
         if !sf_known {
-            v.check("format", CheckStatus::Failed, "sub_filter_unknown");
+            v.check(CheckId::Format, CheckStatus::Failed, "sub_filter_unknown");
             v.fail(SubIndication::FormatFailure);
         } else if !kind_ok {
-            v.check("format", CheckStatus::Failed, "sub_filter_kind_mismatch");
+            v.check(
+                CheckId::Format,
+                CheckStatus::Failed,
+                "sub_filter_kind_mismatch",
+            );
             v.fail(SubIndication::FormatFailure);
         } else if cms.is_some_and(|c| c.signers.len() != 1) {
-            v.check("format", CheckStatus::Failed, "multiple_signers");
+            v.check(CheckId::Format, CheckStatus::Failed, "multiple_signers");
             v.fail(SubIndication::FormatFailure);
         } else {
-            v.check("format", CheckStatus::Passed, "format_ok");
+            v.check(CheckId::Format, CheckStatus::Passed, "format_ok");
         }
     }
 
     // 2. Coverage.
     match cov.grade {
         // The details are the texts' codes (`coverage_*`), so they read as words.
-        CoverageGrade::EntireFile => {
-            v.check("coverage", CheckStatus::Passed, "coverage_entire_file")
-        }
-        CoverageGrade::EntireRevision => {
-            v.check("coverage", CheckStatus::Passed, "coverage_entire_revision")
-        }
+        CoverageGrade::EntireFile => v.check(
+            CheckId::Coverage,
+            CheckStatus::Passed,
+            "coverage_entire_file",
+        ),
+        CoverageGrade::EntireRevision => v.check(
+            CheckId::Coverage,
+            CheckStatus::Passed,
+            "coverage_entire_revision",
+        ),
         CoverageGrade::Partial => {
-            v.check("coverage", CheckStatus::Warning, "coverage_partial");
+            v.check(CheckId::Coverage, CheckStatus::Warning, "coverage_partial");
             v.doubt(SubIndication::FormatFailure);
         }
         CoverageGrade::Unclear => {
             v.check(
-                "coverage",
+                CheckId::Coverage,
                 CheckStatus::Failed,
                 cov.problem.map_or("coverage_unclear", |p| p.code()),
             );
@@ -216,7 +224,7 @@ pub(super) fn signature(
     let sr_for_sig = signer_report.as_ref();
     match sr_for_sig.map(|s| &s.signature) {
         Some(SignatureStatus::Valid) => {
-            v.check("signature", CheckStatus::Passed, "signature_valid")
+            v.check(CheckId::Signature, CheckStatus::Passed, "signature_valid")
         }
         Some(SignatureStatus::Invalid)
             if sr_for_sig
@@ -225,13 +233,13 @@ pub(super) fn signature(
             // The signer's key recovers a well-formed digest of other bytes: the value
             // is genuine, the document changed (HASH_FAILURE, already recorded above).
             v.check(
-                "signature",
+                CheckId::Signature,
                 CheckStatus::Failed,
                 "signature_over_other_content",
             );
         }
         Some(SignatureStatus::Invalid) => {
-            v.check("signature", CheckStatus::Failed, "signature_invalid");
+            v.check(CheckId::Signature, CheckStatus::Failed, "signature_invalid");
             v.fail(SubIndication::SigCryptoFailure);
         }
         Some(SignatureStatus::Unsupported { code }) => {
@@ -243,12 +251,12 @@ pub(super) fn signature(
             } else {
                 CheckStatus::Failed
             };
-            v.check("signature", status, code);
+            v.check(CheckId::Signature, status, code);
             v.doubt(SubIndication::CryptoConstraintsFailure);
         }
         Some(SignatureStatus::NotChecked) | None => {
             v.check(
-                "signature",
+                CheckId::Signature,
                 CheckStatus::NotChecked,
                 "signature_not_checked",
             );
@@ -258,14 +266,14 @@ pub(super) fn signature(
     match &signer_cert {
         None => {
             v.check(
-                "signing_certificate",
+                CheckId::SigningCertificate,
                 CheckStatus::Failed,
                 "signer_certificate_not_found",
             );
             v.doubt(SubIndication::NoSigningCertificateFound);
         }
         Some(_) => v.check(
-            "signing_certificate",
+            CheckId::SigningCertificate,
             CheckStatus::Passed,
             "signer_certificate_found",
         ),
@@ -294,7 +302,7 @@ pub(super) fn signature(
             });
         }
     } else if !is_ts {
-        v.check("timestamp", CheckStatus::NotChecked, "no_timestamp");
+        v.check(CheckId::Timestamp, CheckStatus::NotChecked, "no_timestamp");
     }
     let (used, used_time) = match (proven, claimed) {
         (Some(p), _) => ("proven", p),
@@ -304,7 +312,7 @@ pub(super) fn signature(
     r.signing_time.used = used;
     r.signing_time.used_time = used_time;
     v.check(
-        "signing_time",
+        CheckId::SigningTime,
         if used == "proven" {
             CheckStatus::Passed
         } else {
@@ -320,14 +328,14 @@ pub(super) fn signature(
         && c > p.checked_add_secs(300).unwrap_or(p)
     {
         v.check(
-            "signing_time",
+            CheckId::SigningTime,
             CheckStatus::Warning,
             "claimed_time_after_timestamp",
         );
     }
     if used_time > opts.at {
         v.check(
-            "signing_time",
+            CheckId::SigningTime,
             CheckStatus::Warning,
             "signing_time_in_future",
         );
@@ -344,12 +352,12 @@ pub(super) fn signature(
         chain_checks(&mut v, &mut r, leaf, m, opts, used_time, proven.is_some());
     } else {
         v.check(
-            "certificate_chain",
+            CheckId::CertificateChain,
             CheckStatus::NotChecked,
             "signer_certificate_not_found",
         );
         v.check(
-            "revocation",
+            CheckId::Revocation,
             CheckStatus::NotChecked,
             "signer_certificate_not_found",
         );
@@ -368,13 +376,17 @@ pub(super) fn signature(
         });
         if sha1 {
             if policy::hash_acceptable(HashAlg::Sha1, poe) {
-                v.check("algorithms", CheckStatus::Passed, "sha1_before_retirement");
+                v.check(
+                    CheckId::Algorithms,
+                    CheckStatus::Passed,
+                    "sha1_before_retirement",
+                );
             } else {
-                v.check("algorithms", CheckStatus::Failed, "sha1_no_poe");
+                v.check(CheckId::Algorithms, CheckStatus::Failed, "sha1_no_poe");
                 v.doubt(SubIndication::CryptoConstraintsFailureNoPoe);
             }
         } else {
-            v.check("algorithms", CheckStatus::Passed, "algorithms_ok");
+            v.check(CheckId::Algorithms, CheckStatus::Passed, "algorithms_ok");
         }
     }
 
@@ -403,22 +415,30 @@ fn integrity_of_signature(
         || p(SignerProblem::ContentTypeMissing)
         || p(SignerProblem::EcontentTypeUnexpected)
     {
-        v.check("content_type", CheckStatus::Failed, "content_type_mismatch");
+        v.check(
+            CheckId::ContentType,
+            CheckStatus::Failed,
+            "content_type_mismatch",
+        );
         v.fail(SubIndication::FormatFailure);
     }
     if content == Content::Detached && p(SignerProblem::DetachedWithContent) {
-        v.check("format", CheckStatus::Failed, "detached_with_content");
+        v.check(
+            CheckId::Format,
+            CheckStatus::Failed,
+            "detached_with_content",
+        );
         v.fail(SubIndication::FormatFailure);
     }
     match sr.integrity {
-        Integrity::Valid => v.check("integrity", CheckStatus::Passed, "digest_matches"),
+        Integrity::Valid => v.check(CheckId::Integrity, CheckStatus::Passed, "digest_matches"),
         Integrity::Invalid => {
             let detail = if p(SignerProblem::EncapsulatedDigestMismatch) {
                 "encapsulated_digest_mismatch"
             } else {
                 "digest_mismatch"
             };
-            v.check("integrity", CheckStatus::Failed, detail);
+            v.check(CheckId::Integrity, CheckStatus::Failed, detail);
             v.fail(SubIndication::HashFailure);
         }
         Integrity::Unknown => {
@@ -429,7 +449,7 @@ fn integrity_of_signature(
             } else {
                 "digest_not_checked"
             };
-            v.check("integrity", CheckStatus::NotChecked, detail);
+            v.check(CheckId::Integrity, CheckStatus::NotChecked, detail);
             if detail == "message_digest_missing" {
                 v.fail(SubIndication::FormatFailure);
             } else if sr.signature != SignatureStatus::Invalid {
@@ -451,20 +471,20 @@ fn integrity_of_doc_timestamp(
         TimestampStatus::ImprintMismatch => {
             r.integrity = "invalid";
             v.check(
-                "integrity",
+                CheckId::Integrity,
                 CheckStatus::Failed,
                 "timestamp_imprint_mismatch",
             );
             v.fail(SubIndication::HashFailure);
         }
         TimestampStatus::Malformed => {
-            v.check("integrity", CheckStatus::NotChecked, ts.detail);
+            v.check(CheckId::Integrity, CheckStatus::NotChecked, ts.detail);
             v.fail(SubIndication::FormatFailure);
         }
         _ => {
             r.integrity = "valid";
             v.check(
-                "integrity",
+                CheckId::Integrity,
                 CheckStatus::Passed,
                 "timestamp_imprint_matches",
             );
@@ -476,12 +496,12 @@ fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts: bool) {
     let cades = sig.sub_filter.as_deref() == Some("ETSI.CAdES.detached");
     match sr.ess {
         EssStatus::V2Match => v.check(
-            "ess_signing_certificate",
+            CheckId::EssSigningCertificate,
             CheckStatus::Passed,
             "ess_v2_match",
         ),
         EssStatus::V1Match => v.check(
-            "ess_signing_certificate",
+            CheckId::EssSigningCertificate,
             if cades {
                 CheckStatus::Warning
             } else {
@@ -492,13 +512,13 @@ fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts: bool) {
         EssStatus::Absent => {
             if cades {
                 v.check(
-                    "ess_signing_certificate",
+                    CheckId::EssSigningCertificate,
                     CheckStatus::Warning,
                     "ess_absent_cades",
                 );
             } else if !is_ts {
                 v.check(
-                    "ess_signing_certificate",
+                    CheckId::EssSigningCertificate,
                     CheckStatus::NotChecked,
                     "ess_absent",
                 );
@@ -506,7 +526,7 @@ fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts: bool) {
         }
         EssStatus::Mismatch => {
             v.check(
-                "ess_signing_certificate",
+                CheckId::EssSigningCertificate,
                 CheckStatus::Failed,
                 "ess_mismatch",
             );
@@ -514,14 +534,14 @@ fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts: bool) {
         }
         EssStatus::Malformed => {
             v.check(
-                "ess_signing_certificate",
+                CheckId::EssSigningCertificate,
                 CheckStatus::Failed,
                 "ess_malformed",
             );
             v.fail(SubIndication::FormatFailure);
         }
         EssStatus::NotChecked => v.check(
-            "ess_signing_certificate",
+            CheckId::EssSigningCertificate,
             CheckStatus::NotChecked,
             "signer_certificate_not_found",
         ),
@@ -537,7 +557,7 @@ fn timestamp_check(
     is_doc_ts: bool,
 ) -> Option<Instant> {
     if ts.status != TimestampStatus::Valid {
-        v.check("timestamp", CheckStatus::Failed, ts.detail);
+        v.check(CheckId::Timestamp, CheckStatus::Failed, ts.detail);
         if !is_doc_ts {
             // A broken time-stamp proves nothing and casts doubt on the signature.
             v.doubt(SubIndication::SigConstraintsFailure);
@@ -558,7 +578,7 @@ fn timestamp_check(
     if chain.status == ChainStatus::Trusted {
         // A token whose TSA was revoked proves no time (RFC 3161 §4).
         let rev = revocation_checks::tsa(tsa, &chain, m, gen_time);
-        v.check("timestamp_revocation", rev.status, rev.detail);
+        v.check(CheckId::TimestampRevocation, rev.status, rev.detail);
         if rev.voids_token {
             v.doubt(if is_doc_ts {
                 SubIndication::RevokedNoPoe
@@ -571,18 +591,26 @@ fn timestamp_check(
     if is_doc_ts {
         // The TSA is the signer: its chain is judged by the main chain step.
         if !ts.eku_critical {
-            v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
+            v.check(
+                CheckId::Timestamp,
+                CheckStatus::Warning,
+                "tsa_eku_not_critical",
+            );
         }
         return Some(gen_time);
     }
     if chain.status != ChainStatus::Trusted {
-        v.check("timestamp", CheckStatus::Warning, "tsa_not_trusted");
+        v.check(CheckId::Timestamp, CheckStatus::Warning, "tsa_not_trusted");
         return None;
     }
     if !ts.eku_critical {
-        v.check("timestamp", CheckStatus::Warning, "tsa_eku_not_critical");
+        v.check(
+            CheckId::Timestamp,
+            CheckStatus::Warning,
+            "tsa_eku_not_critical",
+        );
     } else {
-        v.check("timestamp", CheckStatus::Passed, "timestamp_valid");
+        v.check(CheckId::Timestamp, CheckStatus::Passed, "timestamp_valid");
     }
     Some(gen_time)
 }
@@ -635,15 +663,19 @@ fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
     use x509_cert::ext::pkix::{ExtendedKeyUsage, KeyUsage};
     let tbs = leaf.x509().tbs_certificate();
     match tbs.get_extension::<KeyUsage>() {
-        Ok(None) => v.check("signer_key_usage", CheckStatus::Passed, "key_usage_absent"),
+        Ok(None) => v.check(
+            CheckId::SignerKeyUsage,
+            CheckStatus::Passed,
+            "key_usage_absent",
+        ),
         Ok(Some((_, ku))) if ku.digital_signature() || ku.non_repudiation() => v.check(
-            "signer_key_usage",
+            CheckId::SignerKeyUsage,
             CheckStatus::Passed,
             "key_usage_allows_signing",
         ),
         Ok(Some(_)) => {
             v.check(
-                "signer_key_usage",
+                CheckId::SignerKeyUsage,
                 CheckStatus::Failed,
                 "key_usage_excludes_signing",
             );
@@ -651,7 +683,7 @@ fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
         }
         Err(_) => {
             v.check(
-                "signer_key_usage",
+                CheckId::SignerKeyUsage,
                 CheckStatus::Failed,
                 "key_usage_malformed",
             );
@@ -660,24 +692,24 @@ fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
     }
     match tbs.get_extension::<ExtendedKeyUsage>() {
         Ok(None) => v.check(
-            "signer_extended_key_usage",
+            CheckId::SignerExtendedKeyUsage,
             CheckStatus::Passed,
             "eku_absent",
         ),
         Ok(Some((_, eku))) if eku.0.iter().any(|p| DOCUMENT_SIGNING_PURPOSES.contains(p)) => v
             .check(
-                "signer_extended_key_usage",
+                CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Passed,
                 "eku_allows_signing",
             ),
         Ok(Some((false, _))) => v.check(
-            "signer_extended_key_usage",
+            CheckId::SignerExtendedKeyUsage,
             CheckStatus::Warning,
             "eku_not_critical_other_purposes",
         ),
         Ok(Some((true, _))) => {
             v.check(
-                "signer_extended_key_usage",
+                CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Failed,
                 "eku_excludes_signing",
             );
@@ -685,7 +717,7 @@ fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
         }
         Err(_) => {
             v.check(
-                "signer_extended_key_usage",
+                CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Failed,
                 "eku_malformed",
             );
@@ -714,9 +746,13 @@ fn chain_checks(
     let mut chain_ok = false;
     match (&chain.status, &chain.reason) {
         (ChainStatus::Trusted, _) => {
-            v.check("certificate_chain", CheckStatus::Passed, "chain_trusted");
             v.check(
-                "validity_at_signing_time",
+                CheckId::CertificateChain,
+                CheckStatus::Passed,
+                "chain_trusted",
+            );
+            v.check(
+                CheckId::ValidityAtSigningTime,
                 CheckStatus::Passed,
                 "cert_valid_at_signing_time",
             );
@@ -729,17 +765,25 @@ fn chain_checks(
                 .missing_issuer
                 .as_ref()
                 .map_or("issuer_not_found", |m| m.code);
-            v.check("certificate_chain", CheckStatus::Failed, detail);
+            v.check(CheckId::CertificateChain, CheckStatus::Failed, detail);
             v.doubt(SubIndication::NoCertificateChainFound);
         }
         (ChainStatus::Untrusted, _) => {
-            v.check("certificate_chain", CheckStatus::Failed, "root_not_trusted");
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "root_not_trusted",
+            );
             v.doubt(SubIndication::NoCertificateChainFound);
         }
         (_, ChainReason::CertExpired { position, .. }) => {
-            v.check("certificate_chain", CheckStatus::Failed, "cert_expired");
             v.check(
-                "validity_at_signing_time",
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "cert_expired",
+            );
+            v.check(
+                CheckId::ValidityAtSigningTime,
                 CheckStatus::Failed,
                 "cert_expired_at_signing_time",
             );
@@ -751,12 +795,12 @@ fn chain_checks(
         }
         (_, ChainReason::CertNotYetValid { position, .. }) => {
             v.check(
-                "certificate_chain",
+                CheckId::CertificateChain,
                 CheckStatus::Failed,
                 "cert_not_yet_valid",
             );
             v.check(
-                "validity_at_signing_time",
+                CheckId::ValidityAtSigningTime,
                 CheckStatus::Failed,
                 "cert_not_yet_valid_at_signing_time",
             );
@@ -767,11 +811,19 @@ fn chain_checks(
             }
         }
         (_, ChainReason::BadSignature { .. }) => {
-            v.check("certificate_chain", CheckStatus::Failed, "bad_signature");
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "bad_signature",
+            );
             v.doubt(SubIndication::CertificateChainGeneralFailure);
         }
         (_, reason) => {
-            v.check("certificate_chain", CheckStatus::Failed, reason.code());
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                reason.code(),
+            );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
     }
@@ -781,7 +833,7 @@ fn chain_checks(
         let now = cert::facts(leaf, opts.at).status;
         if now != cert::facts::ValidityStatus::Valid {
             v.check(
-                "validity_at_signing_time",
+                CheckId::ValidityAtSigningTime,
                 CheckStatus::Warning,
                 "cert_expired_now_no_poe",
             );
@@ -828,11 +880,15 @@ fn modifications(v: &mut Verdict, r: &mut SignatureReport, doc: &Document, sig: 
         })
         .collect();
     if !ch.all_allowed {
-        v.check("modifications", CheckStatus::Failed, "changes_not_allowed");
+        v.check(
+            CheckId::Modifications,
+            CheckStatus::Failed,
+            "changes_not_allowed",
+        );
         v.doubt(SubIndication::SigConstraintsFailure);
     } else if !ch.reliable {
         v.check(
-            "modifications",
+            CheckId::Modifications,
             CheckStatus::Warning,
             "changes_analysis_unreliable",
         );
@@ -840,12 +896,20 @@ fn modifications(v: &mut Verdict, r: &mut SignatureReport, doc: &Document, sig: 
     } else if ch.changes.iter().any(|c| c.comment.is_some()) {
         // Allowed, but not silent: the comments are not part of what was signed,
         // and the report lists each one with its page and text.
-        v.check("modifications", CheckStatus::Warning, "comments_added");
+        v.check(
+            CheckId::Modifications,
+            CheckStatus::Warning,
+            "comments_added",
+        );
     } else if ch.modified_after {
-        v.check("modifications", CheckStatus::Passed, "only_allowed_changes");
+        v.check(
+            CheckId::Modifications,
+            CheckStatus::Passed,
+            "only_allowed_changes",
+        );
     } else {
         v.check(
-            "modifications",
+            CheckId::Modifications,
             CheckStatus::Passed,
             "no_changes_after_signing",
         );
@@ -877,7 +941,7 @@ mod tests {
         let checks = v
             .checks
             .iter()
-            .map(|c| (c.id, c.status, c.detail))
+            .map(|c| (c.id.code(), c.status, c.detail))
             .collect();
         (checks, v.result().1)
     }

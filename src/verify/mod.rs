@@ -152,10 +152,65 @@ impl CheckStatus {
     }
 }
 
+/// What a check is about: the steps of the verdict, in the order they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckId {
+    Format,
+    Coverage,
+    ContentType,
+    Integrity,
+    Signature,
+    SigningCertificate,
+    EssSigningCertificate,
+    Timestamp,
+    TimestampRevocation,
+    SigningTime,
+    CertificateChain,
+    ValidityAtSigningTime,
+    Revocation,
+    RevocationCa,
+    SignerKeyUsage,
+    SignerExtendedKeyUsage,
+    Algorithms,
+    Modifications,
+}
+
+impl CheckId {
+    /// The code of the check in the JSON report (`"id"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckId::Format => "format",
+            CheckId::Coverage => "coverage",
+            CheckId::ContentType => "content_type",
+            CheckId::Integrity => "integrity",
+            CheckId::Signature => "signature",
+            CheckId::SigningCertificate => "signing_certificate",
+            CheckId::EssSigningCertificate => "ess_signing_certificate",
+            CheckId::Timestamp => "timestamp",
+            CheckId::TimestampRevocation => "timestamp_revocation",
+            CheckId::SigningTime => "signing_time",
+            CheckId::CertificateChain => "certificate_chain",
+            CheckId::ValidityAtSigningTime => "validity_at_signing_time",
+            CheckId::Revocation => "revocation",
+            CheckId::RevocationCa => "revocation_ca",
+            CheckId::SignerKeyUsage => "signer_key_usage",
+            CheckId::SignerExtendedKeyUsage => "signer_extended_key_usage",
+            CheckId::Algorithms => "algorithms",
+            CheckId::Modifications => "modifications",
+        }
+    }
+}
+
+impl Serialize for CheckId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 /// One check: what (`id`), how it went, and why (`detail`, an i18n code).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
-    pub id: &'static str,
+    pub id: CheckId,
     pub status: CheckStatus,
     pub detail: &'static str,
 }
@@ -639,7 +694,7 @@ fn summary(sigs: &[SignatureReport]) -> &'static str {
     let disallowed = sigs.iter().any(|s| {
         s.checks
             .iter()
-            .any(|c| c.id == "modifications" && c.status == CheckStatus::Failed)
+            .any(|c| c.id == CheckId::Modifications && c.status == CheckStatus::Failed)
     });
     if disallowed {
         return "modified_after_signing";

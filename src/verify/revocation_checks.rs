@@ -4,14 +4,14 @@
 //! The rules themselves (scope, issuer, freshness, expiry, RFC 3161) live in the
 //! engine; this module only says which check each answer is.
 
-use super::{CheckStatus, Material, SubIndication};
+use super::{CheckId, CheckStatus, Material, SubIndication};
 use crate::cert::Cert;
 use crate::time::Instant;
 use crate::trust::ChainResult;
 use crate::trust::revocation::{self, RevStatus};
 
 /// One line of the report: (check id, status, detail code).
-pub(super) type Line = (&'static str, CheckStatus, &'static str);
+pub(super) type Line = (CheckId, CheckStatus, &'static str);
 
 /// What the evidence says about a signer and its CAs.
 pub(super) struct SignerRevocation {
@@ -61,7 +61,7 @@ pub(super) fn signer(
     let (line, doubt, failed): (Line, _, _) = match &leaf_status {
         RevStatus::Good { .. } => (
             (
-                "revocation",
+                CheckId::Revocation,
                 CheckStatus::Passed,
                 "not_revoked_at_signing_time",
             ),
@@ -69,23 +69,35 @@ pub(super) fn signer(
             None,
         ),
         RevStatus::Revoked { at: r, .. } if *r <= t && proven => (
-            ("revocation", CheckStatus::Failed, "revoked_before_signing"),
+            (
+                CheckId::Revocation,
+                CheckStatus::Failed,
+                "revoked_before_signing",
+            ),
             None,
             Some(SubIndication::Revoked),
         ),
         RevStatus::Revoked { at: r, .. } if *r <= t => (
-            ("revocation", CheckStatus::Failed, "revoked_before_signing"),
+            (
+                CheckId::Revocation,
+                CheckStatus::Failed,
+                "revoked_before_signing",
+            ),
             Some(SubIndication::RevokedNoPoe),
             None,
         ),
         RevStatus::Revoked { .. } if proven => (
-            ("revocation", CheckStatus::Warning, "revoked_after_signing"),
+            (
+                CheckId::Revocation,
+                CheckStatus::Warning,
+                "revoked_after_signing",
+            ),
             None,
             None,
         ),
         RevStatus::Revoked { .. } => (
             (
-                "revocation",
+                CheckId::Revocation,
                 CheckStatus::Failed,
                 "revoked_after_claimed_time_no_poe",
             ),
@@ -94,7 +106,7 @@ pub(super) fn signer(
         ),
         RevStatus::Stale { .. } => (
             (
-                "revocation",
+                CheckId::Revocation,
                 CheckStatus::Warning,
                 if proven {
                     "revocation_info_too_old"
@@ -107,7 +119,7 @@ pub(super) fn signer(
         ),
         RevStatus::AfterExpiry { .. } => (
             (
-                "revocation",
+                CheckId::Revocation,
                 CheckStatus::Warning,
                 "revocation_silent_after_expiry",
             ),
@@ -115,7 +127,11 @@ pub(super) fn signer(
             None,
         ),
         RevStatus::NotChecked => (
-            ("revocation", CheckStatus::Warning, "revocation_not_checked"),
+            (
+                CheckId::Revocation,
+                CheckStatus::Warning,
+                "revocation_not_checked",
+            ),
             Some(SubIndication::TryLater),
             None,
         ),
@@ -134,7 +150,7 @@ pub(super) fn signer(
             // validation time leaves the signature in doubt, as for the signer.
             RevStatus::Revoked { at: r, .. } if r <= t || !proven => {
                 out.lines
-                    .push(("revocation", CheckStatus::Failed, "ca_revoked"));
+                    .push((CheckId::Revocation, CheckStatus::Failed, "ca_revoked"));
                 out.doubt.get_or_insert(SubIndication::RevokedNoPoe);
             }
             RevStatus::Good { .. } => {}
@@ -143,7 +159,7 @@ pub(super) fn signer(
     }
     if ca_unchecked && chain_ok {
         out.lines.push((
-            "revocation_ca",
+            CheckId::RevocationCa,
             CheckStatus::Warning,
             "ca_revocation_not_checked",
         ));

@@ -935,9 +935,9 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 <summary>{ fill(lang, "ui_checks", &[&s.checks.len().to_string()]) }</summary>
                 <ul class="check-list">
                     { for s.checks.iter().map(|c| html! {
-                        <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id} data-status={c.status.code()}>
+                        <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id.code()} data-status={c.status.code()}>
                             <span class={classes!("check-status", c.status.code())}>{ t(lang, check_status_code(c.status)) }</span>
-                            <strong>{ t(lang, &format!("check_{}", c.id)) }</strong>
+                            <strong>{ crate::i18n::check_title(lang, c.id) }</strong>
                             { ": " }{ words(c.detail, lang) }
                         </li>
                     }) }
@@ -1048,7 +1048,11 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
 fn changes(s: &SignatureReport, lang: Lang) -> Html {
     // No "modifications" check means the analysis never ran (coverage unclear, CMS
     // unreadable): say so rather than "no change".
-    if !s.checks.iter().any(|c| c.id == "modifications") {
+    if !s
+        .checks
+        .iter()
+        .any(|c| c.id == crate::verify::CheckId::Modifications)
+    {
         return html! {
             <span class="muted" data-testid="changes-not-analysed">
                 { capitalise(&words("changes_not_analysed", lang)) }
