@@ -133,7 +133,7 @@ fn both_records(
             // The validation time, Viet Nam time, and the day in the date line.
             &report.at.to_vn_local_display(),
             &kyso::forms::doc::date_words(&report.at.to_vn_local_date()),
-            i18n::text(Lang::Vi, report.summary),
+            i18n::summary_text(Lang::Vi, report.summary),
         ] {
             assert!(text.contains(&squash(must)), "{name}: «{must}» missing");
         }
@@ -182,7 +182,7 @@ fn record_of_a_real_decree_names_the_government_its_chain_and_the_missing_revoca
 fn record_of_a_valid_fixture_names_the_crl_and_of_a_modified_one_the_change() {
     let path = fixture("signed/pkcs7_rsa_sha256_crl.pdf");
     let (bytes, report) = verify_file(&path, &["pki/root.cer"], "2026-09-01T00:00:00Z");
-    assert_eq!(report.summary, "all_signatures_valid");
+    assert_eq!(report.summary.code(), "all_signatures_valid");
     let (pdf, docx) = both_records(&path, &report, &bytes, "valid");
     for text in [&pdf, &docx] {
         assert!(text.contains(&squash("Chữ ký hợp lệ")));
@@ -194,7 +194,7 @@ fn record_of_a_valid_fixture_names_the_crl_and_of_a_modified_one_the_change() {
 
     let path = fixture("signed/approval_then_page_change.pdf");
     let (bytes, report) = verify_file(&path, &["pki/root.cer"], "2026-09-01T00:00:00Z");
-    assert_eq!(report.summary, "modified_after_signing");
+    assert_eq!(report.summary.code(), "modified_after_signing");
     let (pdf, docx) = both_records(&path, &report, &bytes, "modified");
     for text in [&pdf, &docx] {
         assert!(text.contains(&squash("CÓ THAY ĐỔI KHÔNG ĐƯỢC PHÉP SAU KHI KÝ")));

@@ -86,7 +86,11 @@ fn expected_rows() -> Vec<[String; 6]> {
             [
                 format!("tests/fixtures/signed/{f}"),
                 String::new(),
-                i18n::text(Lang::Vi, &expected_summary(f)).to_string(),
+                i18n::summary_text(
+                    Lang::Vi,
+                    kyso::verify::Summary::from_code(&expected_summary(f)).unwrap(),
+                )
+                .to_string(),
                 String::new(),
                 String::new(),
                 i18n::text(Lang::Vi, modified).to_string(),

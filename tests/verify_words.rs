@@ -65,7 +65,7 @@ fn every_verdict_code_has_words() {
                 opts.crls = crls.clone();
             }
             let r = verify::verify_pdf(&bytes, &opts);
-            codes.insert(r.summary.to_string());
+
             codes.extend(r.encryption.map(str::to_string));
             for s in &r.signatures {
                 if let Some(sub) = s.sub_indication {

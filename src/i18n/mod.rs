@@ -12,7 +12,7 @@ mod record;
 mod ui;
 mod verification;
 
-pub use verification::check_title;
+pub use verification::{check_title, summary_text};
 
 use crate::input::InputError;
 use crate::rules::renewal::{Eligibility, EligibilityReason};

@@ -239,11 +239,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "vùng ký kết thúc giữa chừng một bản cập nhật",
         "the signed range ends inside a revision",
     ),
-    (
-        "encrypted_document",
-        "Tài liệu được mã hóa và kyso không giải mã được, nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
-        "The document is encrypted and kyso could not decrypt it, so changes after signing cannot be fully checked",
-    ),
     // What kyso could do with an encrypted document (src/pdf/crypt.rs).
     (
         "encryption_decrypted",

@@ -97,36 +97,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     // Document summaries.
     (
-        "all_signatures_valid",
-        "Tất cả chữ ký hợp lệ; tài liệu không bị sửa đổi sau khi ký",
-        "All signatures are valid; the document was not changed after signing",
-    ),
-    (
-        "valid_with_allowed_changes",
-        "Chữ ký hợp lệ; sau khi ký chỉ có các thay đổi được phép (điền biểu mẫu, ký thêm, dấu thời gian)",
-        "Signatures are valid; after signing there are only permitted changes (form filling, further signatures, time-stamps)",
-    ),
-    (
-        "modified_after_signing",
-        "Tài liệu đã bị sửa đổi sau khi ký",
-        "The document was modified after signing",
-    ),
-    (
-        "some_signature_invalid",
-        "Có chữ ký không hợp lệ",
-        "At least one signature is invalid",
-    ),
-    (
-        "signatures_indeterminate",
-        "Chưa đủ căn cứ để xác nhận chữ ký; xem chi tiết từng kiểm tra",
-        "The signatures cannot be confirmed yet; see each check",
-    ),
-    (
-        "no_signatures",
-        "Tài liệu không có chữ ký số",
-        "The document has no digital signature",
-    ),
-    (
         "pdf_error",
         "Không đọc được tệp PDF",
         "The PDF could not be read",
@@ -858,6 +828,48 @@ pub fn check_title(lang: super::Lang, id: crate::verify::CheckId) -> &'static st
         ),
         C::Algorithms => ("Thuật toán", "Algorithms"),
         C::Modifications => ("Thay đổi sau khi ký", "Changes after signing"),
+    };
+    match lang {
+        super::Lang::Vi => vi,
+        super::Lang::En => en,
+    }
+}
+
+/// The one-line verdict on a document, in `lang`. An exhaustive match: a new summary
+/// without words does not compile.
+pub fn summary_text(lang: super::Lang, v: crate::verify::Summary) -> &'static str {
+    use crate::verify::Summary as E;
+    let (vi, en) = match v {
+        // The same words label a file that could not be read anywhere else.
+        E::PdfError => return super::text(lang, "pdf_error"),
+        E::EncryptedDocument => (
+            "Tài liệu được mã hóa và kyso không giải mã được, nên không kiểm tra được đầy đủ các thay đổi sau khi ký",
+            "The document is encrypted and kyso could not decrypt it, so changes after signing cannot be fully checked",
+        ),
+        E::NoSignatures => (
+            "Tài liệu không có chữ ký số",
+            "The document has no digital signature",
+        ),
+        E::ModifiedAfterSigning => (
+            "Tài liệu đã bị sửa đổi sau khi ký",
+            "The document was modified after signing",
+        ),
+        E::SomeSignatureInvalid => (
+            "Có chữ ký không hợp lệ",
+            "At least one signature is invalid",
+        ),
+        E::SignaturesIndeterminate => (
+            "Chưa đủ căn cứ để xác nhận chữ ký; xem chi tiết từng kiểm tra",
+            "The signatures cannot be confirmed yet; see each check",
+        ),
+        E::ValidWithAllowedChanges => (
+            "Chữ ký hợp lệ; sau khi ký chỉ có các thay đổi được phép (điền biểu mẫu, ký thêm, dấu thời gian)",
+            "Signatures are valid; after signing there are only permitted changes (form filling, further signatures, time-stamps)",
+        ),
+        E::AllSignaturesValid => (
+            "Tất cả chữ ký hợp lệ; tài liệu không bị sửa đổi sau khi ký",
+            "All signatures are valid; the document was not changed after signing",
+        ),
     };
     match lang {
         super::Lang::Vi => vi,

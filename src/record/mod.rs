@@ -76,7 +76,7 @@ pub fn build(report: &DocumentReport, input: &RecordInput, lang: Lang) -> Doc {
     }
     let conclusion = match report.error {
         Some(e) => format!("{}: {}", t("pdf_error"), t(e)),
-        None => t(report.summary),
+        None => i18n::summary_text(lang, report.summary).to_string(),
     };
     file_lines.push((t("record_conclusion"), conclusion));
     for (label, value) in file_lines {
@@ -233,7 +233,11 @@ fn summary_table(report: &DocumentReport, lang: Lang) -> Table {
         vec![vec![
             vec!["—".into()],
             vec![t("record_no_signature_row")],
-            vec![t(report.error.unwrap_or(report.summary))],
+            vec![
+                report
+                    .error
+                    .map_or_else(|| i18n::summary_text(lang, report.summary).to_string(), t),
+            ],
             vec![String::new()],
             vec![String::new()],
         ]]

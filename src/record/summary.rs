@@ -12,7 +12,7 @@
 
 use crate::i18n::{self, Lang};
 use crate::time::Instant;
-use crate::verify::DocumentReport;
+use crate::verify::{DocumentReport, Summary};
 
 use super::changes_code;
 use super::xlsx::{self, XCell};
@@ -51,12 +51,15 @@ pub struct Row {
     pub modified: String,
 }
 
-/// `ok`, `unsure` or `bad` for a document summary code.
-pub fn tone(summary: &str) -> &'static str {
+/// `ok`, `unsure` or `bad` for a document summary.
+pub fn tone(summary: Summary) -> &'static str {
     match summary {
-        "all_signatures_valid" | "valid_with_allowed_changes" => "ok",
-        "signatures_indeterminate" | "no_signatures" => "unsure",
-        _ => "bad",
+        Summary::AllSignaturesValid | Summary::ValidWithAllowedChanges => "ok",
+        Summary::SignaturesIndeterminate | Summary::NoSignatures => "unsure",
+        Summary::PdfError
+        | Summary::EncryptedDocument
+        | Summary::ModifiedAfterSigning
+        | Summary::SomeSignatureInvalid => "bad",
     }
 }
 
@@ -65,7 +68,10 @@ pub fn row(report: &DocumentReport, lang: Lang) -> Row {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let (verdict_code, verdict) = match report.error {
         Some(e) => (e, format!("{}: {}", t("pdf_error"), t(e))),
-        None => (report.summary, t(report.summary)),
+        None => (
+            report.summary.code(),
+            i18n::summary_text(lang, report.summary).to_string(),
+        ),
     };
     let sigs = &report.signatures;
     let signer: Vec<String> = sigs
@@ -220,10 +226,10 @@ mod tests {
 
     #[test]
     fn tones_follow_the_document_summary() {
-        assert_eq!(tone("all_signatures_valid"), "ok");
-        assert_eq!(tone("valid_with_allowed_changes"), "ok");
-        assert_eq!(tone("signatures_indeterminate"), "unsure");
-        assert_eq!(tone("modified_after_signing"), "bad");
-        assert_eq!(tone("encrypted_document"), "bad");
+        assert_eq!(tone(Summary::AllSignaturesValid), "ok");
+        assert_eq!(tone(Summary::ValidWithAllowedChanges), "ok");
+        assert_eq!(tone(Summary::SignaturesIndeterminate), "unsure");
+        assert_eq!(tone(Summary::ModifiedAfterSigning), "bad");
+        assert_eq!(tone(Summary::EncryptedDocument), "bad");
     }
 }

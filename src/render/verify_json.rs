@@ -102,7 +102,7 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
         "encryption": report.encryption,
         "encryption_text": report.encryption.map(t),
         "summary": report.summary,
-        "summary_text": t(report.summary),
+        "summary_text": i18n::summary_text(lang, report.summary),
         "input_problems": report.input_problems,
         "evidence": report.evidence,
         "signatures": signatures,

@@ -207,6 +207,60 @@ impl Serialize for CheckId {
     }
 }
 
+/// The one-line verdict on a whole document, worst first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Summary {
+    PdfError,
+    EncryptedDocument,
+    NoSignatures,
+    ModifiedAfterSigning,
+    SomeSignatureInvalid,
+    SignaturesIndeterminate,
+    ValidWithAllowedChanges,
+    AllSignaturesValid,
+}
+
+impl Summary {
+    /// Its code in the JSON report.
+    pub fn code(self) -> &'static str {
+        match self {
+            Summary::PdfError => "pdf_error",
+            Summary::EncryptedDocument => "encrypted_document",
+            Summary::NoSignatures => "no_signatures",
+            Summary::ModifiedAfterSigning => "modified_after_signing",
+            Summary::SomeSignatureInvalid => "some_signature_invalid",
+            Summary::SignaturesIndeterminate => "signatures_indeterminate",
+            Summary::ValidWithAllowedChanges => "valid_with_allowed_changes",
+            Summary::AllSignaturesValid => "all_signatures_valid",
+        }
+    }
+}
+
+impl Summary {
+    /// Every summary, worst first.
+    pub const ALL: [Summary; 8] = [
+        Summary::PdfError,
+        Summary::EncryptedDocument,
+        Summary::ModifiedAfterSigning,
+        Summary::SomeSignatureInvalid,
+        Summary::SignaturesIndeterminate,
+        Summary::NoSignatures,
+        Summary::ValidWithAllowedChanges,
+        Summary::AllSignaturesValid,
+    ];
+
+    /// The summary a code names (the inverse of [`Summary::code`]).
+    pub fn from_code(code: &str) -> Option<Summary> {
+        Summary::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 /// One check: what (`id`), how it went, and why (`detail`, an i18n code).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
@@ -390,7 +444,7 @@ pub struct DocumentReport {
     pub encryption: Option<&'static str>,
     pub signatures: Vec<SignatureReport>,
     /// One code for the whole file (`all_signatures_valid`, `modified_after_signing`, ...).
-    pub summary: &'static str,
+    pub summary: Summary,
     /// Problems with user-supplied files (unreadable certificates/CRLs), as codes.
     pub input_problems: Vec<&'static str>,
     /// The revocation evidence gathered and the work done on it (CRLs and OCSP
@@ -553,7 +607,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         encrypted: false,
         encryption: None,
         signatures: Vec::new(),
-        summary: "pdf_error",
+        summary: Summary::PdfError,
         input_problems: Vec::new(),
         evidence: EvidenceStats::default(),
     };
@@ -680,16 +734,16 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         // Not decrypted (a password is needed, or another handler): the changes
         // after signing could not be read, so no signature can pass, and the
         // summary says why before anything else.
-        "encrypted_document"
+        Summary::EncryptedDocument
     } else {
         summary(&report.signatures)
     };
     report
 }
 
-fn summary(sigs: &[SignatureReport]) -> &'static str {
+fn summary(sigs: &[SignatureReport]) -> Summary {
     if sigs.is_empty() {
-        return "no_signatures";
+        return Summary::NoSignatures;
     }
     let disallowed = sigs.iter().any(|s| {
         s.checks
@@ -697,19 +751,19 @@ fn summary(sigs: &[SignatureReport]) -> &'static str {
             .any(|c| c.id == CheckId::Modifications && c.status == CheckStatus::Failed)
     });
     if disallowed {
-        return "modified_after_signing";
+        return Summary::ModifiedAfterSigning;
     }
     if sigs.iter().any(|s| s.indication == Indication::TotalFailed) {
-        return "some_signature_invalid";
+        return Summary::SomeSignatureInvalid;
     }
     if sigs
         .iter()
         .any(|s| s.indication == Indication::Indeterminate)
     {
-        return "signatures_indeterminate";
+        return Summary::SignaturesIndeterminate;
     }
     if sigs.iter().any(|s| s.modified_after) {
-        return "valid_with_allowed_changes";
+        return Summary::ValidWithAllowedChanges;
     }
-    "all_signatures_valid"
+    Summary::AllSignaturesValid
 }

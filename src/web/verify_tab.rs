@@ -654,7 +654,7 @@ fn DocPanel(props: &DocPanelProps) -> Html {
     html! {
         <article class={classes!("doc-panel", summary_class)} data-testid="document-result"
             data-file={d.name.clone()} data-state={stage_code(&d.stage)}
-            data-summary={d.report.as_ref().map(|r| r.summary)}
+            data-summary={d.report.as_ref().map(|r| r.summary.code())}
             data-total-ms={format!("{:.1}", tm.total_ms)} data-hash-ms={format!("{:.1}", tm.hash_ms)}
             data-read-ms={format!("{:.1}", tm.read_ms)} data-plan-ms={format!("{:.1}", tm.plan_ms)}
             data-finish-ms={format!("{:.1}", tm.finish_ms)}
@@ -750,7 +750,7 @@ pub fn doc_summary(r: &DocumentReport, lang: Lang) -> String {
     if let Some(e) = r.error {
         return format!("{}: {}", t(lang, "pdf_error"), words(e, lang));
     }
-    let mut s = t(lang, r.summary).to_owned();
+    let mut s = crate::i18n::summary_text(lang, r.summary).to_owned();
     if !r.signatures.is_empty() {
         let count = |i: Indication| r.signatures.iter().filter(|x| x.indication == i).count();
         let mut parts = Vec::new();
