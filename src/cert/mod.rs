@@ -51,6 +51,27 @@ pub enum CertError {
 }
 
 impl Cert {
+    /// The subjectKeyIdentifier's key identifier, when the certificate has one. The
+    /// one reader of it (path building, CMS signer lookup, the trust folder).
+    pub fn subject_key_id(&self) -> Option<Vec<u8>> {
+        let (_, ski) = self
+            .x509()
+            .tbs_certificate()
+            .get_extension::<x509_cert::ext::pkix::SubjectKeyIdentifier>()
+            .ok()??;
+        Some(ski.0.as_bytes().to_vec())
+    }
+
+    /// The authorityKeyIdentifier's keyIdentifier, when the certificate has one.
+    pub fn authority_key_id(&self) -> Option<Vec<u8>> {
+        let (_, aki) = self
+            .x509()
+            .tbs_certificate()
+            .get_extension::<x509_cert::ext::pkix::AuthorityKeyIdentifier>()
+            .ok()??;
+        Some(aki.key_identifier?.as_bytes().to_vec())
+    }
+
     /// Parses one DER certificate. The whole input must be the certificate.
     pub fn from_der(der: &[u8]) -> Result<Cert, CertError> {
         let parts =

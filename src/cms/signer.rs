@@ -14,7 +14,6 @@
 
 use const_oid::ObjectIdentifier;
 use serde::Serialize;
-use x509_cert::ext::pkix::SubjectKeyIdentifier;
 
 use super::der_util::{self, items, octets, oid};
 use super::tst::{self, Imprint, TimestampReport};
@@ -516,7 +515,7 @@ pub(crate) fn matches_sid(cert: &Cert, sid: &SignerId) -> bool {
                 der_util::integer_trimmed(cert.x509().tbs_certificate().serial_number().as_bytes());
             own == serial.as_slice() && same_name(cert.issuer_der(), issuer)
         }
-        SignerId::SubjectKeyId(id) => subject_key_id(cert).is_some_and(|k| k == *id),
+        SignerId::SubjectKeyId(id) => cert.subject_key_id().is_some_and(|k| k == *id),
     }
 }
 
@@ -533,15 +532,6 @@ pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
-}
-
-pub(crate) fn subject_key_id(cert: &Cert) -> Option<Vec<u8>> {
-    let (_, ski) = cert
-        .x509()
-        .tbs_certificate()
-        .get_extension::<SubjectKeyIdentifier>()
-        .ok()??;
-    Some(ski.0.as_bytes().to_vec())
 }
 
 /// RFC 5035 / RFC 2634: the first ESSCertID(v2) must name the signer certificate.

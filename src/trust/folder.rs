@@ -27,7 +27,6 @@ use core::cmp::Ordering;
 use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::ext::pkix::AuthorityKeyIdentifier;
-use x509_cert::ext::pkix::SubjectKeyIdentifier;
 
 use super::Crl;
 use super::name::NormName;
@@ -227,22 +226,11 @@ pub fn crl_entry(crl: &Crl, file: String, url: Option<String>) -> CrlEntry {
 }
 
 fn subject_key_id(cert: &Cert) -> Option<String> {
-    cert.x509()
-        .tbs_certificate()
-        .get_extension::<SubjectKeyIdentifier>()
-        .ok()
-        .flatten()
-        .map(|(_, s)| hex_upper(s.0.as_bytes()))
+    cert.subject_key_id().map(|k| hex_upper(&k))
 }
 
 fn authority_key_id(cert: &Cert) -> Option<String> {
-    cert.x509()
-        .tbs_certificate()
-        .get_extension::<AuthorityKeyIdentifier>()
-        .ok()
-        .flatten()
-        .and_then(|(_, a)| a.key_identifier)
-        .map(|k| hex_upper(k.as_bytes()))
+    cert.authority_key_id().map(|k| hex_upper(&k))
 }
 
 /// The CRL's authorityKeyIdentifier keyIdentifier, upper-case hex.
