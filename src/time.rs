@@ -16,6 +16,28 @@ pub struct Instant(i64);
 /// Seconds in one civil day.
 pub const DAY: i64 = 86_400;
 
+/// Where an instant falls against a validity period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InPeriod {
+    Before,
+    Within,
+    After,
+}
+
+/// Where `at` falls against the period `not_before ..= not_after`. Both ends count as
+/// inside (RFC 5280 §4.1.2.5: "the period from notBefore through notAfter,
+/// inclusive"). The one definition of a validity window: certificate facts, path
+/// validation and renewal all ask it.
+pub fn in_period(at: Instant, not_before: Instant, not_after: Instant) -> InPeriod {
+    if at < not_before {
+        InPeriod::Before
+    } else if at > not_after {
+        InPeriod::After
+    } else {
+        InPeriod::Within
+    }
+}
+
 /// Viet Nam's offset from UTC, in seconds (UTC+7, no daylight saving).
 pub const VIET_NAM_UTC_OFFSET_SECS: i64 = 7 * 3600;
 

@@ -184,12 +184,10 @@ pub fn facts(cert: &Cert, at: Instant) -> CertFacts {
 
     let not_before = Instant::from(tbs.validity().not_before);
     let not_after = Instant::from(tbs.validity().not_after);
-    let status = if at < not_before {
-        ValidityStatus::NotYetValid
-    } else if at > not_after {
-        ValidityStatus::Expired
-    } else {
-        ValidityStatus::Valid
+    let status = match crate::time::in_period(at, not_before, not_after) {
+        crate::time::InPeriod::Before => ValidityStatus::NotYetValid,
+        crate::time::InPeriod::After => ValidityStatus::Expired,
+        crate::time::InPeriod::Within => ValidityStatus::Valid,
     };
 
     let identifiers = identifiers::identifiers(&subject_attributes);

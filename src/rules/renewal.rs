@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::time::Instant;
+use crate::time::{InPeriod, Instant, in_period};
 
 /// Minimum whole days of validity left for a renewal or change request.
 /// Source: the provincial guide to Decree 68/2024/NĐ-CP, seed 000 items 6-7.
@@ -108,9 +108,9 @@ pub fn eligibility(
         EligibilityReason::CaCertificate
     } else if chain == ChainFinding::Revoked {
         EligibilityReason::Revoked
-    } else if at < not_before {
+    } else if in_period(at, not_before, not_after) == InPeriod::Before {
         EligibilityReason::NotYetValid
-    } else if at > not_after {
+    } else if in_period(at, not_before, not_after) == InPeriod::After {
         EligibilityReason::Expired
     } else if chain == ChainFinding::Invalid {
         EligibilityReason::ChainInvalid
