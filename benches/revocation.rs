@@ -18,7 +18,7 @@
 
 use std::time::Instant as Clock;
 
-use kyso::report::InputFile;
+use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, Indication, VerifyOptions};
 

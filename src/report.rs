@@ -16,8 +16,7 @@ use crate::trust::{
     ChainResult, Crl, Evidence, Origin, PathBuilder, RevocationMode, TrustStore, ValidationOptions,
 };
 
-// Moved to `input.rs`; re-exported until every caller names it there.
-pub use crate::input::InputFile;
+use crate::input::InputFile;
 
 /// Everything besides the files themselves that the verdict depends on.
 #[derive(Clone, Debug)]

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 use kyso::i18n::Lang;
+use kyso::input::InputFile;
 use kyso::record::{self, RecordInput, summary};
-use kyso::report::InputFile;
 use kyso::verify::DocumentReport;
 
 use super::files::Unreadable;
