@@ -96,8 +96,10 @@ pub fn column_letters(mut i: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::xlsx::cell_ref;
+    use super::rows::fix_numeric;
+    use super::xlsx::{cell_ref, number_text};
     use super::*;
+    use crate::forms::model::Field;
 
     #[test]
     fn csv_with_bom_semicolons_quotes_crlf() {
