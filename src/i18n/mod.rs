@@ -6,6 +6,7 @@
 //! ("chứng thư số", "số hiệu", "gia hạn"), not a translation of RFC vocabulary.
 
 mod certificates;
+mod check_details;
 mod letters;
 mod pdf;
 mod record;
@@ -39,6 +40,7 @@ impl Lang {
 const TABLES: &[&[(&str, &str, &str)]] = &[
     certificates::TEXTS,
     verification::TEXTS,
+    check_details::TEXTS,
     pdf::TEXTS,
     letters::TEXTS,
     record::TEXTS,

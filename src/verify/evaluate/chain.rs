@@ -1,0 +1,143 @@
+//! The signer's certificate chain: path to an anchor, revocation at the time used,
+//! and the checks and indications they give. Separate from the step order in the
+//! parent, which only calls it.
+
+use super::Verdict;
+use crate::cert::{self, Cert};
+use crate::time::Instant;
+use crate::trust::{ChainReason, ChainStatus, ValidationOptions};
+use crate::verify::{
+    CheckId, CheckStatus, Material, SignatureReport, SubIndication, VerifyOptions,
+    revocation_checks,
+};
+
+pub(super) fn chain_checks(
+    v: &mut Verdict,
+    r: &mut SignatureReport,
+    leaf: &Cert,
+    m: &Material,
+    opts: &VerifyOptions,
+    t: Instant,
+    proven: bool,
+) {
+    let chain = crate::trust::validate(
+        leaf,
+        &m.pool,
+        &[],
+        &m.store,
+        t,
+        &ValidationOptions::default(),
+    );
+    let mut chain_ok = false;
+    match (&chain.status, &chain.reason) {
+        (ChainStatus::Trusted, _) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Passed,
+                "chain_trusted",
+            );
+            v.check(
+                CheckId::ValidityAtSigningTime,
+                CheckStatus::Passed,
+                "cert_valid_at_signing_time",
+            );
+            chain_ok = true;
+        }
+        (ChainStatus::Incomplete, _) => {
+            // Which CA is missing and where it is published: the chain's
+            // `missing_issuer`; the check says whether a location is known.
+            let detail = chain
+                .missing_issuer
+                .as_ref()
+                .map_or("issuer_not_found", |m| m.code);
+            v.check(CheckId::CertificateChain, CheckStatus::Failed, detail);
+            v.doubt(SubIndication::NoCertificateChainFound);
+        }
+        (ChainStatus::Untrusted, _) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "root_not_trusted",
+            );
+            v.doubt(SubIndication::NoCertificateChainFound);
+        }
+        (_, ChainReason::CertExpired { position, .. }) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "cert_expired",
+            );
+            v.check(
+                CheckId::ValidityAtSigningTime,
+                CheckStatus::Failed,
+                "cert_expired_at_signing_time",
+            );
+            if *position == 0 && proven {
+                v.fail(SubIndication::Expired);
+            } else {
+                v.doubt(SubIndication::OutOfBoundsNoPoe);
+            }
+        }
+        (_, ChainReason::CertNotYetValid { position, .. }) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "cert_not_yet_valid",
+            );
+            v.check(
+                CheckId::ValidityAtSigningTime,
+                CheckStatus::Failed,
+                "cert_not_yet_valid_at_signing_time",
+            );
+            if *position == 0 && proven {
+                v.fail(SubIndication::NotYetValid);
+            } else {
+                v.doubt(SubIndication::OutOfBoundsNoPoe);
+            }
+        }
+        (_, ChainReason::BadSignature { .. }) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                "bad_signature",
+            );
+            v.doubt(SubIndication::CertificateChainGeneralFailure);
+        }
+        (_, reason) => {
+            v.check(
+                CheckId::CertificateChain,
+                CheckStatus::Failed,
+                reason.code(),
+            );
+            v.doubt(SubIndication::ChainConstraintsFailure);
+        }
+    }
+    // Without a proof of the signing time, the certificate must still be within its
+    // validity now (ETSI EN 319 102-1 §5.2.6: OUT_OF_BOUNDS_NO_POE).
+    if chain_ok && !proven {
+        let now = cert::facts(leaf, opts.at).status;
+        if now != cert::facts::ValidityStatus::Valid {
+            v.check(
+                CheckId::ValidityAtSigningTime,
+                CheckStatus::Warning,
+                "cert_expired_now_no_poe",
+            );
+            v.doubt(SubIndication::OutOfBoundsNoPoe);
+        }
+    }
+
+    // Revocation of the signer and of each CA below the anchor.
+    let rev = revocation_checks::signer(leaf, &chain, m, t, opts.at, proven, chain_ok);
+    for (id, status, detail) in rev.lines {
+        v.check(id, status, detail);
+    }
+    if let Some(sub) = rev.failed {
+        v.fail(sub);
+    }
+    if let Some(sub) = rev.doubt {
+        v.doubt(sub);
+    }
+    let leaf_status = rev.leaf;
+    r.revocation = Some(leaf_status);
+    r.chain = Some(chain);
+}
