@@ -25,9 +25,8 @@ use const_oid::db::rfc5280;
 use der::Decode;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, CrlDistributionPoints,
-    InhibitAnyPolicy, KeyUsage, NameConstraints, PolicyConstraints, PolicyMappings, SubjectAltName,
-    SubjectKeyIdentifier,
+    BasicConstraints, CertificatePolicies, CrlDistributionPoints, InhibitAnyPolicy, KeyUsage,
+    NameConstraints, PolicyConstraints, PolicyMappings, SubjectAltName,
 };
 
 use super::anchor_constraints::{AnchorConstraints, AnchorExtensions};
@@ -133,24 +132,6 @@ fn decode<'a, T: Decode<'a>>(
     oid: ObjectIdentifier,
 ) -> Result<T, ObjectIdentifier> {
     T::from_der(bytes).map_err(|_| oid)
-}
-
-fn key_id(cert: &Cert) -> Option<Vec<u8>> {
-    let (_, ski) = cert
-        .x509()
-        .tbs_certificate()
-        .get_extension::<SubjectKeyIdentifier>()
-        .ok()??;
-    Some(ski.0.as_bytes().to_vec())
-}
-
-fn authority_key_id(cert: &Cert) -> Option<Vec<u8>> {
-    let (_, aki) = cert
-        .x509()
-        .tbs_certificate()
-        .get_extension::<AuthorityKeyIdentifier>()
-        .ok()??;
-    Some(aki.key_identifier?.as_bytes().to_vec())
 }
 
 /// The certificates at hand, indexed.
@@ -379,12 +360,12 @@ impl<'a> Ctx<'a> {
         let Some(list) = self.by_subject.get(self.issuer(node)) else {
             return Vec::new();
         };
-        let aki = self.cert(node).and_then(authority_key_id);
+        let aki = self.cert(node).and_then(Cert::authority_key_id);
         let mut out: Vec<(u8, usize)> = list
             .iter()
             .filter(|&&p| p != node)
             .map(|&p| {
-                let rank = match (&aki, self.cert(p).and_then(key_id)) {
+                let rank = match (&aki, self.cert(p).and_then(Cert::subject_key_id)) {
                     (Some(a), Some(s)) if *a == s => 0,
                     (Some(_), Some(_)) => 2,
                     _ => 1,
@@ -478,14 +459,15 @@ impl<'a> Ctx<'a> {
         let v = cert.x509().tbs_certificate().validity();
         let not_before = Instant::from(v.not_before);
         let not_after = Instant::from(v.not_after);
-        if self.at < not_before {
+        let period = crate::time::in_period(self.at, not_before, not_after);
+        if period == crate::time::InPeriod::Before {
             return Err(ChainReason::CertNotYetValid {
                 position,
                 time: self.at,
                 not_before,
             });
         }
-        if self.at > not_after {
+        if period == crate::time::InPeriod::After {
             return Err(ChainReason::CertExpired {
                 position,
                 time: self.at,
