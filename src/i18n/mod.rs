@@ -41,6 +41,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     verification::TEXTS,
     pdf::TEXTS,
     letters::TEXTS,
+    letters::PAGE_TEXTS,
     record::TEXTS,
     ui::TEXTS,
 ];
