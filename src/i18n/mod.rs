@@ -43,6 +43,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     check_details::TEXTS,
     pdf::TEXTS,
     letters::TEXTS,
+    letters::PAGE_TEXTS,
     record::TEXTS,
     ui::TEXTS,
 ];

@@ -8,10 +8,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::forms_state::{Action, FormsState};
-use super::forms_tab::LANG;
+use super::lang::{fill, t};
 use crate::forms::session::{Edit, LhField, Who, get_letterhead};
 use crate::forms::{Addressee, FormKind, LeftOut, Letter, Row};
-use crate::i18n;
+use crate::i18n::Lang;
 
 pub fn lh_input(
     state: &FormsState,
@@ -23,6 +23,7 @@ pub fn lh_input(
     let dispatch = dispatch.clone();
     text_input(
         label,
+        false,
         &get_letterhead(&state.letterhead, f),
         placeholder,
         &format!("lh-{f:?}").to_lowercase(),
@@ -31,7 +32,11 @@ pub fn lh_input(
     )
 }
 
-pub fn lh_area(state: &FormsState, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
+pub fn lh_area(
+    lang: Lang,
+    state: &FormsState,
+    dispatch: &UseReducerDispatcher<FormsState>,
+) -> Html {
     let dispatch = dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         if let Some(a) = e.target_dyn_into::<HtmlTextAreaElement>() {
@@ -40,9 +45,9 @@ pub fn lh_area(state: &FormsState, dispatch: &UseReducerDispatcher<FormsState>) 
     });
     html! {
         <label class="field">
-            <span>{ "Nơi nhận (mỗi dòng một nơi)" }</span>
+            <span>{ t(lang, "forms_lh_recipients") }</span>
             <textarea rows="3" value={get_letterhead(&state.letterhead, LhField::Recipients)} {oninput}
-                placeholder={"Như trên;\nLưu: VT."} data-testid="lh-recipients" />
+                placeholder={"Như trên;\nLưu: VT."} lang="vi" data-testid="lh-recipients" />
         </label>
     }
 }
@@ -63,15 +68,19 @@ pub fn person_inputs(
                 let f = *f;
                 let dispatch = dispatch.clone();
                 let testid = format!("contact-{}-{}", if who == Who::Person { "person" } else { "counterpart" }, f.key());
-                text_input(f.label(), f.get(p), "", &testid,
+                text_input(f.label(), true, f.get(p), "", &testid,
                     Callback::from(move |v: String| dispatch.dispatch(Action::Do(Edit::Contact(who, f, v)))), None)
             }) }
         </div>
     }
 }
 
+/// A labelled text box. What it holds is the letter's (Vietnamese) content, and so is
+/// its example placeholder: the box is marked `lang="vi"`. The label is the page's
+/// words, or, with `letter_label`, the letter's own (Vietnamese) name of the field.
 pub fn text_input(
     label: &str,
+    letter_label: bool,
     value: &str,
     placeholder: &str,
     testid: &str,
@@ -85,15 +94,19 @@ pub fn text_input(
     });
     html! {
         <label class={classes!("field", bad.is_some().then_some("invalid"))}>
-            <span>{ label.to_owned() }</span>
-            <input type="text" value={value.to_owned()} placeholder={placeholder.to_owned()} {oninput}
+            <span lang={letter_label.then_some("vi")}>{ label.to_owned() }</span>
+            <input type="text" lang="vi" value={value.to_owned()} placeholder={placeholder.to_owned()} {oninput}
                 data-testid={testid.to_owned()} title={bad} />
         </label>
     }
 }
 
 /// The signer's title: one printed line per line ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC").
-pub fn signer_title_area(state: &FormsState, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
+pub fn signer_title_area(
+    lang: Lang,
+    state: &FormsState,
+    dispatch: &UseReducerDispatcher<FormsState>,
+) -> Html {
     let dispatch = dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         if let Some(a) = e.target_dyn_into::<HtmlTextAreaElement>() {
@@ -105,15 +118,19 @@ pub fn signer_title_area(state: &FormsState, dispatch: &UseReducerDispatcher<For
     });
     html! {
         <label class="field">
-            <span>{ i18n::text(LANG, "forms_signer_title") }</span>
+            <span>{ t(lang, "forms_signer_title") }</span>
             <textarea rows="2" value={get_letterhead(&state.letterhead, LhField::SignerTitle)} {oninput}
-                placeholder={"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"} data-testid="lh-signertitle" />
+                placeholder={"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"} lang="vi" data-testid="lh-signertitle" />
         </label>
     }
 }
 
 /// 04 and 06: the Cục, or the Sở Khoa học và Công nghệ of a province.
-pub fn addressee_pick(state: &FormsState, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
+pub fn addressee_pick(
+    lang: Lang,
+    state: &FormsState,
+    dispatch: &UseReducerDispatcher<FormsState>,
+) -> Html {
     let so = state.letterhead.addressee == Addressee::So;
     let onchange = {
         let dispatch = dispatch.clone();
@@ -131,22 +148,26 @@ pub fn addressee_pick(state: &FormsState, dispatch: &UseReducerDispatcher<FormsS
     html! {
         <div class="grid" data-testid="addressee">
             <label class="field">
-                <span>{ i18n::text(LANG, "forms_addressee") }</span>
+                <span>{ t(lang, "forms_addressee") }</span>
                 <select data-testid="addressee-select" {onchange}>
-                    <option value="cuc" selected={!so}>{ i18n::text(LANG, "forms_addressee_cuc") }</option>
-                    <option value="so" selected={so}>{ i18n::text(LANG, "forms_addressee_so") }</option>
+                    <option value="cuc" selected={!so}>{ t(lang, "forms_addressee_cuc") }</option>
+                    <option value="so" selected={so}>{ t(lang, "forms_addressee_so") }</option>
                 </select>
             </label>
             if so {
-                { lh_input(state, dispatch, LhField::AddresseeProvince, i18n::text(LANG, "forms_addressee_province"), "Ninh Bình") }
+                { lh_input(state, dispatch, LhField::AddresseeProvince, t(lang, "forms_addressee_province"), "Ninh Bình") }
             }
-            <p class="muted">{ i18n::text(LANG, "forms_addressee_hint") }</p>
+            <p class="muted">{ t(lang, "forms_addressee_hint") }</p>
         </div>
     }
 }
 
 /// 01: holders who sign remotely (the form's own subject line).
-pub fn central_toggle(letter: &Letter, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
+pub fn central_toggle(
+    lang: Lang,
+    letter: &Letter,
+    dispatch: &UseReducerDispatcher<FormsState>,
+) -> Html {
     let dispatch = dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
         if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
@@ -156,13 +177,17 @@ pub fn central_toggle(letter: &Letter, dispatch: &UseReducerDispatcher<FormsStat
     html! {
         <label class="field check">
             <input type="checkbox" checked={letter.central_signing} {onchange} data-testid="central-signing" />
-            <span>{ i18n::text(LANG, "forms_central_signing") }</span>
+            <span>{ t(lang, "forms_central_signing") }</span>
         </label>
     }
 }
 
 /// 09: when and where the device was lost.
-pub fn loss_inputs(letter: &Letter, dispatch: &UseReducerDispatcher<FormsState>) -> Html {
+pub fn loss_inputs(
+    lang: Lang,
+    letter: &Letter,
+    dispatch: &UseReducerDispatcher<FormsState>,
+) -> Html {
     let on_date = {
         let dispatch = dispatch.clone();
         Callback::from(move |v: String| dispatch.dispatch(Action::Do(Edit::LossDate(v))))
@@ -173,14 +198,16 @@ pub fn loss_inputs(letter: &Letter, dispatch: &UseReducerDispatcher<FormsState>)
     };
     html! {
         <div class="grid">
-            { text_input(i18n::text(LANG, "forms_loss_date"), &letter.contact.loss_date, "dd/mm/yyyy", "loss-date", on_date, None) }
-            { text_input(i18n::text(LANG, "forms_loss_place"), &letter.contact.loss_place, "", "loss-place", on_place, None) }
+            { text_input(t(lang, "forms_loss_date"), false, &letter.contact.loss_date, "dd/mm/yyyy", "loss-date", on_date, None) }
+            { text_input(t(lang, "forms_loss_place"), false, &letter.contact.loss_place, "", "loss-place", on_place, None) }
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct LeftOutListProps {
+    #[prop_or_default]
+    pub lang: Lang,
     pub items: Rc<Vec<LeftOut>>,
 }
 
@@ -188,13 +215,17 @@ pub struct LeftOutListProps {
 /// by the tab only when there are some).
 #[component]
 pub fn LeftOutList(props: &LeftOutListProps) -> Html {
+    let lang = props.lang;
     html! {
         <div class="notice bad" data-testid="left-out">
-            <p><strong>{ format!("{} ({})", i18n::text(LANG, "forms_left_out"), props.items.len()) }</strong></p>
+            <p><strong>{ format!("{} ({})", t(lang, "forms_left_out"), props.items.len()) }</strong></p>
             <ul>
                 { for props.items.iter().map(|o| html! {
-                    <li data-testid="left-out-item" data-holder={o.holder.code()}>
-                        { format!("{} — {}: {} ({})", o.file, o.name, i18n::text(LANG, o.code), i18n::text(LANG, o.holder.code())) }
+                    // The file and the holder's name are data (the name marked as the
+                    // Vietnamese it is); the reason follows the page's language.
+                    <li data-testid="left-out-item" data-holder={o.holder.code()} data-file={o.file.clone()}>
+                        { &o.file }{ " — " }<span lang="vi">{ &o.name }</span>
+                        { format!(": {} ({})", t(lang, o.code), t(lang, o.holder.code())) }
                     </li>
                 }) }
             </ul>
@@ -204,6 +235,8 @@ pub fn LeftOutList(props: &LeftOutListProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FormRowProps {
+    #[prop_or_default]
+    pub lang: Lang,
     pub index: usize,
     #[prop_or_default]
     pub last: bool,
@@ -222,6 +255,7 @@ pub struct FormRowProps {
 /// One editable row of the table.
 #[component]
 pub fn FormRow(props: &FormRowProps) -> Html {
+    let lang = props.lang;
     let i = props.index;
     let d = &props.dispatch;
     let up = {
@@ -240,7 +274,7 @@ pub fn FormRow(props: &FormRowProps) -> Html {
         .row
         .source
         .as_ref()
-        .map(|s| format!("Từ tệp {} · hết hạn {}", s.file, s.not_after_text));
+        .map(|s| fill(lang, "forms_row_source", &[&s.file, &s.not_after_text]));
     html! {
         <tr data-testid="form-row" data-problems={props.problems.to_string()}
             class={classes!((props.problems > 0).then_some("has-problems"))} title={source}>
@@ -257,7 +291,7 @@ pub fn FormRow(props: &FormRowProps) -> Html {
                     });
                     html! {
                         <td class={classes!("flag", bad.then_some("invalid"))}>
-                            <input type="checkbox" {checked} {onchange} aria-label={format!("{} (dòng {})", f.label(), i + 1)}
+                            <input type="checkbox" {checked} {onchange} aria-label={fill(lang, "forms_cell_aria", &[f.label(), &(i + 1).to_string()])}
                                 data-field={f.key()} />
                         </td>
                     }
@@ -270,25 +304,25 @@ pub fn FormRow(props: &FormRowProps) -> Html {
                     html! {
                         <td class={classes!(bad.then_some("invalid"))}>
                             <input type="text" value={props.row.get(f).to_owned()} {oninput}
-                                aria-label={format!("{} (dòng {})", f.label(), i + 1)} data-field={f.key()} />
+                                aria-label={fill(lang, "forms_cell_aria", &[f.label(), &(i + 1).to_string()])} data-field={f.key()} />
                         </td>
                     }
                 }
             }) }
             <td class={classes!("row-check", (props.problems > 0).then_some("bad"))} title={props.messages.join("\n")}>
                 if props.problems == 0 {
-                    <span class="ok-text">{ "✔ Đạt" }</span>
+                    <span class="ok-text">{ t(lang, "forms_row_ok") }</span>
                 } else {
-                    <span class="bad-text">{ format!("✖ {} lỗi", props.problems) }</span>
+                    <span class="bad-text">{ fill(lang, "forms_row_errors", &[&props.problems.to_string()]) }</span>
                     <ul class="row-problems">
                         { for props.messages.iter().map(|m| html! { <li>{ m }</li> }) }
                     </ul>
                 }
             </td>
             <td class="row-actions">
-                <button type="button" class="icon-button" onclick={up} disabled={i == 0} title="Chuyển lên" aria-label="Chuyển lên">{ "↑" }</button>
-                <button type="button" class="icon-button" onclick={down} disabled={props.last} title="Chuyển xuống" aria-label="Chuyển xuống">{ "↓" }</button>
-                <button type="button" class="icon-button" onclick={remove} title="Xóa dòng" aria-label="Xóa dòng" data-testid="remove-row">{ "✕" }</button>
+                <button type="button" class="icon-button" onclick={up} disabled={i == 0} title={t(lang, "forms_move_up")} aria-label={t(lang, "forms_move_up")}>{ "↑" }</button>
+                <button type="button" class="icon-button" onclick={down} disabled={props.last} title={t(lang, "forms_move_down")} aria-label={t(lang, "forms_move_down")}>{ "↓" }</button>
+                <button type="button" class="icon-button" onclick={remove} title={t(lang, "forms_remove_row")} aria-label={t(lang, "forms_remove_row")} data-testid="remove-row">{ "✕" }</button>
             </td>
         </tr>
     }

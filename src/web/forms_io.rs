@@ -11,11 +11,12 @@ use yew::prelude::*;
 
 use super::dropzone::Loaded;
 use super::forms_state::{Action, FormsState, Notice};
-use super::forms_tab::{LANG, form_label};
+use super::forms_tab::form_label;
+use super::lang::{fill, t};
 use super::{clock, download};
 use crate::forms::session::{Edit, PasteError};
 use crate::forms::{self, ALL_FORMS, FontSet, FormKind, Letter, pdf};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::input::InputFile;
 use crate::report::{self, CertOptions};
 
@@ -31,14 +32,18 @@ thread_local! {
 /// Where the page finds the fonts (same origin; `index.html` copies `static/fonts`).
 pub const FONT_DIR: &str = "./fonts/";
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(lang: Lang, url: &str) -> Result<Vec<u8>, String> {
     let window = gloo::utils::window();
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| format!("không tải được {url}"))?;
+        .map_err(|_| fill(lang, "forms_fetch_failed", &[url]))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| url.to_owned())?;
     if !response.ok() {
-        return Err(format!("không tìm thấy {url} (mã {})", response.status()));
+        return Err(fill(
+            lang,
+            "forms_fetch_not_found",
+            &[url, &response.status().to_string()],
+        ));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(|_| url.to_owned())?)
         .await
@@ -46,20 +51,21 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The serif for PDFs, fetched the first time and kept for the page's life.
-pub async fn fonts() -> Result<Rc<FontSet>, String> {
+/// The serif for PDFs, fetched the first time and kept for the page's life. A failure
+/// is worded in `lang`.
+pub async fn fonts(lang: Lang) -> Result<Rc<FontSet>, String> {
     if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
         return Ok(f);
     }
     let mut faces = Vec::with_capacity(4);
     for name in pdf::FONT_FILES {
-        faces.push(fetch_bytes(&format!("{FONT_DIR}{name}")).await?);
+        faces.push(fetch_bytes(lang, &format!("{FONT_DIR}{name}")).await?);
     }
     let mut it = faces.into_iter();
     let (Some(r), Some(b), Some(i), Some(bi)) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err("thiếu tệp phông chữ".into());
+        return Err(t(lang, "forms_font_missing").to_owned());
     };
-    let set = FontSet::new(r, b, i, bi).map_err(|e| i18n::text(LANG, e.code).to_owned())?;
+    let set = FontSet::new(r, b, i, bi).map_err(|e| i18n::text(lang, e.code).to_owned())?;
     let set = Rc::new(set);
     FONTS.with(|f| *f.borrow_mut() = Some(Rc::clone(&set)));
     Ok(set)
@@ -75,37 +81,37 @@ pub enum Output {
     Sheet,
 }
 
-/// Makes and saves the file(s). Returns a message when something failed.
-pub async fn make(output: Output, state: Rc<FormsState>) -> Result<String, String> {
+/// Makes and saves the file(s). Returns a message (in `lang`) when something failed.
+pub async fn make(lang: Lang, output: Output, state: Rc<FormsState>) -> Result<String, String> {
     let letter = state.letter();
     match output {
         Output::Docx => {
             let bytes = forms::docx::to_docx(&letter);
             let name = forms::file_name(&letter, "docx");
             download::save(&name, download::DOCX, &bytes)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã tạo {name}."))
+                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Pdf => {
-            let fonts = fonts()
+            let fonts = fonts(lang)
                 .await
-                .map_err(|e| format!("Không tạo được PDF: {e}."))?;
+                .map_err(|e| fill(lang, "forms_pdf_failed", &[&e]))?;
             let bytes = pdf::to_pdf(&letter, &fonts)
-                .map_err(|e| format!("Không tạo được PDF: {}.", i18n::text(LANG, e.code)))?;
+                .map_err(|e| fill(lang, "forms_pdf_failed", &[i18n::text(lang, e.code)]))?;
             let name = forms::file_name(&letter, "pdf");
             download::save(&name, download::PDF, &bytes)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã tạo {name}."))
+                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Sheet => {
             let bytes = forms::ca_sheet::to_xlsx(&letter);
             let name = forms::file_name(&letter, "xlsx").replace("mau-01", "mau-01-bang-nhap-lieu");
             download::save(&name, XLSX, &bytes)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã tạo {name}."))
+                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Zip => {
-            let fonts = fonts().await.ok();
+            let fonts = fonts(lang).await.ok();
             let mut files = Vec::new();
             for k in ALL_FORMS {
                 let l = state.letter_of(k);
@@ -120,14 +126,18 @@ pub async fn make(output: Output, state: Rc<FormsState>) -> Result<String, Strin
                 }
             }
             if files.is_empty() {
-                return Err("Chưa có văn bản nào có dòng dữ liệu để đóng gói.".into());
+                return Err(t(lang, "forms_nothing_to_pack").to_owned());
             }
             let zip = forms::zip_files(&files);
             let (y, m, d, ..) = clock::now().to_civil();
             let name = format!("kyso-van-ban-{y:04}{m:02}{d:02}.zip");
             download::save(&name, download::ZIP, &zip)
-                .map_err(|_| "Trình duyệt không cho tải tệp.".to_owned())?;
-            Ok(format!("Đã đóng gói {} tệp vào {name}.", files.len()))
+                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            Ok(fill(
+                lang,
+                "forms_packed",
+                &[&files.len().to_string(), &name],
+            ))
         }
     }
 }
@@ -154,25 +164,34 @@ pub fn show_letter(container: &web_sys::Element, html: &str) {
 }
 
 /// What a failed paste says.
-pub fn paste_error_text(e: &PasteError) -> String {
-    format!(
-        "Dòng {} có {} ô, nhiều hơn {} cột của mẫu; hãy dán kèm dòng tiêu đề.",
-        e.line, e.cells, e.columns
+pub fn paste_error_text(lang: Lang, e: &PasteError) -> String {
+    fill(
+        lang,
+        "forms_paste_too_wide",
+        &[
+            &e.line.to_string(),
+            &e.cells.to_string(),
+            &e.columns.to_string(),
+        ],
     )
 }
 
-pub fn import_error_text(name: &str, e: &forms::ImportError) -> String {
-    let mut s = format!("Không nhập được “{name}”: {}", i18n::text(LANG, e.code));
+pub fn import_error_text(lang: Lang, name: &str, e: &forms::ImportError) -> String {
+    let mut s = fill(
+        lang,
+        "forms_import_failed",
+        &[name, i18n::text(lang, e.code)],
+    );
     if let Some(l) = e.line {
-        s.push_str(&format!(" (dòng {l}"));
+        s.push_str(&fill(lang, "forms_at_line", &[&l.to_string()]));
         if let Some(c) = &e.column {
-            s.push_str(&format!(", cột {c}"));
+            s.push_str(&fill(lang, "forms_and_column", &[&c.to_string()]));
         }
         s.push(')');
     } else if let Some(c) = &e.column {
-        s.push_str(&format!(" (cột {c})"));
+        s.push_str(&fill(lang, "forms_at_column", &[&c.to_string()]));
     }
-    s.push_str(". Các dòng đã có trong bảng vẫn giữ nguyên.");
+    s.push_str(t(lang, "forms_rows_kept"));
     s
 }
 
@@ -187,8 +206,14 @@ fn is_cert_name(name: &str) -> bool {
     crate::input::is_certificate_file_name(name) || crate::input::extension_of(name) == "txt"
 }
 
-/// Reads dropped files: certificates fill rows, lists are imported, drafts opened.
-pub fn take_loaded(dispatch: &UseReducerDispatcher<FormsState>, kind: FormKind, loaded: Loaded) {
+/// Reads dropped files: certificates fill rows, lists are imported, drafts opened. The
+/// notices are worded in `lang`.
+pub fn take_loaded(
+    dispatch: &UseReducerDispatcher<FormsState>,
+    lang: Lang,
+    kind: FormKind,
+    loaded: Loaded,
+) {
     let mut certs: Vec<InputFile> = Vec::new();
     let mut skipped = 0usize;
     for f in loaded.files {
@@ -199,16 +224,16 @@ pub fn take_loaded(dispatch: &UseReducerDispatcher<FormsState>, kind: FormKind, 
                     let n = rows.len();
                     dispatch.dispatch(Action::Say(
                         Edit::Append(rows),
-                        format!("Đã nhập {n} dòng từ “{}”.", f.name),
+                        fill(lang, "forms_imported_n", &[&n.to_string(), &f.name]),
                     ));
                 }
                 Err(e) => dispatch.dispatch(Action::Notice(Notice {
                     ok: false,
-                    text: import_error_text(&f.name, &e),
+                    text: import_error_text(lang, &f.name, &e),
                 })),
             }
         } else if lower.ends_with(".json") {
-            open_draft(dispatch, &f.name, &f.bytes);
+            open_draft(dispatch, lang, &f.name, &f.bytes);
         } else if is_cert_name(&f.name) {
             certs.push(f);
         } else {
@@ -218,12 +243,10 @@ pub fn take_loaded(dispatch: &UseReducerDispatcher<FormsState>, kind: FormKind, 
     let mut notes: Vec<String> = loaded
         .problems
         .iter()
-        .map(|p| format!("{}: {}", p.file, p.message()))
+        .map(|p| format!("{}: {}", p.file, p.message_in(lang)))
         .collect();
     if skipped > 0 {
-        notes.push(format!(
-            "bỏ qua {skipped} tệp không phải chứng thư số hay danh sách"
-        ));
+        notes.push(fill(lang, "forms_skipped_n", &[&skipped.to_string()]));
     }
     if certs.is_empty() {
         if !notes.is_empty() {
@@ -236,42 +259,61 @@ pub fn take_loaded(dispatch: &UseReducerDispatcher<FormsState>, kind: FormKind, 
     }
     let r = report::read_certificates(&certs, &CertOptions::at(clock::now()));
     let filled = forms::fill_from_certs(kind, &r.certificates);
-    let mut text = format!(
-        "Đã đọc {} chứng thư số từ {} tệp; thêm {} dòng.",
-        r.certificates.len(),
-        certs.len(),
-        filled.rows.len()
+    let mut text = fill(
+        lang,
+        "forms_read_certs",
+        &[
+            &r.certificates.len().to_string(),
+            &certs.len().to_string(),
+            &filled.rows.len().to_string(),
+        ],
     );
     if !filled.left_out.is_empty() {
-        text.push_str(&format!(
-            " {} ({}): xem danh sách bên dưới.",
-            i18n::text(LANG, "forms_left_out"),
-            filled.left_out.len()
+        text.push_str(&fill(
+            lang,
+            "forms_left_out_see",
+            &[
+                i18n::text(lang, "forms_left_out"),
+                &filled.left_out.len().to_string(),
+            ],
         ));
     }
     for e in &r.errors {
-        notes.push(format!("{}: {}", e.file, i18n::input_error(LANG, &e.error)));
+        notes.push(format!("{}: {}", e.file, i18n::input_error(lang, &e.error)));
     }
     if !notes.is_empty() {
-        text.push_str(&format!(" Lưu ý: {}.", notes.join("; ")));
+        text.push_str(&fill(lang, "forms_notes", &[&notes.join("; ")]));
     }
     dispatch.dispatch(Action::Say(Edit::Fill(filled), text));
 }
 
-pub fn open_draft(dispatch: &UseReducerDispatcher<FormsState>, name: &str, bytes: &[u8]) {
+pub fn open_draft(
+    dispatch: &UseReducerDispatcher<FormsState>,
+    lang: Lang,
+    name: &str,
+    bytes: &[u8],
+) {
     let text = String::from_utf8_lossy(bytes);
     match Letter::from_json(&text) {
         Ok(l) => {
-            let msg = format!("Đã mở bản nháp “{name}” ({}, {} dòng).", form_label(l.kind), l.rows.len());
+            let msg = fill(
+                lang,
+                "forms_draft_opened",
+                &[name, &form_label(lang, l.kind), &l.rows.len().to_string()],
+            );
             dispatch.dispatch(Action::Say(Edit::Draft(Box::new(l)), msg));
         }
         Err(e) => dispatch.dispatch(Action::Notice(Notice {
             ok: false,
-            text: format!(
-                "Không mở được bản nháp “{name}”: {} (dòng {}, cột {}). Dữ liệu đang có vẫn giữ nguyên.",
-                i18n::text(LANG, e.code),
-                e.line,
-                e.column
+            text: fill(
+                lang,
+                "forms_draft_failed",
+                &[
+                    name,
+                    i18n::text(lang, e.code),
+                    &e.line.to_string(),
+                    &e.column.to_string(),
+                ],
             ),
         })),
     }

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::t;
 use crate::forms::session::{Edit, Session};
+use crate::i18n::Lang;
 
 /// Where the draft lives in the browser.
 pub const STORAGE_KEY: &str = "kyso.van-ban.v1";
@@ -83,8 +85,8 @@ pub enum Action {
     /// An edit, and the message that says what it did.
     Say(Edit, String),
     Notice(Notice),
-    /// Forget every letter, here and in local storage.
-    ClearAll,
+    /// Forget every letter, here and in local storage (the notice in this language).
+    ClearAll(Lang),
 }
 
 impl Reducible for FormsState {
@@ -100,7 +102,7 @@ impl Reducible for FormsState {
                 s.notice = Some(Notice { ok: true, text });
             }
             Action::Notice(n) => s.notice = Some(n),
-            Action::ClearAll => {
+            Action::ClearAll(lang) => {
                 let mut fresh = FormsState::default();
                 fresh.session.kind = s.session.kind;
                 if let Some(st) = storage() {
@@ -108,7 +110,7 @@ impl Reducible for FormsState {
                 }
                 fresh.notice = Some(Notice {
                     ok: true,
-                    text: "Đã xóa mọi dữ liệu văn bản lưu trong trình duyệt này.".into(),
+                    text: t(lang, "forms_cleared").into(),
                 });
                 return Rc::new(fresh);
             }

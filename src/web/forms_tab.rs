@@ -25,6 +25,7 @@ use super::forms_inputs::{
 };
 use super::forms_io::{Output, make, paste_error_text, show_letter, take_loaded};
 pub use super::forms_state::{Action, FormsState, Notice, STORAGE_KEY};
+use super::lang::{fill, t, use_lang};
 use super::{clock, download, read, verify_tab};
 use crate::forms::check::{self, Problem, Severity};
 use crate::forms::model::{Field, PersonField};
@@ -33,27 +34,29 @@ use crate::forms::{self, ALL_FORMS, FormKind, Letterhead, doc};
 use crate::i18n::{self, Lang};
 use crate::rules::dates::Date;
 
-pub const LANG: Lang = Lang::Vi;
-
-/// "Mẫu 04 — Gia hạn, thay đổi thông tin" for the picker.
-pub fn form_label(k: FormKind) -> String {
+/// "Mẫu 04 — Gia hạn, thay đổi thông tin" for the picker, in the page's language.
+pub fn form_label(lang: Lang, k: FormKind) -> String {
     let short = match k {
-        FormKind::F01 => "Cấp chứng thư cho cá nhân",
-        FormKind::F02 => "Cấp chứng thư cho cơ quan, tổ chức",
-        FormKind::F03 => "Cấp chứng thư cho thiết bị, dịch vụ, phần mềm",
-        FormKind::F04 => "Gia hạn, thay đổi thông tin",
-        FormKind::F05 => "Thu hồi chứng thư",
-        FormKind::F06 => "Khôi phục thiết bị lưu khóa",
-        FormKind::F07 => "Thông báo bàn giao thiết bị",
-        FormKind::F08 => "Biên bản giao nhận thiết bị",
-        FormKind::F09 => "Biên bản xác nhận thất lạc",
+        FormKind::F01 => "forms_pick_01",
+        FormKind::F02 => "forms_pick_02",
+        FormKind::F03 => "forms_pick_03",
+        FormKind::F04 => "forms_pick_04",
+        FormKind::F05 => "forms_pick_05",
+        FormKind::F06 => "forms_pick_06",
+        FormKind::F07 => "forms_pick_07",
+        FormKind::F08 => "forms_pick_08",
+        FormKind::F09 => "forms_pick_09",
     };
     let reference = if k.reference_only() {
-        " (mẫu tham khảo)"
+        t(lang, "forms_pick_reference")
     } else {
         ""
     };
-    format!("Mẫu {} — {short}{reference}", k.number())
+    fill(
+        lang,
+        "forms_pick_label",
+        &[k.number(), t(lang, short), reference],
+    )
 }
 
 /// Today in Viet Nam, for the rules.
@@ -62,27 +65,35 @@ pub fn today() -> Date {
 }
 
 /// What a problem says, where, and the rule's source.
-pub fn problem_text(p: &Problem) -> (String, String, &'static str) {
+/// The place names the letter's own column (Vietnamese, as printed); the rest follows
+/// the page's language.
+pub fn problem_text(lang: Lang, p: &Problem) -> (String, String, &'static str) {
     let place = match (p.row, p.field) {
-        (Some(r), Some(f)) => format!("Dòng {r}, {}", field_label(f)),
-        (Some(r), None) => format!("Dòng {r}"),
-        (None, Some(f)) => field_label(f),
+        (Some(r), Some(f)) => fill(
+            lang,
+            "forms_place_row_field",
+            &[&r.to_string(), &field_label(lang, f)],
+        ),
+        (Some(r), None) => fill(lang, "forms_place_row", &[&r.to_string()]),
+        (None, Some(f)) => field_label(lang, f),
         (None, None) => String::new(),
     };
-    let mut what = i18n::text(LANG, p.code()).to_owned();
+    let mut what = i18n::text(lang, p.code()).to_owned();
     if let Some(e) = &p.eligibility {
-        what.push_str(&format!(" — {}", i18n::renewal_sentence(LANG, e)));
+        what.push_str(&format!(" — {}", i18n::renewal_sentence(lang, e)));
     }
     if let Some(d) = &p.detail {
         what.push_str(&format!(": {d}"));
     }
     if let Some(o) = p.other_row {
-        what.push_str(&format!(" (trùng với dòng {o})"));
+        what.push_str(&fill(lang, "forms_same_as_row", &[&o.to_string()]));
     }
     (place, what, p.rule.source())
 }
 
-fn field_label(key: &str) -> String {
+/// Where a problem is: the letter's column names stay Vietnamese (they are printed so);
+/// the parts of the page around them follow `lang`.
+fn field_label(lang: Lang, key: &str) -> String {
     if let Some(f) = Field::from_key(key) {
         return f.label().to_owned();
     }
@@ -100,11 +111,11 @@ fn field_label(key: &str) -> String {
     .into_iter()
     .find(|f| f.key() == last);
     match (head, last, person) {
-        ("letterhead", "date", _) => "Ngày của văn bản".into(),
-        ("letterhead", other, _) => format!("Phần đầu văn bản ({other})"),
-        ("contact.counterpart", _, Some(f)) => format!("Mục 1, bên thứ hai: {}", f.label()),
-        (_, "address", _) => "Mục 1: địa chỉ".into(),
-        (_, _, Some(f)) => format!("Mục 1: {}", f.label()),
+        ("letterhead", "date", _) => t(lang, "forms_place_letter_date").into(),
+        ("letterhead", other, _) => fill(lang, "forms_place_letterhead", &[other]),
+        ("contact.counterpart", _, Some(f)) => fill(lang, "forms_place_counterpart", &[f.label()]),
+        (_, "address", _) => t(lang, "forms_place_address").into(),
+        (_, _, Some(f)) => fill(lang, "forms_place_section1", &[f.label()]),
         _ => key.to_owned(),
     }
 }
@@ -116,6 +127,7 @@ pub struct FormsTabProps {
 
 #[component]
 pub fn FormsTab(props: &FormsTabProps) -> Html {
+    let lang = use_lang();
     let state = props.state.clone();
     let dispatch = state.dispatcher();
     let kind = state.kind;
@@ -129,6 +141,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
     let preview = use_state(|| false);
     let preview_ref = use_node_ref();
     let pending = use_state(|| None::<Output>);
+    // The code of the status line's words, so a language switch rewords it.
     let busy = use_state(|| None::<&'static str>);
     let confirm_clear = use_state(|| false);
     let paste_ref = use_node_ref();
@@ -161,7 +174,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
     };
     let on_loaded = {
         let dispatch = dispatch.clone();
-        Callback::from(move |loaded: Loaded| take_loaded(&dispatch, kind, loaded))
+        Callback::from(move |loaded: Loaded| take_loaded(&dispatch, lang, kind, loaded))
     };
     let on_pick_list = {
         let dispatch = dispatch.clone();
@@ -174,7 +187,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
             let dispatch = dispatch.clone();
             spawn_local(async move {
                 let (files, problems) = read::read_all(files).await;
-                take_loaded(&dispatch, kind, Loaded { files, problems });
+                take_loaded(&dispatch, lang, kind, Loaded { files, problems });
             });
         })
     };
@@ -191,13 +204,13 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                     area.set_value("");
                     dispatch.dispatch(Action::Say(
                         Edit::Append(rows),
-                        format!("Đã thêm {n} dòng từ nội dung dán."),
+                        fill(lang, "forms_pasted_n", &[&n.to_string()]),
                     ));
                 }
                 Ok(_) => {}
                 Err(e) => dispatch.dispatch(Action::Notice(Notice {
                     ok: false,
-                    text: paste_error_text(&e),
+                    text: paste_error_text(lang, &e),
                 })),
             }
         })
@@ -222,12 +235,12 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                     let n = rows.len();
                     dispatch.dispatch(Action::Say(
                         Edit::Append(rows),
-                        format!("Đã thêm {n} dòng từ nội dung dán."),
+                        fill(lang, "forms_pasted_n", &[&n.to_string()]),
                     ));
                 }
                 Err(e) => dispatch.dispatch(Action::Notice(Notice {
                     ok: false,
-                    text: paste_error_text(&e),
+                    text: paste_error_text(lang, &e),
                 })),
             }
         })
@@ -243,15 +256,15 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
             let snapshot = state_rc(&state);
             let busy = busy.clone();
             busy.set(Some(match output {
-                Output::Docx => "Đang tạo DOCX…",
-                Output::Pdf => "Đang tạo PDF (lần đầu cần tải phông chữ)…",
-                Output::Zip => "Đang đóng gói…",
-                Output::Sheet => "Đang tạo bảng nhập liệu…",
+                Output::Docx => "forms_busy_docx",
+                Output::Pdf => "forms_busy_pdf",
+                Output::Zip => "forms_busy_zip",
+                Output::Sheet => "forms_busy_sheet",
             }));
             spawn_local(async move {
                 // Let the status line show before the work.
                 super::hash::yield_now().await;
-                let result = make(output, snapshot).await;
+                let result = make(lang, output, snapshot).await;
                 busy.set(None);
                 match result {
                     Ok(_) => {}
@@ -312,7 +325,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
         let confirm_clear = confirm_clear.clone();
         Callback::from(move |_: MouseEvent| {
             confirm_clear.set(false);
-            dispatch.dispatch(Action::ClearAll);
+            dispatch.dispatch(Action::ClearAll(lang));
         })
     };
     let on_clear_no = {
@@ -341,56 +354,56 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
 
     html! {
         <div class="forms-tab">
-            <section class="form-pick no-print" aria-label="Chọn mẫu văn bản">
+            <section class="form-pick no-print" aria-label={t(lang, "forms_pick_aria")}>
                 <label class="field wide">
-                    <span>{ "Mẫu văn bản (Nghị định 68/2024/NĐ-CP)" }</span>
+                    <span>{ t(lang, "forms_pick_title") }</span>
                     <select data-testid="form-select" onchange={on_kind}>
                         { for ALL_FORMS.iter().map(|k| html! {
-                            <option value={k.number()} selected={*k == kind}>{ form_label(*k) }</option>
+                            <option value={k.number()} selected={*k == kind}>{ form_label(lang, *k) }</option>
                         }) }
                     </select>
                 </label>
                 if kind.reference_only() {
-                    <p class="warn" data-testid="reference-only">{ i18n::text(LANG, "form_reference_only") }</p>
+                    <p class="warn" data-testid="reference-only">{ t(lang, "form_reference_only") }</p>
                 }
-                <p class="muted">{ i18n::text(LANG, kind.code()) }</p>
+                <p class="muted">{ t(lang, kind.code()) }</p>
                 if kind == FormKind::F01 {
-                    { central_toggle(&letter, &dispatch) }
+                    { central_toggle(lang, &letter, &dispatch) }
                 }
                 if kind.addressee_choice() {
-                    { addressee_pick(&state, &dispatch) }
+                    { addressee_pick(lang, &state, &dispatch) }
                 }
             </section>
 
             <details class="letterhead no-print" open={*letterhead_open}>
-                <summary>{ "Phần đầu và chữ ký của văn bản (điền một lần, dùng cho mọi mẫu)" }</summary>
+                <summary>{ t(lang, "forms_letterhead_summary") }</summary>
                 <div class="grid">
-                    { lh_input(&state, &dispatch, LhField::Superior, "Cơ quan, tổ chức chủ quản", "UBND TỈNH …") }
-                    { lh_input(&state, &dispatch, LhField::Managing, "Cơ quan, tổ chức quản lý trực tiếp", "SỞ …") }
-                    { lh_input(&state, &dispatch, LhField::Number, "Số, ký hiệu văn bản", "125/SNV-VP") }
-                    { lh_input(&state, &dispatch, LhField::Subject, "Trích yếu (V/v …)", doc::default_subject(kind)) }
-                    { lh_input(&state, &dispatch, LhField::Place, "Địa danh", "Cao Bằng") }
-                    { lh_input(&state, &dispatch, LhField::Date, "Ngày (dd/mm/yyyy)", "05/03/2025") }
-                    { signer_title_area(&state, &dispatch) }
-                    { lh_input(&state, &dispatch, LhField::SignerName, "Họ tên người ký", "Nguyễn Văn An") }
-                    { lh_area(&state, &dispatch) }
+                    { lh_input(&state, &dispatch, LhField::Superior, t(lang, "forms_lh_superior"), "UBND TỈNH …") }
+                    { lh_input(&state, &dispatch, LhField::Managing, t(lang, "forms_lh_managing"), "SỞ …") }
+                    { lh_input(&state, &dispatch, LhField::Number, t(lang, "forms_lh_number"), "125/SNV-VP") }
+                    { lh_input(&state, &dispatch, LhField::Subject, t(lang, "forms_lh_subject"), doc::default_subject(kind)) }
+                    { lh_input(&state, &dispatch, LhField::Place, t(lang, "forms_lh_place"), "Cao Bằng") }
+                    { lh_input(&state, &dispatch, LhField::Date, t(lang, "forms_lh_date"), "05/03/2025") }
+                    { signer_title_area(lang, &state, &dispatch) }
+                    { lh_input(&state, &dispatch, LhField::SignerName, t(lang, "forms_lh_signer_name"), "Nguyễn Văn An") }
+                    { lh_area(lang, &state, &dispatch) }
                 </div>
-                <p class="muted" data-testid="sign-prompt">{ i18n::text(LANG, "forms_sign_prompt") }</p>
+                <p class="muted" data-testid="sign-prompt">{ t(lang, "forms_sign_prompt") }</p>
             </details>
 
-            <section class="contact no-print" aria-label="Mục 1">
-                <h2>{ if kind.is_record() { "1. Các bên" } else { "1. Người liên hệ" } }</h2>
+            <section class="contact no-print" aria-label={t(lang, "forms_section1")}>
+                <h2>{ t(lang, if kind.is_record() { "forms_section1_parties" } else { "forms_section1_contact" }) }</h2>
                 { person_inputs(&letter, kind, &dispatch, Who::Person) }
                 if kind.is_record() {
-                    <h3>{ if kind == FormKind::F08 { "Bên nhận" } else { "Người làm mất thiết bị" } }</h3>
+                    <h3>{ t(lang, if kind == FormKind::F08 { "forms_receiver" } else { "forms_loser" }) }</h3>
                     { person_inputs(&letter, kind, &dispatch, Who::Counterpart) }
                 }
                 if kind == FormKind::F09 {
-                    { loss_inputs(&letter, &dispatch) }
+                    { loss_inputs(lang, &letter, &dispatch) }
                 }
                 if let Some(label) = kind.address_label() {
                     <div class="grid">
-                        { text_input(label, &letter.contact.address, "", "contact-address", {
+                        { text_input(label, true, &letter.contact.address, "", "contact-address", {
                             let dispatch = dispatch.clone();
                             Callback::from(move |v: String| dispatch.dispatch(Action::Do(Edit::Address(v))))
                         }, None) }
@@ -398,29 +411,29 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 }
             </section>
 
-            <section class="rows-section" aria-label="Mục 2">
-                <h2 class="no-print">{ format!("2. Danh sách ({} dòng)", letter.rows.len()) }</h2>
+            <section class="rows-section" aria-label={t(lang, "forms_section2")}>
+                <h2 class="no-print">{ fill(lang, "forms_list_n", &[&letter.rows.len().to_string()]) }</h2>
                 <div class="no-print">
                     <DropZone {on_loaded} folder=true paste=false
-                        title="Kéo thả tệp chứng thư số (.cer, .p7b) hoặc danh sách (.csv, .xlsx) vào đây"
-                        label="Nạp tệp chứng thư số hoặc danh sách"
+                        title={AttrValue::from(t(lang, "forms_drop_title").to_owned())}
+                        label={AttrValue::from(t(lang, "forms_drop_label").to_owned())}
                         accept=".cer,.crt,.pem,.der,.p7b,.p7c,.csv,.xlsx,.json"
-                        hint="Mỗi chứng thư số thành một dòng: tên, số hiệu, thư điện tử, mã định danh lấy từ chứng thư. Danh sách CSV/XLSX lấy theo tên cột của mẫu. Tệp chỉ được đọc trên máy này." />
+                        hint={AttrValue::from(t(lang, "forms_drop_hint").to_owned())} />
                 </div>
                 <div class="row-tools no-print">
-                    <button type="button" class="button" onclick={on_add_row} data-testid="add-row">{ "Thêm dòng" }</button>
+                    <button type="button" class="button" onclick={on_add_row} data-testid="add-row">{ t(lang, "forms_add_row") }</button>
                     <label class="button">
-                        { "Nhập danh sách CSV/XLSX…" }
+                        { t(lang, "forms_import_list") }
                         <input class="visually-hidden" type="file" accept=".csv,.xlsx,.tsv,.txt"
                             data-testid="import-input" onchange={on_pick_list.clone()} />
                     </label>
                     <details class="paste">
-                        <summary>{ "Dán từ bảng tính (Excel)" }</summary>
+                        <summary>{ t(lang, "forms_paste_summary") }</summary>
                         <textarea ref={paste_ref} rows="4" spellcheck="false" data-testid="paste-rows"
-                            aria-label="Các dòng chép từ bảng tính"
-                            placeholder="Chép các ô trong Excel (có thể kèm dòng tiêu đề) rồi dán vào đây" />
+                            aria-label={t(lang, "forms_paste_aria")}
+                            placeholder={t(lang, "forms_paste_placeholder")} />
                         <button type="button" class="button" onclick={on_paste_rows} data-testid="paste-rows-submit">
-                            { "Thêm các dòng đã dán" }
+                            { t(lang, "forms_paste_submit") }
                         </button>
                     </details>
                 </div>
@@ -432,13 +445,13 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 // The list only when there is one: a component rendering nothing
                 // between conditional siblings trips Yew's node positions.
                 if !state.left_out.is_empty() {
-                    <LeftOutList items={Rc::new(state.left_out.clone())} />
+                    <LeftOutList {lang} items={Rc::new(state.left_out.clone())} />
                 }
                 if kind == FormKind::F09 && !letter.rows.is_empty() {
                     <p class="warn" data-testid="followup-05">
-                        { i18n::text(LANG, "forms_09_then_05") }{ " " }
+                        { t(lang, "forms_09_then_05") }{ " " }
                         <button type="button" class="button" onclick={on_revoke_lost} data-testid="make-05">
-                            { i18n::text(LANG, "forms_make_05") }
+                            { t(lang, "forms_make_05") }
                         </button>
                     </p>
                 }
@@ -447,24 +460,25 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                         <table class="rows" data-testid="form-table" onpaste={on_table_paste}>
                             <thead>
                                 <tr>
-                                    <th>{ "STT" }</th>
-                                    { for columns.iter().map(|f| html! { <th>{ f.label() }</th> }) }
-                                    <th>{ "Kiểm tra" }</th>
-                                    <th><span class="visually-hidden">{ "Thao tác" }</span></th>
+                                    <th>{ t(lang, "forms_col_number") }</th>
+                                    // The letter's own column names, printed so: Vietnamese.
+                                    { for columns.iter().map(|f| html! { <th lang="vi">{ f.label() }</th> }) }
+                                    <th>{ t(lang, "forms_col_check") }</th>
+                                    <th><span class="visually-hidden">{ t(lang, "forms_col_actions") }</span></th>
                                 </tr>
                             </thead>
                             <tbody>
                                 { for letter.rows.iter().enumerate().map(|(i, r)| {
                                     let mine: Vec<String> = problems.iter()
                                         .filter(|p| p.row == Some(i + 1))
-                                        .map(|p| { let (_, w, _) = problem_text(p); format!("{}: {w}", p.field.map(field_label).unwrap_or_default()) })
+                                        .map(|p| { let (_, w, _) = problem_text(lang, p); format!("{}: {w}", p.field.map(|f| field_label(lang, f)).unwrap_or_default()) })
                                         .collect();
                                     let bad_fields: Vec<&'static str> = problems.iter()
                                         .filter(|p| p.row == Some(i + 1))
                                         .filter_map(|p| p.field)
                                         .collect();
                                     html! {
-                                        <FormRow key={i} index={i} last={i + 1 == letter.rows.len()} {kind} row={r.clone()}
+                                        <FormRow key={i} {lang} index={i} last={i + 1 == letter.rows.len()} {kind} row={r.clone()}
                                             problems={counts.get(i).copied().unwrap_or(0)}
                                             messages={Rc::new(mine)} bad_fields={Rc::new(bad_fields)}
                                             dispatch={dispatch.clone()} />
@@ -476,22 +490,22 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 }
             </section>
 
-            <section class="problems no-print" aria-label="Kiểm tra theo quy định" data-testid="problems"
+            <section class="problems no-print" aria-label={t(lang, "forms_checks")} data-testid="problems"
                 data-errors={error_count.to_string()} data-warnings={warning_count.to_string()}>
-                <h2>{ "Kiểm tra theo quy định" }</h2>
+                <h2>{ t(lang, "forms_checks") }</h2>
                 if problems.is_empty() {
-                    <p class="ok-text">{ "✔ Không thấy lỗi nào theo các quy định kiểm tra được." }</p>
+                    <p class="ok-text">{ t(lang, "forms_no_problems") }</p>
                 } else {
-                    <p>{ format!("{error_count} lỗi, {warning_count} lưu ý.") }</p>
+                    <p>{ fill(lang, "forms_problem_counts", &[&error_count.to_string(), &warning_count.to_string()]) }</p>
                     <ul class="problem-list">
                         { for problems.iter().map(|p| {
-                            let (place, what, source) = problem_text(p);
+                            let (place, what, source) = problem_text(lang, p);
                             let sev = if p.severity == Severity::Error { "error" } else { "warning" };
                             html! {
                                 <li class={classes!("problem", sev)} data-testid="problem" data-rule={p.code()} data-row={p.row.map(|r| r.to_string())}>
-                                    <span class={classes!("sev", sev)}>{ if sev == "error" { "✖ Lỗi" } else { "! Lưu ý" } }</span>
+                                    <span class={classes!("sev", sev)}>{ t(lang, if sev == "error" { "forms_sev_error" } else { "forms_sev_warning" }) }</span>
                                     <strong>{ place }</strong>{ ": " }{ what }
-                                    <span class="source">{ format!(" — Căn cứ: {source}") }</span>
+                                    <span class="source">{ t(lang, "forms_basis") }<span lang="vi">{ source }</span></span>
                                 </li>
                             }
                         }) }
@@ -499,71 +513,68 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 }
             </section>
 
-            <section class="outputs no-print" aria-label="Tải văn bản">
+            <section class="outputs no-print" aria-label={t(lang, "forms_outputs")}>
                 <div class="actions">
                     <button type="button" class="button" onclick={on_preview} data-testid="preview-toggle">
-                        { if *preview { "Ẩn bản xem trước" } else { "Xem trước" } }
+                        { t(lang, if *preview { "forms_preview_hide" } else { "forms_preview_show" }) }
                     </button>
                     if *preview {
-                        <button type="button" class="button" onclick={on_print} data-testid="print-letter">{ "In" }</button>
+                        <button type="button" class="button" onclick={on_print} data-testid="print-letter">{ t(lang, "forms_print") }</button>
                     }
                     <button type="button" class="button primary" onclick={ask(Output::Docx)} data-testid="download-docx"
-                        disabled={busy.is_some()}>{ "Tải DOCX" }</button>
+                        disabled={busy.is_some()}>{ t(lang, "forms_download_docx") }</button>
                     <button type="button" class="button primary" onclick={ask(Output::Pdf)} data-testid="download-pdf"
-                        disabled={busy.is_some()}>{ "Tải PDF" }</button>
+                        disabled={busy.is_some()}>{ t(lang, "forms_download_pdf") }</button>
                     <button type="button" class="button" onclick={ask(Output::Zip)} data-testid="download-zip"
                         disabled={busy.is_some() || rows_with_letters == 0}
-                        title="Mỗi mẫu đã có dòng thành một tệp DOCX và một tệp PDF, gói chung trong một tệp ZIP">
-                        { format!("Tải tất cả ({rows_with_letters} văn bản, ZIP)") }
+                        title={t(lang, "forms_download_zip_title")}>
+                        { fill(lang, "forms_download_zip", &[&rows_with_letters.to_string()]) }
                     </button>
                     if kind == FormKind::F01 {
                         <button type="button" class="button" onclick={ask(Output::Sheet)} data-testid="download-sheet"
-                            disabled={busy.is_some() || letter.rows.is_empty()}>{ i18n::text(LANG, "forms_export_sheet") }</button>
+                            disabled={busy.is_some() || letter.rows.is_empty()}>{ t(lang, "forms_export_sheet") }</button>
                     }
-                    <button type="button" class="button" onclick={on_export_draft} data-testid="export-draft">{ "Lưu bản nháp (JSON)" }</button>
+                    <button type="button" class="button" onclick={on_export_draft} data-testid="export-draft">{ t(lang, "forms_save_draft") }</button>
                     <label class="button">
-                        { "Mở bản nháp…" }
+                        { t(lang, "forms_open_draft") }
                         <input class="visually-hidden" type="file" accept=".json" data-testid="import-draft" onchange={on_pick_list} />
                     </label>
-                    <button type="button" class="button subtle" onclick={on_clear} data-testid="clear-drafts">{ "Xóa dữ liệu" }</button>
+                    <button type="button" class="button subtle" onclick={on_clear} data-testid="clear-drafts">{ t(lang, "forms_clear") }</button>
                 </div>
                 if *confirm_clear {
                     <div class="confirm" role="alertdialog" data-testid="clear-confirm">
-                        <p>{ "Xóa phần đầu văn bản, mục 1 và mọi dòng của cả chín mẫu khỏi trình duyệt này? Không thể hoàn tác." }</p>
-                        <button type="button" class="button danger" onclick={on_clear_yes} data-testid="clear-drafts-confirm">{ "Xóa hết" }</button>
-                        <button type="button" class="button" onclick={on_clear_no}>{ "Thôi" }</button>
+                        <p>{ t(lang, "forms_clear_question") }</p>
+                        <button type="button" class="button danger" onclick={on_clear_yes} data-testid="clear-drafts-confirm">{ t(lang, "forms_clear_yes") }</button>
+                        <button type="button" class="button" onclick={on_clear_no}>{ t(lang, "forms_clear_no") }</button>
                     </div>
                 }
                 if let Some(o) = *pending {
                     <div class="confirm" role="alertdialog" data-testid="download-confirm">
-                        <p><strong>{ "Văn bản còn lỗi theo quy định. " }</strong>
-                            { "Cơ quan tiếp nhận có thể trả lại văn bản. Vẫn tải về?" }</p>
+                        <p><strong>{ t(lang, "forms_has_errors") }</strong>
+                            { t(lang, "forms_may_be_returned") }</p>
                         <ul class="problem-list">
                             { for problems.iter().filter(|p| p.severity == Severity::Error).take(20).map(|p| {
-                                let (place, what, _) = problem_text(p);
+                                let (place, what, _) = problem_text(lang, p);
                                 html! { <li>{ format!("{place}: {what}") }</li> }
                             }) }
                         </ul>
                         <button type="button" class="button primary" onclick={on_confirm} data-testid="download-anyway">
-                            { match o { Output::Docx => "Vẫn tải DOCX", Output::Pdf => "Vẫn tải PDF", Output::Zip => "Vẫn tải ZIP", Output::Sheet => "Vẫn tải bảng nhập liệu" } }
+                            { t(lang, match o { Output::Docx => "forms_anyway_docx", Output::Pdf => "forms_anyway_pdf", Output::Zip => "forms_anyway_zip", Output::Sheet => "forms_anyway_sheet" }) }
                         </button>
-                        <button type="button" class="button" onclick={on_cancel}>{ "Quay lại sửa" }</button>
+                        <button type="button" class="button" onclick={on_cancel}>{ t(lang, "forms_go_back") }</button>
                     </div>
                 }
                 if let Some(b) = *busy {
-                    <p class="busy-note" role="status" data-testid="forms-busy">{ b }</p>
+                    <p class="busy-note" role="status" data-testid="forms-busy">{ t(lang, b) }</p>
                 }
                 <p class="muted">
-                    { if state.stored {
-                        "Dữ liệu đang nhập được lưu tự động trong trình duyệt này (không gửi đi đâu); bấm “Xóa dữ liệu” để xóa."
-                    } else {
-                        "Trình duyệt không cho lưu dữ liệu tạm: hãy lưu bản nháp thành tệp JSON trước khi đóng trang."
-                    } }
+                    { t(lang, if state.stored { "forms_stored" } else { "forms_not_stored" }) }
                 </p>
             </section>
 
             if *preview {
-                <section class="letter-preview" aria-label="Bản xem trước" data-testid="letter-preview">
+                // The letter itself is Vietnamese whatever the page's language.
+                <section class="letter-preview" lang="vi" aria-label={t(lang, "forms_preview")} data-testid="letter-preview">
                     <div ref={preview_ref}></div>
                 </section>
             }

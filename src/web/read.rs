@@ -21,11 +21,6 @@ pub enum ReadReason {
 }
 
 impl ReadProblem {
-    /// Vietnamese sentence for the error list (the letters' tab).
-    pub fn message(&self) -> String {
-        self.message_in(Lang::Vi)
-    }
-
     /// The sentence for the error list, in the page's language.
     pub fn message_in(&self, lang: Lang) -> String {
         match self.reason {

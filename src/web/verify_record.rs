@@ -90,7 +90,7 @@ async fn save(
         .or_else(|| report.file.strip_suffix(".PDF"))
         .unwrap_or(&report.file);
     let saved = if pdf {
-        let fonts = forms_io::fonts().await?;
+        let fonts = forms_io::fonts(RECORD_LANG).await?;
         let out = forms::pdf::render(&layout, &fonts)
             .map_err(|e| i18n::text(RECORD_LANG, e.code).to_string())?;
         download::save(&format!("{stem}-phieu-kiem-tra.pdf"), download::PDF, &out)

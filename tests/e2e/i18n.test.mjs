@@ -7,7 +7,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { site, openPage } from './harness.mjs';
+import { join } from 'node:path';
+import { site, openPage, repo } from './harness.mjs';
 import { fillCertificates, fillVerify } from './samples.mjs';
 
 /**
@@ -15,8 +16,10 @@ import { fillCertificates, fillVerify } from './samples.mjs';
  * `selector` that still holds a Vietnamese letter once the user data is taken out.
  * User data, the explicit allow-list: the values of the distinguished names the page
  * shows (certificate subjects and issuers, in cards, chains, tooltips), file names,
- * and a signature's own reason and location; plus anything marked lang="vi" on
- * purpose (the "Tiếng Việt" button).
+ * and a signature's own reason and location; the letters' own column names (printed
+ * on the letter, so Vietnamese, marked lang="vi" in the table head and the labels),
+ * wherever the page quotes them; plus anything marked lang="vi" on purpose (the
+ * "Tiếng Việt" button, the letter preview, the letter's text boxes, holders' names).
  */
 function vietnameseLeft(selector) {
   const VI = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
@@ -35,6 +38,7 @@ function vietnameseLeft(selector) {
   for (const dt of document.querySelectorAll('.signature-result dt')) {
     if (/^(Reason|Location)$/.test(dt.textContent.trim())) data.add(dt.nextElementSibling?.textContent.trim() ?? '');
   }
+  for (const el of document.querySelectorAll('th[lang="vi"], label > span[lang="vi"]')) data.add(el.textContent.trim());
   const tokens = [...data].filter((t) => VI.test(t)).sort((a, b) => b.length - a.length);
   const strip = (text) => tokens.reduce((s, t) => s.split(t).join(' '), text);
 
@@ -90,10 +94,29 @@ test('language switch: English everywhere but the letters and user data, remembe
     const chromeLeft = [];
     for (const chrome of ['header.site', 'footer.site']) chromeLeft.push(...(await page.evaluate(vietnameseLeft, chrome)));
     console.log(`letters tab, English: ${chromeLeft.length} Vietnamese texts left in the header and footer`);
-    for (const t of [...certLeft, ...verifyLeft, ...chromeLeft]) console.log(`  left: ${t}`);
+    // The tab's own words: a folder of mixed certificates fills Mẫu 01 (rows, problems,
+    // the certificates left out, a notice), the preview open, the clear question asked.
+    await page.locator('[data-testid=form-select]').selectOption('01');
+    await page
+      .locator('.forms-tab [data-testid=folder-input]')
+      .setInputFiles(join(repo, 'tests', 'fixtures', 'forms', 'certs', 'mixed'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 2);
+    await page.locator('[data-testid=left-out-item]').first().waitFor();
+    await page.locator('[data-testid=preview-toggle]').click();
+    await page.locator('[data-testid=letter-preview]').waitFor();
+    await page.locator('[data-testid=clear-drafts]').click();
+    await page.locator('[data-testid=clear-confirm]').waitFor();
+    assert.match(await page.locator('[data-testid=form-select]').innerText(), /Form 01 — Certificates for individuals/);
+    assert.match(await page.locator('[data-testid=forms-notice]').innerText(), /Read \d+ certificates/);
+    const lettersLeft = await page.evaluate(vietnameseLeft, '.forms-tab');
+    console.log(`letters tab, English: ${lettersLeft.length} Vietnamese texts left in the tab's own words`);
+    for (const t of [...certLeft, ...verifyLeft, ...chromeLeft, ...lettersLeft]) console.log(`  left: ${t}`);
     assert.deepEqual(certLeft, [], 'certificate tab');
     assert.deepEqual(verifyLeft, [], 'verify tab');
     assert.deepEqual(chromeLeft, [], 'header and footer on the letters tab');
+    assert.deepEqual(lettersLeft, [], 'letters tab (outside the letter and user data)');
+    // The letter itself stays Vietnamese.
+    assert.match(await page.locator('[data-testid=letter-preview]').innerText(), /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
 
     // Back to Vietnamese.
     await page.locator('[data-testid=lang-vi]').click();
