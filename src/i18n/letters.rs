@@ -231,7 +231,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     (
         "forms_signer_title",
         "Chức vụ người ký (mỗi dòng một dòng in, ví dụ: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)",
-        "Signer's title (one printed line per line, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)",
+        "Signer's title, in Vietnamese as printed on the letter: one line per printed line (e.g. the delegation line, then the title)",
     ),
     (
         "forms_sign_prompt",
