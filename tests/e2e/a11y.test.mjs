@@ -111,6 +111,13 @@ test('keyboard: tabs by arrow keys, drop zones open the picker with Enter and Sp
     assert.notEqual(tabOutline, 'none');
 
     // From the tab, Tab reaches the drop zone's picker; Enter and Space open it.
+    // Playwright turns on file-chooser interception only once a 'filechooser'
+    // listener exists, and asynchronously: a key pressed before it is on opens
+    // headless Chromium's own picker, which cancels at once, and the event never
+    // comes (this failed one run in two). A listener from here on makes sure it
+    // is on well before the first key.
+    page.on('filechooser', () => {});
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     for (const key of ['Enter', ' ']) {
       for (let i = 0; i < 10; i++) {
         await page.keyboard.press('Tab');
