@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -85,6 +85,33 @@ test('drop real certificates, junk and an empty file: one card each, errors list
     await page.locator('[data-testid=cert-card]').first().waitFor({ state: 'detached' });
 
     assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the page loaded its wasm from the test server');
+    check();
+  } finally {
+    await close();
+  }
+});
+
+test('reading a folder: a file over the 64 MB limit is named as too large, the rest read in order', async () => {
+  site.trustBundle = null;
+  // Sparse: 65 MiB on paper, nothing on disk. Dropped first, so it lands in the first
+  // small round of reads, and the later rounds follow its size.
+  const big = join(scratch, 'ban-sao-luu.zip');
+  await writeFile(big, '');
+  await truncate(big, 65 * 1024 * 1024);
+  const small = join(scratch, 'rong-2.cer');
+  await writeFile(small, '');
+  const { page, check, close } = await openPage();
+  try {
+    // 40 files after the big one: several rounds of reads.
+    const many = Array.from({ length: 20 }, () => [G2_LEAF, G1_LEAF]).flat();
+    await page.locator('[data-testid=file-input]').setInputFiles([big, ...many, small]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=file-error]').length >= 2);
+    const errors = await page.locator('[data-testid=file-error]').allInnerTexts();
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.match(errors[0], /^ban-sao-luu\.zip: Tệp quá lớn \(65 MB\)/);
+    assert.match(errors[1], /rong-2\.cer/);
+    // The same certificate dropped twenty times is one card each (G1, G2).
+    assert.deepEqual((await serials(page)).sort(), ['6B6C55', '75580955FC81D6A7']);
     check();
   } finally {
     await close();
