@@ -44,20 +44,7 @@ fn documents_read_even_with_failing_signatures_exit_0() {
             assert!(d.get(key).is_some(), "{key}");
         }
         let s = &d["signatures"][0];
-        for key in [
-            "field",
-            "kind",
-            "sub_filter",
-            "indication",
-            "sub_indication",
-            "integrity",
-            "coverage",
-            "modified_after",
-            "changes_after",
-            "signer",
-            "signing_time",
-            "checks",
-        ] {
+        for key in common::signed::SIGNATURE_KEYS {
             assert!(s.get(key).is_some(), "{key} missing in {s}");
         }
         assert_eq!(s["kind"], "signature");

@@ -36,30 +36,13 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use kyso::forms::nfc::nfc;
 use kyso::forms::{self, Field, FormKind, ImportError, Row};
 use unicode_normalization::UnicodeNormalization;
 
-/// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+use common::rng::Rng;
 
 fn std_nfc(s: &str) -> String {
     s.nfc().collect()

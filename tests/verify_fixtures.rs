@@ -11,21 +11,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use kyso::i18n::Lang;
-use kyso::input::InputFile;
 use kyso::time::Instant;
 use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
-fn dir() -> PathBuf {
-    common::fixture("signed")
-}
-
-fn file(rel: &str) -> InputFile {
-    common::input(rel, &dir().join(rel))
-}
+use common::signed::{SIGNATURE_KEYS, dir, file};
 
 fn accepts(expected: &Value, actual: &Value) -> bool {
     match expected {
@@ -36,14 +27,11 @@ fn accepts(expected: &Value, actual: &Value) -> bool {
 
 #[test]
 fn fixtures_match_expected() {
-    let exp: Value = serde_json::from_slice(&common::read(&dir().join("expected.json"))).unwrap();
-    let at = Instant::parse_rfc3339(exp["validation_time"].as_str().unwrap()).unwrap();
-    let anchors: Vec<InputFile> = exp["anchors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| file(a.as_str().unwrap()))
-        .collect();
+    let common::signed::Expected {
+        json: exp,
+        at,
+        anchors,
+    } = common::signed::expected();
     let files = exp["files"].as_object().unwrap();
     assert!(files.len() >= 25, "the fixture list shrank");
     let mut failures = Vec::new();
@@ -152,20 +140,7 @@ fn json_shape_for_the_cli() {
     assert!(j["error"].is_null());
     assert_eq!(j["revisions"], 2);
     let s = &j["signatures"][0];
-    for key in [
-        "field",
-        "kind",
-        "sub_filter",
-        "indication",
-        "sub_indication",
-        "integrity",
-        "coverage",
-        "modified_after",
-        "changes_after",
-        "signer",
-        "signing_time",
-        "checks",
-    ] {
+    for key in SIGNATURE_KEYS {
         assert!(s.get(key).is_some(), "missing {key}");
     }
     assert_eq!(s["kind"], "signature");

@@ -33,11 +33,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use kyso::i18n::Lang;
-use kyso::input::InputFile;
-use kyso::time::Instant;
 use kyso::verify::{self, VerifyOptions};
 use serde_json::Value;
 
@@ -311,17 +308,7 @@ const KNOWN: &[Known] = &[
     },
 ];
 
-fn dir() -> PathBuf {
-    common::fixture("signed")
-}
-
-fn file(rel: &str) -> InputFile {
-    common::input(rel, &dir().join(rel))
-}
-
-fn json(path: &str) -> Value {
-    serde_json::from_slice(&common::read(&dir().join(path))).unwrap()
-}
+use common::signed::{dir, file, json};
 
 /// One tool's (or kyso's) judgement of one signature; `None` where it says nothing.
 #[derive(Clone, Debug, Default)]
@@ -590,15 +577,12 @@ fn compare(
 
 #[test]
 fn verdicts_agree_with_pdfsig_and_pyhanko_or_the_difference_is_known() {
-    let expected = json("expected.json");
+    let common::signed::Expected {
+        json: expected,
+        at,
+        anchors,
+    } = common::signed::expected();
     let independent = json("independent.json");
-    let at = Instant::parse_rfc3339(expected["validation_time"].as_str().unwrap()).unwrap();
-    let anchors: Vec<InputFile> = expected["anchors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| file(a.as_str().unwrap()))
-        .collect();
     let files = independent.as_object().unwrap();
     assert!(
         files.len() >= 45,

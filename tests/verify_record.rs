@@ -11,33 +11,21 @@
 )]
 
 mod common;
+mod forms_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fixture, kyso, root, shared};
-use kyso::forms::FontSet;
+use common::{fixture, kyso, shared};
 use kyso::i18n::{self, Lang};
 use kyso::record::{self, RecordInput};
 use kyso::time::Instant;
 use kyso::verify::{self, DocumentReport, VerifyOptions};
 
-fn out_dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verify_record");
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+const DIR: &str = "verify_record";
 
-fn fonts() -> FontSet {
-    let dir = root().join("static/fonts");
-    let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
-    FontSet::new(
-        read("LiberationSerif-Regular.ttf"),
-        read("LiberationSerif-Bold.ttf"),
-        read("LiberationSerif-Italic.ttf"),
-        read("LiberationSerif-BoldItalic.ttf"),
-    )
-    .unwrap()
+fn out_dir() -> PathBuf {
+    forms_support::out_dir(DIR)
 }
 
 /// `sha256sum`'s answer, upper case.
@@ -49,29 +37,11 @@ fn sha256sum(path: &Path) -> String {
 }
 
 fn pdftotext(pdf: &[u8], name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, pdf).unwrap();
-    let out = Command::new("pdftotext").arg(&p).arg("-").output().unwrap();
-    assert!(out.status.success(), "pdftotext {name}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    forms_support::pdftotext(DIR, Some(pdf), name, false)
 }
 
 fn document_xml(docx: &[u8], name: &str) -> String {
-    let p = out_dir().join(name);
-    std::fs::write(&p, docx).unwrap();
-    let out = Command::new("unzip")
-        .arg("-p")
-        .arg(&p)
-        .arg("word/document.xml")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "unzip {name}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Whitespace removed: pdftotext breaks lines where the layout wrapped them.
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    forms_support::unzip(DIR, docx, "word/document.xml", name)
 }
 
 /// The text of the DOCX: the runs' text, tags removed, XML entities decoded.
@@ -116,10 +86,11 @@ fn both_records(
     let input = RecordInput::of(bytes);
     assert_eq!(input.sha256, sha256sum(path), "our SHA-256 vs sha256sum");
     let layout = record::build(report, &input, Lang::Vi);
-    let pdf = kyso::forms::pdf::render(&layout, &fonts()).unwrap();
+    let pdf = kyso::forms::pdf::render(&layout, &forms_support::fonts()).unwrap();
     let docx = kyso::forms::docx::render(&layout);
-    let pdf_text = squash(&pdftotext(&pdf, &format!("{name}.pdf")));
-    let docx_text = squash(&docx_text(&document_xml(&docx, &format!("{name}.docx"))));
+    let pdf_text = forms_support::squash(&pdftotext(&pdf, &format!("{name}.pdf")));
+    let docx_text =
+        forms_support::squash(&docx_text(&document_xml(&docx, &format!("{name}.docx"))));
     for text in [&pdf_text, &docx_text] {
         for must in [
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -135,18 +106,27 @@ fn both_records(
             &kyso::forms::doc::date_words(&report.at.to_vn_local_date()),
             i18n::summary_text(Lang::Vi, report.summary),
         ] {
-            assert!(text.contains(&squash(must)), "{name}: «{must}» missing");
+            assert!(
+                text.contains(&forms_support::squash(must)),
+                "{name}: «{must}» missing"
+            );
         }
         for s in &report.signatures {
             let verdict = record::verdict_words(s, Lang::Vi);
             assert!(
-                text.contains(&squash(&verdict)),
+                text.contains(&forms_support::squash(&verdict)),
                 "{name}: verdict {verdict}"
             );
             let headline = i18n::text(Lang::Vi, s.headline.code());
-            assert!(text.contains(&squash(headline)), "{name}: {headline}");
+            assert!(
+                text.contains(&forms_support::squash(headline)),
+                "{name}: {headline}"
+            );
             if let Some(f) = &s.signer {
-                assert!(text.contains(&squash(f.display_name())), "{name}: signer");
+                assert!(
+                    text.contains(&forms_support::squash(f.display_name())),
+                    "{name}: signer"
+                );
                 assert!(text.contains(&f.serial_hex), "{name}: serial");
             }
         }
@@ -161,20 +141,22 @@ fn record_of_a_real_decree_names_the_government_its_chain_and_the_missing_revoca
     assert_eq!(report.signatures.len(), 1, "{:?}", report.summary);
     let (pdf, docx) = both_records(&path, &report, &bytes, "49-2026");
     for text in [&pdf, &docx] {
-        assert!(text.contains(&squash("CHÍNH PHỦ")));
+        assert!(text.contains(&forms_support::squash("CHÍNH PHỦ")));
         assert!(
-            text.contains(&squash("RootCA chuyên dùng Chính phủ G2")),
+            text.contains(&forms_support::squash("RootCA chuyên dùng Chính phủ G2")),
             "root"
         );
         // Proven by a timestamp, and the revocation status not checked: said, not
         // hidden, and the verdict is not "valid".
-        assert!(text.contains(&squash("dấu thời gian của chữ ký")));
-        assert!(text.contains(&squash("chưa kiểm tra được (văn bản không kèm CRL")));
+        assert!(text.contains(&forms_support::squash("dấu thời gian của chữ ký")));
+        assert!(text.contains(&forms_support::squash(
+            "chưa kiểm tra được (văn bản không kèm CRL"
+        )));
         assert!(
-            !text.contains(&squash("Chữ ký hợp lệ ")),
+            !text.contains(&forms_support::squash("Chữ ký hợp lệ ")),
             "never better than the evidence"
         );
-        assert!(text.contains(&squash("không có thay đổi sau khi ký")));
+        assert!(text.contains(&forms_support::squash("không có thay đổi sau khi ký")));
     }
 }
 
@@ -185,9 +167,9 @@ fn record_of_a_valid_fixture_names_the_crl_and_of_a_modified_one_the_change() {
     assert_eq!(report.summary.code(), "all_signatures_valid");
     let (pdf, docx) = both_records(&path, &report, &bytes, "valid");
     for text in [&pdf, &docx] {
-        assert!(text.contains(&squash("Chữ ký hợp lệ")));
+        assert!(text.contains(&forms_support::squash("Chữ ký hợp lệ")));
         assert!(
-            text.contains(&squash("chưa bị thu hồi (nguồn CRL")),
+            text.contains(&forms_support::squash("chưa bị thu hồi (nguồn CRL")),
             "revocation source"
         );
     }
@@ -197,9 +179,11 @@ fn record_of_a_valid_fixture_names_the_crl_and_of_a_modified_one_the_change() {
     assert_eq!(report.summary.code(), "modified_after_signing");
     let (pdf, docx) = both_records(&path, &report, &bytes, "modified");
     for text in [&pdf, &docx] {
-        assert!(text.contains(&squash("CÓ THAY ĐỔI KHÔNG ĐƯỢC PHÉP SAU KHI KÝ")));
+        assert!(text.contains(&forms_support::squash(
+            "CÓ THAY ĐỔI KHÔNG ĐƯỢC PHÉP SAU KHI KÝ"
+        )));
         assert!(
-            text.contains(&squash("KHÔNG được phép")),
+            text.contains(&forms_support::squash("KHÔNG được phép")),
             "the change is listed"
         );
     }
@@ -213,12 +197,12 @@ fn a_file_that_is_not_a_pdf_still_gets_an_honest_record() {
     let report = verify::verify_pdf(&bytes, &opts);
     assert!(report.error.is_some());
     let layout = record::build(&report, &RecordInput::of(&bytes), Lang::Vi);
-    let text = squash(&pdftotext(
-        &kyso::forms::pdf::render(&layout, &fonts()).unwrap(),
+    let text = forms_support::squash(&pdftotext(
+        &kyso::forms::pdf::render(&layout, &forms_support::fonts()).unwrap(),
         "error.pdf",
     ));
-    assert!(text.contains(&squash(i18n::text(Lang::Vi, "pdf_error"))));
-    assert!(text.contains(&squash("Văn bản không có chữ ký số")));
+    assert!(text.contains(&forms_support::squash(i18n::text(Lang::Vi, "pdf_error"))));
+    assert!(text.contains(&forms_support::squash("Văn bản không có chữ ký số")));
 }
 
 #[test]
@@ -242,10 +226,10 @@ fn cli_writes_the_record_as_pdf_and_docx_and_refuses_two_files() {
         // The usual report is still printed.
         assert!(String::from_utf8_lossy(&run.stdout).contains("CHÍNH PHỦ"));
     }
-    let text = squash(&pdftotext(&std::fs::read(&pdf).unwrap(), "cli-copy.pdf"));
+    let text = forms_support::squash(&pdftotext(&std::fs::read(&pdf).unwrap(), "cli-copy.pdf"));
     assert!(text.contains(&hash), "SHA-256 in the PDF");
     assert!(text.contains("75E92DD9AD56BD4D"), "serial in the PDF");
-    assert!(text.contains(&squash("01/06/2026 07:00 (giờ Việt Nam)")));
+    assert!(text.contains(&forms_support::squash("01/06/2026 07:00 (giờ Việt Nam)")));
     let xml = docx_text(&document_xml(
         &std::fs::read(&docx).unwrap(),
         "cli-copy.docx",

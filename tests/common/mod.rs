@@ -8,6 +8,9 @@
 
 #![allow(dead_code)]
 
+pub mod rng;
+pub mod signed;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

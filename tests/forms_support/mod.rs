@@ -1,5 +1,7 @@
-//! Helpers of the letters' tests (`tests/forms_*.rs`): the serif for PDF output, and
-//! the independent readers of what kyso writes (`unzip`, poppler's `pdftotext`).
+//! Helpers of the tests of what the letters' writers make (`tests/forms_*.rs`, and
+//! `tests/verify_record.rs`, whose record uses the same writers): the serif for PDF
+//! output, and the independent readers of what kyso writes (`unzip`, poppler's
+//! `pdftotext`).
 
 #![allow(dead_code)]
 

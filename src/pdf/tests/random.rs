@@ -2,23 +2,9 @@
 
 use super::*;
 
-/// xorshift64*, for the randomised comparison below.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'t, T>(&mut self, xs: &'t [T]) -> &'t T {
-        &xs[self.below(xs.len())]
-    }
-}
+#[path = "../../../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A signed document followed by random updates of the shapes the change analysis
 /// distinguishes (content, annotations, fields, signatures, catalog, page tree,
@@ -122,7 +108,7 @@ fn random_document(rng: &mut Rng) -> Vec<u8> {
                     p.obj(3, &page(&annots, ""));
                 }
                 5 => {
-                    let extra = *rng.pick(&[
+                    let extra = rng.pick(&[
                         "/Lang (vi)",
                         "/DSS << /Certs [5 0 R] >>",
                         "/P 35 0 R",
@@ -160,7 +146,7 @@ fn random_document(rng: &mut Rng) -> Vec<u8> {
                     );
                 }
                 7 => {
-                    let kids = *rng.pick(&[
+                    let kids = rng.pick(&[
                         "[3 0 R]",
                         "[3 0 R 3 0 R]",
                         "[32 0 R]",
@@ -193,7 +179,7 @@ fn random_document(rng: &mut Rng) -> Vec<u8> {
                 9 => {
                     // The page becomes a node of the tree (or a page with kids).
                     p.obj(33, &page(&annots, "/Rotate 90"));
-                    let shape = *rng.pick(&[
+                    let shape = rng.pick(&[
                         "<< /Type /Pages /Kids [33 0 R] /Count 1 >>",
                         "<< /Type /Page /Kids [33 0 R] /Contents 4 0 R >>",
                         "<< /Type /Pages /Contents 4 0 R >>",
