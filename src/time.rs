@@ -218,11 +218,14 @@ impl Serialize for Instant {
     }
 }
 
-fn is_leap(y: i64) -> bool {
+/// The proleptic Gregorian calendar, once for the whole crate: certificate and
+/// signature times here, the dates of letters and lists in `rules::dates`.
+pub fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: i64, m: u32) -> u32 {
+/// Days in month `m` (1–12) of year `y`; 0 for a month that does not exist.
+pub fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -10,7 +10,7 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::time::Instant;
+use crate::time::{self, Instant};
 
 /// A civil date. Ordering is chronological (year, month, day).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -38,24 +38,12 @@ impl DateProblem {
     }
 }
 
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month)
+            && day >= 1
+            && day <= time::days_in_month(i64::from(year), month))
+        .then_some(Date { year, month, day })
     }
 
     /// `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, and the ISO
