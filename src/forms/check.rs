@@ -407,19 +407,7 @@ pub fn check_id_number(v: &str) -> Result<IdKind, RuleId> {
             .map(|()| kind)
             .map_err(RuleId::from_id);
     }
-    let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.bytes().all(|b| b.is_ascii_digit()) {
-        match compact.len() {
-            12 => Ok(IdKind::Cccd),
-            9 => Ok(IdKind::Cmnd),
-            n if n < 9 => Err(RuleId::CmndLength),
-            _ => Err(RuleId::CccdLength),
-        }
-    } else {
-        ids::check(IdKind::Hc, &compact)
-            .map(|()| IdKind::Hc)
-            .map_err(RuleId::from_id)
-    }
+    ids::classify_personal(v).map_err(RuleId::from_id)
 }
 
 fn phone_rule(p: PhoneProblem) -> RuleId {

@@ -3,7 +3,7 @@
 
 use crate::cert::holder::HolderKind;
 use crate::report::CertEntry;
-use crate::rules::ids::IdKind;
+use crate::rules::ids::{self, IdKind};
 use crate::rules::{provinces, renewal};
 
 use super::model::{CertSource, FormKind, Row};
@@ -85,12 +85,7 @@ pub fn row_from_cert(kind: FormKind, e: &CertEntry) -> Row {
     for id in &f.identifiers {
         match id.id_kind() {
             Some(k) if k.is_personal() && personal_id.is_empty() => {
-                personal_id = match k {
-                    // A 9-digit CMND or a passport reads unambiguously; a 12-digit
-                    // CMND is marked so that the rules judge it as one.
-                    IdKind::Cmnd if id.value.len() == 12 => format!("CMND:{}", id.value),
-                    _ => id.value.clone(),
-                };
+                personal_id = ids::write_personal(k, &id.value);
             }
             Some(IdKind::Mst) if row.tax_code.is_empty() => row.tax_code = id.value.clone(),
             Some(IdKind::Mns) if row.budget_code.is_empty() => row.budget_code = id.value.clone(),

@@ -121,6 +121,34 @@ pub fn check(kind: IdKind, value: &str) -> Result<(), IdProblem> {
     }
 }
 
+/// A personal number as written in a letter or a list, without a prefix: 12 digits
+/// are a CCCD (since 2016 every new number has 12 digits; a 12-digit CMND must be
+/// written `CMND:…`, see [`write_personal`]), 9 digits a CMND, letters and digits a
+/// passport. Spaces are ignored. Any other length of digits is named after the
+/// nearer format.
+pub fn classify_personal(value: &str) -> Result<IdKind, IdProblem> {
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if all_digits(&compact) {
+        match compact.len() {
+            12 => Ok(IdKind::Cccd),
+            9 => Ok(IdKind::Cmnd),
+            n if n < 9 => Err(IdProblem::CmndLength),
+            _ => Err(IdProblem::CccdLength),
+        }
+    } else {
+        check(IdKind::Hc, &compact).map(|()| IdKind::Hc)
+    }
+}
+
+/// A personal ID written so that [`classify_personal`] (or the prefix) reads the same
+/// kind back: bare, except a 12-digit CMND, which bare would read as a CCCD.
+pub fn write_personal(kind: IdKind, value: &str) -> String {
+    match kind {
+        IdKind::Cmnd if value.len() == 12 => format!("{}:{value}", kind.prefix()),
+        _ => value.to_owned(),
+    }
+}
+
 /// Weights of the tax-code check digit over digits 1-9 (Circular 86/2024/TT-BTC, as in
 /// Circular 105/2020/TT-BTC before it).
 const MST_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -162,6 +190,33 @@ pub fn check_tax_code(value: &str) -> Result<(), IdProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn personal_numbers_are_classified_and_written_back_as_the_same_kind() {
+        assert_eq!(classify_personal("001088012345"), Ok(IdKind::Cccd));
+        assert_eq!(classify_personal(" 001 088 012 345 "), Ok(IdKind::Cccd));
+        assert_eq!(classify_personal("123456789"), Ok(IdKind::Cmnd));
+        assert_eq!(classify_personal("B1234567"), Ok(IdKind::Hc));
+        assert_eq!(classify_personal("12345678"), Err(IdProblem::CmndLength));
+        assert_eq!(classify_personal("1234567890"), Err(IdProblem::CccdLength));
+        assert_eq!(classify_personal("B12"), Err(IdProblem::HcFormat));
+        // What a certificate says it is, written into a letter, reads back as that.
+        for (kind, value) in [
+            (IdKind::Cccd, "001088012345"),
+            (IdKind::Cmnd, "123456789"),
+            (IdKind::Cmnd, "001088012345"),
+            (IdKind::Hc, "B1234567"),
+        ] {
+            let written = write_personal(kind, value);
+            let read = match written.split_once(':') {
+                Some((prefix, v)) => IdKind::from_prefix(prefix)
+                    .filter(|k| check(*k, v).is_ok())
+                    .ok_or(IdProblem::CmndLength),
+                None => classify_personal(&written),
+            };
+            assert_eq!(read, Ok(kind), "{written}");
+        }
+    }
 
     #[test]
     fn tax_codes() {
