@@ -134,13 +134,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "form_rule_renewal_days",
-        "Không thể đề nghị gia hạn: chứng thư phải còn hiệu lực ít nhất 30 ngày",
-        "Renewal is not possible: at least 30 days of validity must remain",
+        "Không thể đề nghị gia hạn: chứng thư phải còn hiệu lực ít nhất {} ngày",
+        "Renewal is not possible: at least {} days of validity must remain",
     ),
     (
         "form_rule_change_days",
-        "Không thể đề nghị thay đổi thông tin: chứng thư phải còn hiệu lực ít nhất 30 ngày",
-        "A change of details is not possible: at least 30 days of validity must remain",
+        "Không thể đề nghị thay đổi thông tin: chứng thư phải còn hiệu lực ít nhất {} ngày",
+        "A change of details is not possible: at least {} days of validity must remain",
     ),
     (
         "form_rule_renewal_unchecked",

@@ -61,6 +61,50 @@ pub fn text(lang: Lang, code: &str) -> &str {
         })
 }
 
+/// The words of `code` with each `{}` replaced by the next argument (a missing
+/// argument leaves nothing: words and callers are checked together by the tests).
+pub fn fill(lang: Lang, code: &str, args: &[&str]) -> String {
+    let template = text(lang, code);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(args.next().copied().unwrap_or_default());
+        rest = rest.get(at + 2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a problem of a letter says, the same on the page and in `kyso form`: the
+/// rule's words (the renewal rules with the day count of `rules::renewal`, not
+/// written again here), why the certificate cannot be renewed, the detail, and the
+/// row it repeats. Where it is (row, field) and the rule's source are the caller's.
+pub fn form_problem(lang: Lang, p: &crate::forms::Problem) -> String {
+    use crate::forms::RuleId;
+    let mut what = match p.rule {
+        RuleId::RenewalNotEligible | RuleId::ChangeNotEligible => fill(
+            lang,
+            p.code(),
+            &[&crate::rules::renewal::MIN_DAYS_LEFT.to_string()],
+        ),
+        _ => text(lang, p.code()).to_owned(),
+    };
+    if let Some(e) = &p.eligibility {
+        what.push_str(" — ");
+        what.push_str(&renewal_sentence(lang, e));
+    }
+    if let Some(d) = &p.detail {
+        what.push_str(": ");
+        what.push_str(d);
+    }
+    if let Some(o) = p.other_row {
+        what.push_str(&fill(lang, "forms_same_as_row", &[&o.to_string()]));
+    }
+    what
+}
+
 /// A whole sentence for an input error, with its details.
 pub fn input_error(lang: Lang, e: &InputError) -> String {
     let base = text(lang, e.code());
@@ -253,5 +297,28 @@ mod tests {
             );
         }
         assert_eq!(text(Lang::Vi, "no_such_code"), "no_such_code");
+    }
+
+    #[test]
+    fn the_day_rules_of_a_letter_say_the_days_of_rules_renewal() {
+        use crate::forms::{Problem, RuleId, Severity};
+        let days = crate::rules::renewal::MIN_DAYS_LEFT.to_string();
+        for rule in [RuleId::RenewalNotEligible, RuleId::ChangeNotEligible] {
+            let p = Problem {
+                row: Some(2),
+                field: None,
+                rule,
+                severity: Severity::Error,
+                eligibility: None,
+                other_row: Some(1),
+                detail: None,
+            };
+            let vi = form_problem(Lang::Vi, &p);
+            assert!(vi.contains(&format!("ít nhất {days} ngày")), "{vi}");
+            assert!(vi.ends_with(" (trùng với dòng 1)"), "{vi}");
+            let en = form_problem(Lang::En, &p);
+            assert!(en.contains(&format!("at least {days} days")), "{en}");
+            assert!(!vi.contains("{}") && !en.contains("{}"));
+        }
     }
 }

@@ -78,16 +78,7 @@ pub fn problem_text(lang: Lang, p: &Problem) -> (String, String, &'static str) {
         (None, Some(f)) => field_label(lang, f),
         (None, None) => String::new(),
     };
-    let mut what = i18n::text(lang, p.code()).to_owned();
-    if let Some(e) = &p.eligibility {
-        what.push_str(&format!(" — {}", i18n::renewal_sentence(lang, e)));
-    }
-    if let Some(d) = &p.detail {
-        what.push_str(&format!(": {d}"));
-    }
-    if let Some(o) = p.other_row {
-        what.push_str(&fill(lang, "forms_same_as_row", &[&o.to_string()]));
-    }
+    let what = i18n::form_problem(lang, p);
     (place, what, p.rule.source())
 }
 

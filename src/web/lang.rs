@@ -57,17 +57,7 @@ pub fn t(lang: Lang, code: &str) -> &str {
 
 /// The words of `code` with each `{}` replaced by the next argument.
 pub fn fill(lang: Lang, code: &str, args: &[&str]) -> String {
-    let template = t(lang, code);
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        out.push_str(args.next().copied().unwrap_or_default());
-        rest = rest.get(at + 2..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
+    i18n::fill(lang, code, args)
 }
 
 #[derive(Properties, PartialEq)]

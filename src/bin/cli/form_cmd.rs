@@ -290,20 +290,7 @@ pub fn problem_line(lang: Lang, p: &Problem) -> String {
         None => (if vi { "văn bản" } else { "letter" }).to_string(),
     };
     let field = p.field.unwrap_or("-");
-    let mut msg = match &p.eligibility {
-        Some(e) => i18n::renewal_sentence(lang, e),
-        None => i18n::text(lang, p.rule.code()).to_string(),
-    };
-    if let Some(d) = &p.detail {
-        msg.push_str(&format!(": {d}"));
-    }
-    if let Some(other) = p.other_row {
-        msg.push_str(&if vi {
-            format!(" (trùng dòng {other})")
-        } else {
-            format!(" (same as row {other})")
-        });
-    }
+    let mut msg = i18n::form_problem(lang, p);
     if p.severity == Severity::Warning {
         msg.push_str(if vi { " (lưu ý)" } else { " (warning)" });
     }
