@@ -8,7 +8,8 @@
 #   playwright-core into tests/e2e/node_modules   (npm ci; drives the system Chromium)
 #   axe-core into tests/e2e/node_modules          (npm ci; the accessibility test)
 #   chromium, chromium-driver, poppler-utils,     (apt-get, when missing)
-#   unzip, libreoffice-writer-nogui, python3-openpyxl
+#   unzip, libreoffice-writer-nogui, python3-openpyxl,
+#   nginx-light, apache2                          (the deploy samples' test)
 #   every crate of Cargo.lock in cargo's cache    (cargo fetch, so Trunk can build offline)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -39,7 +40,7 @@ else
         || cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-section "tools: Chromium, chromedriver, poppler-utils, unzip, LibreOffice Writer, openpyxl (apt)"
+section "tools: Chromium, chromedriver, poppler-utils, unzip, LibreOffice Writer, openpyxl, nginx, Apache (apt)"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -49,6 +50,9 @@ command -v unzip >/dev/null || missing+=(unzip)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 # The verification summary's XLSX is read back with openpyxl (tests/verify_summary.rs).
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
+# The deploy guide's nginx and Apache samples are run as written (tests/e2e/deploy.test.mjs).
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v apache2 >/dev/null || missing+=(apache2)
 if [ ${#missing[@]} -eq 0 ]; then
     echo "present"
 else
