@@ -6,8 +6,8 @@
 //! the page's first load must stay within its budget (issue 11, scripts/test.sh). So
 //! the page lays the file out, [`write`] sends the job to the worker and awaits the
 //! bytes. The worker is started by the first write and kept for the next ones; when
-//! it cannot start or dies, the pending writes fail with `writer_unavailable` and the
-//! next write starts a fresh one.
+//! it cannot start, dies or stops answering, the pending writes fail with
+//! `writer_unavailable` and the next write starts a fresh one.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -30,6 +30,10 @@ const WORKER_URL: &str = "./kyso-writer_loader.js";
 /// How long the writer may take to load and compile before the page gives up on it:
 /// generous, since the clerk is waiting for a file and a slow PC compiles slowly.
 const READY_WITHIN_MS: u32 = 60_000;
+/// How long one file may take before the writer is taken for stuck and replaced: a
+/// trap inside the worker's async task would otherwise never answer. A 500-row
+/// letter's PDF takes under half a second.
+const REPLY_WITHIN_MS: u32 = 120_000;
 
 /// A file the writer made: its bytes stay in JavaScript (they are only saved).
 pub struct Made {
@@ -189,6 +193,14 @@ pub async fn write(job: &Job) -> Result<Made, WriteError> {
     if writer.worker.post_message(&msg).is_err() {
         return Err(unavailable());
     }
+    let inbox = Rc::clone(&writer.inbox);
+    // Cancelled when dropped, i.e. once the reply is in.
+    let _watchdog = Timeout::new(REPLY_WITHIN_MS, move || {
+        if let Ok(mut i) = inbox.try_borrow_mut() {
+            i.failed = true;
+            i.wake();
+        }
+    });
     let reply = writer
         .wait(|i| i.replies.remove(&id))
         .await
