@@ -25,12 +25,21 @@ cd "$ROOT"
 # that, so that growth past it is still caught; bringing the first load back under
 # 800 KB gzip means loading the letters' and the record's writers (DOCX, PDF, XLSX,
 # font subsetter) as a second, lazily loaded module: issue 11 stays open for it.
-WASM_BUDGET_RAW="${WASM_BUDGET_RAW:-2000000}"
-WASM_BUDGET_GZIP="${WASM_BUDGET_GZIP:-860000}"
+# 2026-12-03, the writers (DOCX, PDF and its font subsetter, the XLSX sheets, the ZIP
+# compressor) moved to a second wasm module loaded at the first download (kyso-writer,
+# src/web/writer_client.rs): 1,924,455 → 1,777,544 raw, 820,997 → 749,943 gzip; first
+# load (wasm + js + css, gzip) 835,010 → 764,018. Back to the original budget.
+WASM_BUDGET_RAW="${WASM_BUDGET_RAW:-1900000}"
+WASM_BUDGET_GZIP="${WASM_BUDGET_GZIP:-800000}"
 # The SHA-256 worker (src/web/hash_worker.rs): 28,174 raw when set; it must stay small,
 # since every page load fetches it.
 WORKER_BUDGET_RAW="${WORKER_BUDGET_RAW:-60000}"
 WORKER_BUDGET_GZIP="${WORKER_BUDGET_GZIP:-30000}"
+# The writer module (src/web/writer_worker.rs, src/writer.rs): 316,892 raw / 150,985
+# gzip when set (2026-12-03), about 25% above. Not part of the first load (the service
+# worker fetches it in the background), but the clerk waits for it at the first download.
+WRITER_BUDGET_RAW="${WRITER_BUDGET_RAW:-400000}"
+WRITER_BUDGET_GZIP="${WRITER_BUDGET_GZIP:-190000}"
 
 bash scripts/tools.sh
 
@@ -41,7 +50,7 @@ section "clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 
 section "clippy (wasm32: library, web app, browser tests)"
-cargo clippy --target wasm32-unknown-unknown --lib --bin kyso-web --bin kyso-hash-worker --test web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bin kyso-web --bin kyso-hash-worker --bin kyso-writer --test web -- -D warnings
 
 section "native tests"
 cargo test
@@ -68,6 +77,7 @@ budget() { # FILE RAW_BUDGET GZIP_BUDGET
 }
 budget "$(ls dist/kyso-web-*_bg.wasm)" "$WASM_BUDGET_RAW" "$WASM_BUDGET_GZIP"
 budget dist/kyso-hash-worker_bg.wasm "$WORKER_BUDGET_RAW" "$WORKER_BUDGET_GZIP"
+budget dist/kyso-writer_bg.wasm "$WRITER_BUDGET_RAW" "$WRITER_BUDGET_GZIP"
 
 section "end-to-end tests (tests/e2e, Chromium via playwright-core)"
 (cd tests/e2e && node --test *.test.mjs)

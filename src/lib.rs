@@ -20,3 +20,4 @@ pub mod trust;
 pub mod verify;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod writer;

@@ -210,6 +210,12 @@ fn sheet_row(r: usize, cells: &[String]) -> String {
 /// The letter's rows as the CA's import sheet (XLSX). Only Mẫu 01 has this sheet;
 /// another form gives the header alone.
 pub fn to_xlsx(letter: &Letter) -> Vec<u8> {
+    zip_files(&parts(letter))
+}
+
+/// The sheet's parts (name, XML), before packing: the page makes these and the
+/// writer module packs them (`crate::writer`), so the page links no ZIP compressor.
+pub fn parts(letter: &Letter) -> Vec<(String, String)> {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
@@ -225,20 +231,17 @@ pub fn to_xlsx(letter: &Letter) -> Vec<u8> {
         }
     }
     sheet.push_str("</sheetData></worksheet>");
-    zip_files(&[
-        (
-            "[Content_Types].xml".into(),
-            CONTENT_TYPES.as_bytes().to_vec(),
-        ),
-        ("_rels/.rels".into(), ROOT_RELS.as_bytes().to_vec()),
-        ("xl/workbook.xml".into(), WORKBOOK.as_bytes().to_vec()),
-        (
-            "xl/_rels/workbook.xml.rels".into(),
-            WORKBOOK_RELS.as_bytes().to_vec(),
-        ),
-        ("xl/styles.xml".into(), STYLES.as_bytes().to_vec()),
-        ("xl/worksheets/sheet1.xml".into(), sheet.into_bytes()),
-    ])
+    [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", WORKBOOK),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+        ("xl/styles.xml", STYLES),
+    ]
+    .into_iter()
+    .map(|(name, xml)| (name.to_string(), xml.to_string()))
+    .chain([("xl/worksheets/sheet1.xml".to_string(), sheet)])
+    .collect()
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -15,6 +15,8 @@
 //! letter carries no template prompt ("mẫu tham khảo", "(Ký, đóng dấu, ghi rõ họ
 //! tên)" under the signer): those are instructions for the clerk and live in the page.
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{Addressee, Column, Field, FormKind, Letter, Person, PersonField, Row};
 use crate::rules::dates::Date;
 
@@ -42,14 +44,14 @@ pub const MOTTO_1: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO_2: &str = "Độc lập - Tự do - Hạnh phúc";
 pub const BLANK: &str = "……………";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Align {
     Left,
     Center,
     Justify,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {
     pub text: String,
     pub bold: bool,
@@ -87,7 +89,7 @@ impl Span {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Para {
     pub spans: Vec<Span>,
     pub align: Align,
@@ -129,7 +131,7 @@ pub type Cell = Vec<String>;
 
 /// A header spanning several columns above their own headers (04: "Dịch vụ yêu
 /// cầu"; 06: "Thông tin của thuê bao").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HeaderGroup {
     /// Index of the first spanned column in `Table::headers` (STT is 0).
     pub first: usize,
@@ -137,7 +139,7 @@ pub struct HeaderGroup {
     pub label: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// Including "STT".
     pub headers: Vec<String>,
@@ -153,7 +155,7 @@ pub struct Table {
     pub size: f32,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
     /// One line per `\n` ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"); see [`Signature::title_lines`].
     pub title: String,
@@ -174,7 +176,7 @@ impl Signature {
 }
 
 /// The whole letter, ready to draw.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Doc {
     /// Landscape A4 (wide tables).
     pub landscape: bool,

@@ -53,11 +53,13 @@ const FLAG_UTF8: u16 = 0x0800;
 
 /// Zips `files` (name, bytes) into one archive. Names are used as given (use `/`).
 /// Entries larger than 4 GiB are not supported (no ZIP64): letters are kilobytes.
-pub fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+/// The bytes may be text: the Office packages' parts are XML `String`s.
+pub fn zip_files<D: AsRef<[u8]>>(files: &[(String, D)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     let mut count: u16 = 0;
     for (name, data) in files {
+        let data = data.as_ref();
         let crc = crc32(data);
         let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
         let (method, body): (u16, &[u8]) = if deflated.len() < data.len() {

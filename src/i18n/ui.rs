@@ -538,6 +538,23 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("ui_check_failed", "✖ Không đạt", "✖ Failed"),
     ("ui_check_warning", "! Lưu ý", "! Note"),
     ("ui_check_not_checked", "? Chưa kiểm tra", "? Not checked"),
+    // The writer module (src/web/writer_client.rs): the second wasm file that makes
+    // the PDF, DOCX, XLSX and ZIP downloads.
+    (
+        "writer_failed",
+        "Không tạo được tệp: {}.",
+        "Could not make the file: {}.",
+    ),
+    (
+        "writer_unavailable",
+        "không khởi động được bộ tạo tệp của trang (tệp kyso-writer); hãy tải lại trang",
+        "the page's file maker (kyso-writer) could not start; reload the page",
+    ),
+    (
+        "writer_bad_job",
+        "bộ tạo tệp không đọc được yêu cầu (trang và bộ tạo tệp khác phiên bản); hãy tải lại trang",
+        "the file maker could not read the request (page and file maker from different versions); reload the page",
+    ),
 ];
 
 #[cfg(test)]

@@ -188,6 +188,11 @@ pub fn to_tsv(rows: &[Row], lang: Lang) -> String {
 /// An XLSX workbook of one sheet: the header row (frozen, with a filter) and the
 /// rows, the signature count as a number.
 pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
+    crate::forms::zip::zip_files(&xlsx_parts(rows, lang))
+}
+
+/// The XLSX's parts before packing (the page's writer module packs them).
+pub fn xlsx_parts(rows: &[Row], lang: Lang) -> Vec<(String, String)> {
     let body: Vec<Vec<XCell>> = rows
         .iter()
         .map(|r| {
@@ -202,7 +207,7 @@ pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
             ]
         })
         .collect();
-    xlsx::workbook(
+    xlsx::parts(
         i18n::text(lang, "summary_sheet_name"),
         &headers(lang),
         &[40, 10, 45, 40, 20, 28],

@@ -53,6 +53,17 @@ fn cell_xml(col: usize, row: usize, cell: &XCell, style: u8) -> String {
 /// an auto-filter over the table), then `rows`. `widths` are column widths in
 /// characters.
 pub fn workbook(sheet: &str, headers: &[String], widths: &[u16], rows: &[Vec<XCell>]) -> Vec<u8> {
+    zip_files(&parts(sheet, headers, widths, rows))
+}
+
+/// The workbook's parts (name, XML), before packing: the page makes these and the
+/// writer module packs them (`crate::writer`), so the page links no ZIP compressor.
+pub fn parts(
+    sheet: &str,
+    headers: &[String],
+    widths: &[u16],
+    rows: &[Vec<XCell>],
+) -> Vec<(String, String)> {
     // Excel refuses sheet names over 31 characters or with []:*?/\.
     let name: String = sheet
         .chars()
@@ -106,20 +117,14 @@ pub fn workbook(sheet: &str, headers: &[String], widths: &[u16], rows: &[Vec<XCe
         escape(&name),
         escape(&format!("'{quoted}'!$A$1:${last_col}${last_row}"))
     );
-    zip_files(&[
-        (
-            "[Content_Types].xml".into(),
-            CONTENT_TYPES.as_bytes().to_vec(),
-        ),
-        ("_rels/.rels".into(), ROOT_RELS.as_bytes().to_vec()),
-        ("xl/workbook.xml".into(), workbook_xml.into_bytes()),
-        (
-            "xl/_rels/workbook.xml.rels".into(),
-            WORKBOOK_RELS.as_bytes().to_vec(),
-        ),
-        ("xl/worksheets/sheet1.xml".into(), sheet_xml.into_bytes()),
-        ("xl/styles.xml".into(), STYLES.as_bytes().to_vec()),
-    ])
+    vec![
+        ("[Content_Types].xml".into(), CONTENT_TYPES.into()),
+        ("_rels/.rels".into(), ROOT_RELS.into()),
+        ("xl/workbook.xml".into(), workbook_xml),
+        ("xl/_rels/workbook.xml.rels".into(), WORKBOOK_RELS.into()),
+        ("xl/worksheets/sheet1.xml".into(), sheet_xml),
+        ("xl/styles.xml".into(), STYLES.into()),
+    ]
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;

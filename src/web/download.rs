@@ -17,8 +17,13 @@ pub const ZIP: &str = "application/zip";
 
 /// Offers `bytes` to the user as a download named `file_name`.
 pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    save_array(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers bytes already in JavaScript (a file the writer module made) as a download.
+pub fn save_array(file_name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), JsValue> {
     let parts = js_sys::Array::new();
-    parts.push(&js_sys::Uint8Array::from(bytes));
+    parts.push(bytes);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;

@@ -1,75 +1,26 @@
-//! What the letters tab reads and writes: fonts for PDF output, the files made for
-//! download (DOCX, PDF, ZIP, the CA's import sheet), the print view, and the files
-//! dropped on the tab (certificates, lists, drafts).
+//! What the letters tab reads and writes: the files made for download (DOCX, PDF,
+//! ZIP, the CA's import sheet; made by the writer module, [`writer_client`]), the
+//! print view, and the files dropped on the tab (certificates, lists, drafts).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::dropzone::Loaded;
 use super::forms_state::{Action, FormsState, Notice};
 use super::forms_tab::form_label;
 use super::lang::{fill, t};
-use super::{clock, download};
+use super::{clock, download, writer_client};
 use crate::forms::session::{Edit, PasteError};
-use crate::forms::{self, ALL_FORMS, FontSet, FormKind, Letter, pdf};
+use crate::forms::{self, ALL_FORMS, FormKind, Letter, doc};
 use crate::i18n::{self, Lang};
 use crate::input::InputFile;
 use crate::report::{self, CertOptions};
+use crate::writer::{Job, WriteError};
 
 /// The media type of an XLSX workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// ---- the fonts for PDF output: fetched once, when the first PDF is made ----
-
-thread_local! {
-    static FONTS: RefCell<Option<Rc<FontSet>>> = const { RefCell::new(None) };
-}
-
-/// Where the page finds the fonts (same origin; `index.html` copies `static/fonts`).
-pub const FONT_DIR: &str = "./fonts/";
-
-async fn fetch_bytes(lang: Lang, url: &str) -> Result<Vec<u8>, String> {
-    let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| fill(lang, "forms_fetch_failed", &[url]))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| url.to_owned())?;
-    if !response.ok() {
-        return Err(fill(
-            lang,
-            "forms_fetch_not_found",
-            &[url, &response.status().to_string()],
-        ));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| url.to_owned())?)
-        .await
-        .map_err(|_| url.to_owned())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// The serif for PDFs, fetched the first time and kept for the page's life. A failure
-/// is worded in `lang`.
-pub async fn fonts(lang: Lang) -> Result<Rc<FontSet>, String> {
-    if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
-        return Ok(f);
-    }
-    let mut faces = Vec::with_capacity(4);
-    for name in pdf::FONT_FILES {
-        faces.push(fetch_bytes(lang, &format!("{FONT_DIR}{name}")).await?);
-    }
-    let mut it = faces.into_iter();
-    let (Some(r), Some(b), Some(i), Some(bi)) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err(t(lang, "forms_font_missing").to_owned());
-    };
-    let set = FontSet::new(r, b, i, bi).map_err(|e| i18n::text(lang, e.code).to_owned())?;
-    let set = Rc::new(set);
-    FONTS.with(|f| *f.borrow_mut() = Some(Rc::clone(&set)));
-    Ok(set)
-}
 
 /// What a download button makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,62 +32,63 @@ pub enum Output {
     Sheet,
 }
 
-/// Makes and saves the file(s). Returns a message (in `lang`) when something failed.
+/// Has the writer module make the file(s) and saves them. Returns a message (in
+/// `lang`) when something failed.
 pub async fn make(lang: Lang, output: Output, state: Rc<FormsState>) -> Result<String, String> {
     let letter = state.letter();
+    let refused = |_| t(lang, "forms_download_refused").to_owned();
+    let failed = |e: WriteError| writer_client::failure(lang, &e);
     match output {
         Output::Docx => {
-            let bytes = forms::docx::to_docx(&letter);
+            let made = writer_client::write(&Job::Docx(doc::build(&letter)))
+                .await
+                .map_err(failed)?;
             let name = forms::file_name(&letter, "docx");
-            download::save(&name, download::DOCX, &bytes)
-                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            made.save(&name, download::DOCX).map_err(refused)?;
             Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Pdf => {
-            let fonts = fonts(lang)
+            let made = writer_client::write(&Job::Pdf(doc::build(&letter)))
                 .await
-                .map_err(|e| fill(lang, "forms_pdf_failed", &[&e]))?;
-            let bytes = pdf::to_pdf(&letter, &fonts)
-                .map_err(|e| fill(lang, "forms_pdf_failed", &[i18n::text(lang, e.code)]))?;
+                .map_err(|e| fill(lang, "forms_pdf_failed", &[&writer_client::words(lang, &e)]))?;
             let name = forms::file_name(&letter, "pdf");
-            download::save(&name, download::PDF, &bytes)
-                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            made.save(&name, download::PDF).map_err(refused)?;
             Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Sheet => {
-            let bytes = forms::ca_sheet::to_xlsx(&letter);
+            let made = writer_client::write(&Job::Package(forms::ca_sheet::parts(&letter)))
+                .await
+                .map_err(failed)?;
             let name = forms::file_name(&letter, "xlsx").replace("mau-01", "mau-01-bang-nhap-lieu");
-            download::save(&name, XLSX, &bytes)
-                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            made.save(&name, XLSX).map_err(refused)?;
             Ok(fill(lang, "forms_made", &[&name]))
         }
         Output::Zip => {
-            let fonts = fonts(lang).await.ok();
-            let mut files = Vec::new();
+            // Each letter with rows as DOCX and PDF; a PDF the writer cannot make (no
+            // font) is left out of the ZIP, as before.
+            let mut jobs = Vec::new();
             for k in ALL_FORMS {
                 let l = state.letter_of(k);
                 if l.rows.is_empty() {
                     continue;
                 }
-                files.push((forms::file_name(&l, "docx"), forms::docx::to_docx(&l)));
-                if let Some(f) = &fonts
-                    && let Ok(p) = pdf::to_pdf(&l, f)
-                {
-                    files.push((forms::file_name(&l, "pdf"), p));
-                }
+                let d = doc::build(&l);
+                jobs.push((forms::file_name(&l, "docx"), Job::Docx(d.clone())));
+                jobs.push((forms::file_name(&l, "pdf"), Job::Pdf(d)));
             }
-            if files.is_empty() {
+            if jobs.is_empty() {
                 return Err(t(lang, "forms_nothing_to_pack").to_owned());
             }
-            let zip = forms::zip_files(&files);
+            let made = writer_client::write(&Job::Zip(jobs))
+                .await
+                .map_err(failed)?;
             let (y, m, d, ..) = clock::now().to_civil();
             let name = format!("kyso-van-ban-{y:04}{m:02}{d:02}.zip");
-            download::save(&name, download::ZIP, &zip)
-                .map_err(|_| t(lang, "forms_download_refused").to_owned())?;
+            made.save(&name, download::ZIP).map_err(refused)?;
             Ok(fill(
                 lang,
                 "forms_packed",
-                &[&files.len().to_string(), &name],
+                &[&made.files.to_string(), &name],
             ))
         }
     }

@@ -26,6 +26,8 @@ pub mod trust_folder;
 pub mod verify_record;
 pub mod verify_summary;
 pub mod verify_tab;
+pub mod writer_client;
+pub mod writer_worker;
 
 /// The element the page renders into (see index.html).
 pub const ROOT_ID: &str = "kyso-app";

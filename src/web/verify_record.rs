@@ -3,18 +3,19 @@
 //!
 //! The record names the file's SHA-256, so the dropped file is read again and hashed
 //! when the button is pressed (the verification itself hashes only the signed
-//! ranges); the PDF uses the letters' serif, fetched once by the forms tab's loader.
+//! ranges). The page lays the record out; the writer module ([`writer_client`]) makes
+//! the PDF (in the letters' serif) or the DOCX.
 
 use std::rc::Rc;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{download, forms_io};
-use crate::forms;
+use super::{download, writer_client};
 use crate::i18n::{self, Lang};
 use crate::record::{self, RecordInput};
 use crate::verify::DocumentReport;
+use crate::writer::Job;
 
 /// The record itself is Vietnamese whatever the page's language, like the letters:
 /// it is filed with Vietnamese administrative documents.
@@ -52,7 +53,7 @@ pub fn RecordButtons(props: &RecordButtonsProps) -> Html {
             );
             busy.set(true);
             spawn_local(async move {
-                let result = save(&report, file, pdf).await;
+                let result = save(&report, file, pdf, lang).await;
                 error.set(result.err());
                 busy.set(false);
             });
@@ -76,6 +77,7 @@ async fn save(
     report: &DocumentReport,
     file: Option<web_sys::File>,
     pdf: bool,
+    lang: Lang,
 ) -> Result<(), String> {
     let file = file.ok_or_else(|| report.file.clone())?;
     let blob = gloo::file::Blob::from(file);
@@ -89,14 +91,21 @@ async fn save(
         .strip_suffix(".pdf")
         .or_else(|| report.file.strip_suffix(".PDF"))
         .unwrap_or(&report.file);
-    let saved = if pdf {
-        let fonts = forms_io::fonts(RECORD_LANG).await?;
-        let out = forms::pdf::render(&layout, &fonts)
-            .map_err(|e| i18n::text(RECORD_LANG, e.code).to_string())?;
-        download::save(&format!("{stem}-phieu-kiem-tra.pdf"), download::PDF, &out)
+    let (job, name, mime) = if pdf {
+        (
+            Job::Pdf(layout),
+            format!("{stem}-phieu-kiem-tra.pdf"),
+            download::PDF,
+        )
     } else {
-        let out = forms::docx::render(&layout);
-        download::save(&format!("{stem}-phieu-kiem-tra.docx"), download::DOCX, &out)
+        (
+            Job::Docx(layout),
+            format!("{stem}-phieu-kiem-tra.docx"),
+            download::DOCX,
+        )
     };
-    saved.map_err(|_| report.file.clone())
+    let made = writer_client::write(&job)
+        .await
+        .map_err(|e| writer_client::failure(lang, &e))?;
+    made.save(&name, mime).map_err(|_| report.file.clone())
 }

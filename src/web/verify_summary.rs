@@ -11,14 +11,16 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::lang::use_lang;
 use super::verify_tab::{DocEntry, Stage};
-use super::{clock, download};
+use super::{clock, download, writer_client};
 use crate::i18n::{self, Lang};
 use crate::record::summary::{self, Row};
 use crate::verify::DocumentReport;
+use crate::writer::Job;
 
 const CSV: &str = "text/csv;charset=utf-8";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -163,6 +165,7 @@ pub fn VerifySummary(props: &VerifySummaryProps) -> Html {
     let sort = use_state(|| None::<Sort>);
     let needle = use_state(String::new);
     let tone = use_state(|| "all".to_string());
+    let export_error = use_state(|| None::<String>);
 
     // Rows of removed documents are dropped from the cache.
     let ids: Vec<usize> = props.docs.iter().map(|d| d.id).collect();
@@ -224,7 +227,8 @@ pub fn VerifySummary(props: &VerifySummaryProps) -> Html {
     };
     let export = |xlsx: bool| {
         let rows = shown.clone();
-        Callback::from(move |_: MouseEvent| save(&rows, xlsx, lang))
+        let error = export_error.clone();
+        Callback::from(move |_: MouseEvent| save(&rows, xlsx, lang, error.clone()))
     };
     let t = |code: &'static str| i18n::text(lang, code);
 
@@ -284,6 +288,9 @@ pub fn VerifySummary(props: &VerifySummaryProps) -> Html {
                         data-testid="summary-export-csv">{ t("summary_export_csv") }</button>
                     <button type="button" class="button" onclick={export(true)} disabled={shown.is_empty()}
                         data-testid="summary-export-xlsx">{ t("summary_export_xlsx") }</button>
+                    if let Some(e) = &*export_error {
+                        <span class="warn" role="alert">{ e }</span>
+                    }
                 </div>
             </div>
             <p class="muted" data-testid="summary-count" role="status">
@@ -342,21 +349,30 @@ fn SummaryLine(props: &SummaryLineProps) -> Html {
     }
 }
 
-/// Downloads the rows shown (filtered and sorted as on screen).
-fn save(rows: &[Rc<Row>], xlsx: bool, lang: Lang) {
+/// Downloads the rows shown (filtered and sorted as on screen). The XLSX is packed
+/// by the writer module ([`writer_client`]); the CSV needs no packing.
+/// A failure is shown beside the buttons (`error`).
+fn save(rows: &[Rc<Row>], xlsx: bool, lang: Lang, error: UseStateHandle<Option<String>>) {
     let rows: Vec<Row> = rows.iter().map(|r| (**r).clone()).collect();
     let (y, m, d, ..) = clock::now().to_civil();
     let stem = format!("kyso-tong-hop-kiem-tra-{y:04}{m:02}{d:02}");
-    let result = if xlsx {
-        download::save(
-            &format!("{stem}.xlsx"),
-            XLSX,
-            &summary::to_xlsx(&rows, lang),
-        )
-    } else {
-        download::save(&format!("{stem}.csv"), CSV, &summary::to_csv(&rows, lang))
-    };
-    if let Err(e) = result {
-        web_sys::console::error_2(&"kyso: download failed".into(), &e);
+    if !xlsx {
+        let csv = summary::to_csv(&rows, lang);
+        if let Err(e) = download::save(&format!("{stem}.csv"), CSV, &csv) {
+            web_sys::console::error_2(&"kyso: download failed".into(), &e);
+        }
+        return;
     }
+    let job = Job::Package(summary::xlsx_parts(&rows, lang));
+    spawn_local(async move {
+        match writer_client::write(&job).await {
+            Ok(made) => {
+                error.set(None);
+                if let Err(e) = made.save(&format!("{stem}.xlsx"), XLSX) {
+                    web_sys::console::error_2(&"kyso: download failed".into(), &e);
+                }
+            }
+            Err(e) => error.set(Some(writer_client::failure(lang, &e))),
+        }
+    });
 }

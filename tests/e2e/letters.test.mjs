@@ -1,6 +1,7 @@
 // End-to-end tests of the letters (issue 10) in the built page: a folder of mixed
 // certificates fills only the form's holders and names the others; the CA's import
-// sheet is exported and read back; the addressee of 04 is kept in the draft.
+// sheet is exported and read back; the addressee of 04 is kept in the draft; a writer
+// module that cannot load is reported, and started again at the next download.
 //
 //   cd tests/e2e && node --test letters.test.mjs     (after `trunk build --release`)
 //
@@ -124,6 +125,43 @@ test('letters: Mẫu 04 to the provincial Sở, kept in the draft; 03 says its w
     await page.locator('[data-testid=form-select]').selectOption('03');
     assert.match(await page.locator('[data-testid=reference-only]').innerText(), /chưa được xác nhận/);
     check();
+  } finally {
+    await close();
+  }
+});
+
+test('letters: when the writer module cannot load, the page says so, and the next try starts it again', async () => {
+  site.trustBundle = null;
+  const { page, context, close } = await openPage({ now: NOW, path: '/#lap-van-ban' });
+  try {
+    // No cached copy to fall back on: the service worker's cache goes, and its next
+    // install fails too, since the writer's files cannot be fetched.
+    await context.route('**/kyso-writer*', (r) => r.abort());
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('[data-testid=form-select]').selectOption('04');
+    await page.locator('[data-testid=file-input]').setInputFiles([join(repo, 'tests', 'fixtures', 'certs', 'person-cccd.pem')]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=form-row]').length === 1);
+    const notice = page.locator('[data-testid=forms-notice]');
+    const confirm = page.locator('[data-testid=download-anyway]');
+    const pdf = async () => {
+      await page.locator('[data-testid=download-pdf]').click();
+      // Rule breaks (an empty letterhead) make the page ask first.
+      await confirm.waitFor({ timeout: 5000 }).then(() => confirm.click(), () => {});
+    };
+    await pdf();
+    await page.waitForFunction(() => /kyso-writer/.test(document.querySelector('[data-testid=forms-notice]')?.textContent ?? ''), null, { timeout: 60000 });
+    const text = await notice.innerText();
+    assert.match(text, /Không tạo được PDF: không khởi động được bộ tạo tệp của trang/);
+    assert.equal(await notice.getAttribute('class'), 'notice bad');
+
+    await context.unroute('**/kyso-writer*');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), pdf()]);
+    const made = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-']).toString('utf8');
+    assert.match(made, /Kính gửi/);
   } finally {
     await close();
   }
