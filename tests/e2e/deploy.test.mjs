@@ -139,7 +139,7 @@ for (const [name, start] of Object.entries(SERVERS)) {
       assert.equal(wasm.headers.get('content-encoding'), 'gzip', 'the wasm is compressed on the wire');
       await wasm.arrayBuffer();
 
-      for (const fixed of ['sw.js', 'boot.js', 'kyso-hash-worker.js']) {
+      for (const fixed of ['sw.js', 'boot.js', 'kyso-hash-worker.js', 'kyso-writer.js']) {
         const r = await get(fixed);
         assert.equal(r.status, 200, fixed);
         assert.match(r.headers.get('content-type'), /javascript/, fixed);
