@@ -21,9 +21,15 @@ pub mod hash;
 pub mod hash_helper;
 pub mod hash_worker;
 pub mod lang;
+pub mod print;
 pub mod read;
 pub mod trust_folder;
+pub mod verify_doc;
+pub mod verify_evidence;
+pub mod verify_job;
 pub mod verify_record;
+pub mod verify_signature;
+pub mod verify_state;
 pub mod verify_summary;
 pub mod verify_tab;
 
