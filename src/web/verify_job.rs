@@ -131,12 +131,7 @@ impl Evidence {
 
     /// The deployer's certificates, parsed (to find who issued a folder CRL).
     fn bundle_certs(&self) -> Vec<Cert> {
-        self.bundle
-            .iter()
-            .filter_map(|f| crate::input::decode(&f.bytes).ok())
-            .flat_map(|d| d.certs)
-            .filter_map(|c| Cert::from_der(&c).ok())
-            .collect()
+        Cert::all_in(&self.bundle)
     }
 }
 
