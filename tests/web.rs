@@ -20,13 +20,17 @@ use kyso::web::app::App;
 use kyso::web::app::Tab;
 use kyso::web::cert_card::{CertCard, CertCardProps, vn_time};
 use kyso::web::forms_tab::{FormRow, FormsState};
-use kyso::web::verify_tab::{SignaturePanel, SignaturePanelProps};
+use kyso::web::verify_signature::{SignaturePanel, SignaturePanelProps};
 use kyso::web::{clock, forms_tab, read, trust_folder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// In a folder of its own so Cargo does not build it as a second test binary.
+#[path = "web/verify_tab.rs"]
+mod verify_tab;
 
 const G2_LEAF: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),

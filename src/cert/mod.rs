@@ -72,6 +72,18 @@ impl Cert {
         Some(aki.key_identifier?.as_bytes().to_vec())
     }
 
+    /// Every certificate the files hold (PEM, DER, PKCS#7), as evidence for finding
+    /// issuers: a file or certificate that cannot be read is skipped here (reading the
+    /// user's files reports it, `report::read_user_file`).
+    pub fn all_in(files: &[crate::input::InputFile]) -> Vec<Cert> {
+        files
+            .iter()
+            .filter_map(|f| crate::input::decode(&f.bytes).ok())
+            .flat_map(|d| d.certs)
+            .filter_map(|c| Cert::from_der(&c).ok())
+            .collect()
+    }
+
     /// Parses one DER certificate. The whole input must be the certificate.
     pub fn from_der(der: &[u8]) -> Result<Cert, CertError> {
         let parts =

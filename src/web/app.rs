@@ -16,7 +16,9 @@ use super::cert_tab::{self, CertTab};
 use super::forms_tab::{self, FormsTab};
 use super::lang::{self, LangSwitch, t};
 use super::trust_folder;
-use super::verify_tab::{self, VerifyTab};
+use super::verify_job;
+use super::verify_state::VerifyState;
+use super::verify_tab::VerifyTab;
 use crate::i18n::Lang;
 use crate::input::InputFile;
 
@@ -92,7 +94,7 @@ pub fn App() -> Html {
     let tab = use_state(Tab::current);
     let lang = use_state(lang::stored);
     let certs = use_reducer(cert_tab::Session::default);
-    let verify = use_reducer(verify_tab::VerifyState::default);
+    let verify = use_reducer(VerifyState::default);
     let forms = use_reducer(forms_tab::FormsState::load);
 
     // The document's language and title follow the switch.
@@ -114,11 +116,11 @@ pub fn App() -> Html {
                     cas.extend(f.cas.iter().cloned());
                 }
                 for ca in cas {
-                    verify.dispatch(verify_tab::Action::Bundle(ca.clone()));
+                    verify_job::add_deployer_ca(ca.clone());
                     certs.dispatch(cert_tab::Action::Bundle(ca));
                 }
                 folder_loaded.set(folder.is_some());
-                verify_tab::reverify_all(verify.clone());
+                verify_job::reverify_all(verify.clone());
             });
         });
     }
@@ -141,7 +143,7 @@ pub fn App() -> Html {
         Callback::from(move |files: Vec<web_sys::File>| {
             go_to(Tab::Verify);
             tab.set(Tab::Verify);
-            verify_tab::start(verify.clone(), files);
+            verify_job::start(verify.clone(), files);
         })
     };
     let on_lang = {

@@ -128,25 +128,13 @@ fn fetch_folder_crls(session: UseReducerDispatcher<Session>, files: &[InputFile]
     let Some(folder) = trust_folder::current() else {
         return;
     };
-    let certs: Vec<Cert> = files
-        .iter()
-        .filter_map(|f| crate::input::decode(&f.bytes).ok())
-        .flat_map(|d| d.certs)
-        .filter_map(|c| Cert::from_der(&c).ok())
-        .collect();
+    let certs = Cert::all_in(files);
     if certs.is_empty() {
         return;
     }
     let mut pool = certs.clone();
     pool.extend(crate::trust::builtin::certs().iter().cloned());
-    pool.extend(
-        folder
-            .cas
-            .iter()
-            .filter_map(|f| crate::input::decode(&f.bytes).ok())
-            .flat_map(|d| d.certs)
-            .filter_map(|c| Cert::from_der(&c).ok()),
-    );
+    pool.extend(Cert::all_in(&folder.cas));
     yew::platform::spawn_local(async move {
         let crls = trust_folder::crls_for(&certs, &pool).await;
         if !crls.is_empty() {

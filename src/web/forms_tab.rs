@@ -26,7 +26,7 @@ use super::forms_inputs::{
 use super::forms_io::{Output, make, paste_error_text, show_letter, take_loaded};
 pub use super::forms_state::{Action, FormsState, Notice, STORAGE_KEY};
 use super::lang::{fill, t, use_lang};
-use super::{clock, download, read, verify_tab};
+use super::{clock, download, print, read};
 use crate::forms::check::{self, Problem, Severity};
 use crate::forms::model::{Field, PersonField};
 use crate::forms::session::{self, Edit, LhField, Who};
@@ -299,7 +299,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
         let preview = preview.clone();
         Callback::from(move |_: MouseEvent| preview.set(!*preview))
     };
-    let on_print = Callback::from(|_: MouseEvent| verify_tab::print_as("print-letter"));
+    let on_print = Callback::from(|_: MouseEvent| print::print_as("print-letter"));
     let on_export_draft = {
         let letter = letter.clone();
         Callback::from(move |_: MouseEvent| {

@@ -35,12 +35,7 @@ pub fn run(args: &CertArgs) -> u8 {
     if evidence.active() {
         let (index, folder_cas) = evidence.folder_cas(lang, &mut sources);
         opts.extra_certs.extend(folder_cas);
-        let certs: Vec<kyso::cert::Cert> = cert_inputs
-            .iter()
-            .filter_map(|f| kyso::input::decode(&f.bytes).ok())
-            .flat_map(|d| d.certs)
-            .filter_map(|c| kyso::cert::Cert::from_der(&c).ok())
-            .collect();
+        let certs = kyso::cert::Cert::all_in(&cert_inputs);
         let pool = super::evidence::pool(&opts.extra_certs, &opts.anchors);
         let ev = evidence.gather(index.as_ref(), &certs, &pool, at, lang, false);
         sources.extend(super::evidence::user_crls(&opts.crls));

@@ -322,11 +322,8 @@ impl EvidenceArgs {
 /// The certificates issuers are looked for in: the built-in CAs and the given ones.
 pub fn pool(extra: &[InputFile], anchors: &[InputFile]) -> Vec<Cert> {
     let mut pool: Vec<Cert> = kyso::trust::builtin::certs().to_vec();
-    for f in extra.iter().chain(anchors) {
-        if let Ok(d) = kyso::input::decode(&f.bytes) {
-            pool.extend(d.certs.iter().filter_map(|c| Cert::from_der(c).ok()));
-        }
-    }
+    pool.extend(Cert::all_in(extra));
+    pool.extend(Cert::all_in(anchors));
     pool
 }
 
