@@ -85,6 +85,8 @@ pub enum Action {
     /// An edit, and the message that says what it did.
     Say(Edit, String),
     Notice(Notice),
+    /// Take the notice away (a download that worked supersedes an earlier failure).
+    ClearNotice,
     /// Forget every letter, here and in local storage (the notice in this language).
     ClearAll(Lang),
 }
@@ -102,6 +104,7 @@ impl Reducible for FormsState {
                 s.notice = Some(Notice { ok: true, text });
             }
             Action::Notice(n) => s.notice = Some(n),
+            Action::ClearNotice => {}
             Action::ClearAll(lang) => {
                 let mut fresh = FormsState::default();
                 fresh.session.kind = s.session.kind;

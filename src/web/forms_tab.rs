@@ -258,7 +258,9 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 let result = make(lang, output, snapshot).await;
                 busy.set(None);
                 match result {
-                    Ok(_) => {}
+                    // An earlier "could not make the file" must not stay beside a
+                    // download that worked.
+                    Ok(_) => dispatch.dispatch(Action::ClearNotice),
                     Err(text) => dispatch.dispatch(Action::Notice(Notice { ok: false, text })),
                 }
             });
