@@ -48,7 +48,6 @@ pub fn DocPanel(props: &DocPanelProps) -> Html {
             }
         })
     };
-    let size_mb = d.size / (1024.0 * 1024.0);
     let (summary_class, summary) = match (&d.stage, &d.report) {
         (Stage::Done, Some(r)) => (summary_tone(r), doc_summary(r, lang)),
         (Stage::Failed(m), _) => ("bad", t(lang, m).to_owned()),
@@ -70,7 +69,9 @@ pub fn DocPanel(props: &DocPanelProps) -> Html {
                 <div>
                     <h3 class="doc-name">{ &d.name }</h3>
                     <p class="muted">
-                        { format!("{size_mb:.1} MB") }
+                        if let Some(bytes) = d.size {
+                            { format!("{:.1} MB", bytes / (1024.0 * 1024.0)) }
+                        }
                         if let Some(r) = &d.report {
                             { fill(lang, "ui_revisions", &[&r.revisions.to_string()]) }
                             { fill(lang, "ui_signatures_count", &[&r.signatures.len().to_string()]) }

@@ -259,6 +259,7 @@ fn run(dispatch: Dispatch) {
 async fn verify_one(dispatch: &Dispatch, id: usize, file: &web_sys::File) {
     let t0 = hash::now_ms();
     let size = file.size().max(1.0);
+    dispatch.dispatch(Action::Sized(id, file.size()));
     dispatch.dispatch(Action::Stage(id, Stage::Reading(0.0)));
     // Small files in a secure context go to WebCrypto after reading; anything else is
     // hashed by the worker while it is read (when the browser lets us start one).

@@ -60,7 +60,10 @@ pub struct Timing {
 pub struct DocEntry {
     pub id: usize,
     pub name: String,
-    pub size: f64,
+    /// Bytes, once the document's turn has come: asking a dropped file its size is a
+    /// synchronous round trip to the browser process in Chromium, too slow to do for
+    /// each of 1,000 files at the drop (see `web::read`).
+    pub size: Option<f64>,
     /// The dropped file: the record buttons and "download the signed version" slice it.
     pub file: Option<web_sys::File>,
     pub stage: Stage,
@@ -79,7 +82,7 @@ impl DocEntry {
         DocEntry {
             id,
             name: file.name(),
-            size: file.size(),
+            size: None,
             file: Some(file),
             stage: Stage::Waiting,
             report: None,
@@ -116,6 +119,8 @@ pub enum Action {
     /// New documents, in the order they will be verified.
     Added(Vec<DocEntry>),
     Stage(usize, Stage),
+    /// The size of a document, read when its turn comes.
+    Sized(usize, f64),
     Done {
         id: usize,
         report: Rc<DocumentReport>,
@@ -152,6 +157,7 @@ impl Reducible for VerifyState {
         match action {
             Action::Added(docs) => next.docs.extend(docs.into_iter().map(Rc::new)),
             Action::Stage(id, stage) => update(&mut next.docs, id, &|d| d.stage = stage.clone()),
+            Action::Sized(id, size) => update(&mut next.docs, id, &|d| d.size = Some(size)),
             Action::Done {
                 id,
                 report,
