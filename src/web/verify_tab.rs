@@ -25,12 +25,12 @@ use super::verify_summary::VerifySummary;
 use super::{clock, download, read, trust_folder};
 use crate::cms::Digests;
 use crate::crypto::HashAlg;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::input::InputFile;
-use crate::pdf::MAX_PDF_BYTES;
+use crate::pdf::{CoverageGrade, MAX_PDF_BYTES};
 use crate::verify::{
-    self, ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
-    VerifyOptions,
+    self, ChangeEntry, CheckDetail, CheckStatus, DocumentReport, Indication, RevStatus,
+    SignatureReport, VerifyOptions,
 };
 
 /// How many document panels are drawn before "show more".
@@ -459,7 +459,9 @@ async fn verify_one(dispatch: &UseReducerDispatcher<VerifyState>, id: usize, fil
         .iter()
         .zip(&plan.signatures)
         .map(|(r, p)| match (r.coverage, p.ranges) {
-            ("entire_file" | "entire_revision", Some([_, (_, end)])) => Some(end),
+            (CoverageGrade::EntireFile | CoverageGrade::EntireRevision, Some([_, (_, end)])) => {
+                Some(end)
+            }
             _ => None,
         })
         .collect();
@@ -819,7 +821,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     });
     let kind = t(
         lang,
-        if s.kind == "document_timestamp" {
+        if s.kind == crate::verify::SignatureKind::DocumentTimestamp {
             "ui_kind_timestamp"
         } else {
             "ui_kind_signature"
@@ -841,7 +843,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     html! {
         <section class={classes!("signature-result", tone)} data-testid="signature-result"
             data-indication={s.indication.code()} data-sub-indication={s.sub_indication.map(|x| x.code())}
-            data-modified={s.modified_after.to_string()} data-coverage={s.coverage}
+            data-modified={s.modified_after.to_string()} data-coverage={s.coverage.code()}
             data-field={s.field.clone()}>
             <header class="sig-head">
                 <span class={classes!("verdict-icon", tone)} aria-hidden="true">{ tone_icon(tone) }</span>
@@ -898,9 +900,9 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 <dd>{ revocation(s.revocation.as_ref(), lang) }</dd>
                 <dt>{ t(lang, "ui_coverage") }</dt>
                 <dd data-testid="coverage">
-                    { words(&format!("coverage_{}", s.coverage), lang) }
+                    { i18n::coverage_grade(lang, s.coverage) }
                     if let Some(p) = s.coverage_problem {
-                        <span class="warn">{ format!(" — {}", words(p, lang)) }</span>
+                        <span class="warn">{ format!(" — {}", i18n::coverage_problem(lang, p)) }</span>
                     }
                     if props.signed_end.is_some() && props.file.is_some() {
                         { " " }
@@ -938,7 +940,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                         <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id.code()} data-status={c.status.code()}>
                             <span class={classes!("check-status", c.status.code())}>{ t(lang, check_status_code(c.status)) }</span>
                             <strong>{ crate::i18n::check_title(lang, c.id) }</strong>
-                            { ": " }{ words(c.detail, lang) }
+                            { ": " }{ i18n::check_detail(lang, &c.detail) }
                         </li>
                     }) }
                 </ul>
@@ -953,7 +955,7 @@ fn has_disallowed(s: &SignatureReport) -> bool {
 
 fn signer(s: &SignatureReport, lang: Lang) -> Html {
     let Some(f) = &s.signer else {
-        return html! { <span class="warn">{ t(lang, "signer_certificate_not_found") }</span> };
+        return html! { <span class="warn">{ i18n::check_detail(lang, &CheckDetail::SignerCertificateNotFound) }</span> };
     };
     let name = f.display_name().to_string();
     let org = f.org_line();
@@ -1035,7 +1037,7 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
             </span>
         },
         Some(RevStatus::AfterExpiry { .. }) => html! {
-            <span class="warn">{ words("revocation_silent_after_expiry", lang) }</span>
+            <span class="warn">{ i18n::check_detail(lang, &CheckDetail::RevocationSilentAfterExpiry) }</span>
         },
         Some(RevStatus::NotChecked) | None => html! {
             <span class="warn" data-testid="revocation-warning">

@@ -96,7 +96,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out))
     } else {
-        print_human(&mut out, &reports, &unreadable, lang)
+        print_human(&mut out, &reports, &verified, &unreadable, lang)
     };
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -145,15 +145,18 @@ fn changes_after(sig: &Value, lang: Lang) -> &str {
     }
 }
 
+/// The reports for a terminal: `reports` are their JSON documents (`verified`, in the
+/// same order, is what the typed words are taken from).
 fn print_human(
     out: &mut impl Write,
     reports: &[Value],
+    verified: &[verify::DocumentReport],
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> std::io::Result<()> {
     let vi = lang == Lang::Vi;
     let label = |v: &'static str, e: &'static str| if vi { v } else { e };
-    for r in reports {
+    for (r, doc) in reports.iter().zip(verified) {
         writeln!(out, "══ {} ══", s(&r["file"]))?;
         if let Some(err) = r["error"].as_object() {
             writeln!(out, "  ✗ {}", s(&err["message"]))?;
@@ -164,7 +167,8 @@ fn print_human(
         if let Some(e) = r["encryption_text"].as_str() {
             writeln!(out, "  {} {e}", label("Mã hóa:", "Encryption:"))?;
         }
-        for sig in r["signatures"].as_array().into_iter().flatten() {
+        let typed = doc.signatures.iter();
+        for (sig, typed) in r["signatures"].as_array().into_iter().flatten().zip(typed) {
             let mark = match s(&sig["indication"]) {
                 "TOTAL_PASSED" => "✓",
                 "TOTAL_FAILED" => "✗",
@@ -185,7 +189,7 @@ fn print_human(
                 out,
                 "      {:<20} {}",
                 label("Toàn vẹn:", "Integrity:"),
-                kyso::i18n::text(lang, &format!("integrity_{}", s(&sig["integrity"])))
+                kyso::i18n::integrity(lang, typed.integrity)
             )?;
             if let Some(signer) = sig["signer"].as_object() {
                 let cn = signer.get("common_name").map(s).unwrap_or("—");
@@ -247,7 +251,7 @@ fn print_human(
                 out,
                 "      {:<20} {} · {}",
                 label("Phạm vi ký:", "Coverage:"),
-                kyso::i18n::text(lang, &format!("coverage_{}", s(&sig["coverage"]))),
+                kyso::i18n::coverage_grade(lang, typed.coverage),
                 changes_after(sig, lang)
             )?;
             let later = sig["signed_after"].as_array().cloned().unwrap_or_default();
