@@ -98,7 +98,14 @@ fn every_verdict_code_has_words() {
         .iter()
         .filter(|(code, words)| words.is_empty() || code == words)
         .collect();
-    assert!(typed.len() > 2 * 70, "only {} typed words seen", typed.len());
-    assert!(unworded.is_empty(), "typed codes without words: {unworded:?}");
+    assert!(
+        typed.len() > 2 * 70,
+        "only {} typed words seen",
+        typed.len()
+    );
+    assert!(
+        unworded.is_empty(),
+        "typed codes without words: {unworded:?}"
+    );
     assert!(missing.is_empty(), "codes without words: {missing:?}");
 }
