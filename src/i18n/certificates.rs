@@ -477,8 +477,8 @@ pub(super) fn chain_reason_words(r: &ChainReason) -> (&'static str, &'static str
             "CRLs from the issuing CA were given, but none of them covers this certificate",
         ),
         R::PathSearchLimit => (
-            "chuỗi chứng thư quá dài hoặc có quá nhiều CA để thử; kyso đã dừng tìm chuỗi",
-            "the chain is too long or has too many candidate CAs to try; kyso stopped searching",
+            "không dựng được chuỗi chứng thực: chuỗi quá dài hoặc có quá nhiều chứng thư CA để thử, nên kyso đã dừng tìm",
+            "no chain could be built: it is too long or there are too many CA certificates to try, so kyso stopped searching",
         ),
         R::AnchorNotCa { .. } => (
             "chứng thư CA gốc không được đánh dấu là CA (basicConstraints)",

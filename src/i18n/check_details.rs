@@ -1,5 +1,5 @@
 //! Words for the checks of a signature (src/verify): the one-line reason under each
-//! check ([`check_detail`]), and why a CMS does not parse ([`cms_error`]). Separate
+//! check ([`check_detail`]), including why a CMS does not parse. Separate
 //! from `verification` because this is the longest part of it and grows with every
 //! check. Exhaustive matches, not a table: a `CheckDetail` or `CmsError` added
 //! without words does not compile.
@@ -398,11 +398,7 @@ fn words(d: &CheckDetail) -> (&'static str, &'static str) {
     }
 }
 
-/// Why a signature's CMS does not parse, in `lang`.
-pub fn cms_error(lang: Lang, e: &CmsError) -> &'static str {
-    super::pick(lang, cms_words(e))
-}
-
+/// Why a signature's CMS does not parse.
 fn cms_words(e: &CmsError) -> (&'static str, &'static str) {
     match e {
         CmsError::Empty => (

@@ -14,7 +14,7 @@ mod ui;
 mod verification;
 
 pub use certificates::chain_reason;
-pub use check_details::{check_detail, cms_error};
+pub use check_details::check_detail;
 pub use pdf::{coverage_grade, coverage_problem, integrity};
 pub use verification::{check_title, summary_text};
 
