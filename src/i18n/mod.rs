@@ -38,6 +38,14 @@ impl Lang {
     }
 }
 
+/// One of the (Vietnamese, English) pairs of the typed vocabularies, in `lang`.
+fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// (code, Vietnamese, English). Codes are unique; a test checks it.
 /// Every table of words, one per domain. Codes are unique across them; a test checks it.
 const TABLES: &[&[(&str, &str, &str)]] = &[
@@ -62,14 +70,6 @@ pub fn text(lang: Lang, code: &str) -> &str {
             Lang::Vi => vi,
             Lang::En => en,
         })
-}
-
-/// One of the (Vietnamese, English) pairs of the typed vocabularies, in `lang`.
-fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
 }
 
 /// A whole sentence for an input error, with its details.
@@ -253,19 +253,6 @@ pub fn crl_freshness(lang: Lang, f: &crate::trust::folder::Freshness) -> String 
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_are_unique_and_worded_in_both_languages() {
-        let all: Vec<_> = TABLES.iter().flat_map(|t| t.iter()).collect();
-        for (i, (c, vi, en)) in all.iter().enumerate() {
-            assert!(!vi.is_empty() && !en.is_empty(), "{c}");
-            assert!(
-                all.iter().skip(i + 1).all(|(d, _, _)| d != c),
-                "duplicate code {c}"
-            );
-        }
-        assert_eq!(text(Lang::Vi, "no_such_code"), "no_such_code");
-    }
-
     /// The typed vocabularies are worded in both languages by their matches (which
     /// the compiler holds exhaustive), and their codes are not also in a table,
     /// where words would be found for a string lookup and drift from the match.
@@ -289,5 +276,18 @@ mod tests {
             assert_ne!(chain_reason(Lang::Vi, &r), chain_reason(Lang::En, &r));
             assert!(tables.iter().all(|(c, ..)| *c != r.code()), "{}", r.code());
         }
+    }
+
+    #[test]
+    fn codes_are_unique_and_worded_in_both_languages() {
+        let all: Vec<_> = TABLES.iter().flat_map(|t| t.iter()).collect();
+        for (i, (c, vi, en)) in all.iter().enumerate() {
+            assert!(!vi.is_empty() && !en.is_empty(), "{c}");
+            assert!(
+                all.iter().skip(i + 1).all(|(d, _, _)| d != c),
+                "duplicate code {c}"
+            );
+        }
+        assert_eq!(text(Lang::Vi, "no_such_code"), "no_such_code");
     }
 }
