@@ -191,7 +191,7 @@ fn signature_timestamp_proves_time() {
         &ctx(),
     );
     let ts = r.signature_timestamp.as_ref().unwrap();
-    assert_eq!(ts.status, TimestampStatus::Valid, "{}", ts.detail);
+    assert_eq!(ts.status, TimestampStatus::Valid, "{:?}", ts.detail);
     assert!(ts.eku_critical);
     assert_eq!(ts.gen_time().unwrap().to_rfc3339(), "2026-06-01T03:01:00Z");
     // A token moved onto another signature no longer matches its imprint.
@@ -213,7 +213,7 @@ fn document_timestamp_token() {
     let need = c.required_digests(Content::DocTimestamp);
     assert_eq!(need, vec![HashAlg::Sha256]);
     let t = cms::tst::verify_token(&c, cms::tst::Imprint::Digests(&s.digests(&need)), &ctx());
-    assert_eq!(t.status, TimestampStatus::Valid, "{}", t.detail);
+    assert_eq!(t.status, TimestampStatus::Valid, "{:?}", t.detail);
     let wrong = Digests(vec![(HashAlg::Sha256, vec![0u8; 32])]);
     let t = cms::tst::verify_token(&c, cms::tst::Imprint::Digests(&wrong), &ctx());
     assert_eq!(t.status, TimestampStatus::ImprintMismatch);

@@ -83,8 +83,8 @@ fn removed_signature_is_reported(name: &str) -> Value {
     let (report, json) = verify_json(name, &bytes);
     let r = &report.signatures[i];
     assert_eq!(r.field, "Sig1");
-    assert_eq!(r.integrity, "valid", "{name}: {:#?}", r.checks);
-    assert_eq!(r.coverage, "entire_revision", "{name}");
+    assert_eq!(r.integrity.code(), "valid", "{name}: {:#?}", r.checks);
+    assert_eq!(r.coverage.code(), "entire_revision", "{name}");
     assert!(r.modified_after, "{name}");
     assert!(!r.reachable, "{name}");
     assert_eq!(r.removed_in_revision, Some(2), "{name}");
@@ -114,7 +114,7 @@ fn removed_signature_is_reported(name: &str) -> Value {
         .checks
         .iter()
         .filter(|c| c.status == verify::CheckStatus::Failed)
-        .map(|c| (c.id.code(), c.detail))
+        .map(|c| (c.id.code(), c.detail.code()))
         .collect();
     assert_eq!(
         failed,

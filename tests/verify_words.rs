@@ -1,8 +1,10 @@
 //! Every code a PDF verdict can carry reads as words in both languages.
 //!
-//! The page, the CLI and the JSON export render codes through `i18n::text`, which
-//! falls back to the bare code; a missing entry shows a user "entire_revision" or
-//! "tsa_ca_revocation_not_checked" instead of a sentence. This runs the verifier over
+//! The page, the CLI and the JSON export render the codes that are still strings
+//! (changes, rules, sub-indications, encryption) through `i18n::text`, which falls
+//! back to the bare code; a missing entry shows a user "form_field_value" instead of
+//! a sentence. The typed ones (check details, coverage, integrity) are worded by
+//! exhaustive matches; this checks that what they say is a sentence, not the code. This runs the verifier over
 //! every signed PDF we have (fixtures from pyHanko/OpenSSL, the removal attacks, the
 //! encrypted ones, the shadow-attack corpus) with and without the test root trusted
 //! and its CRLs, and checks that each code it produced has a text of its own.
@@ -56,6 +58,7 @@ fn every_verdict_code_has_words() {
     ];
     let at = Instant::parse_rfc3339("2026-09-01T00:00:00Z").unwrap();
     let mut codes = BTreeSet::new();
+    let mut typed = BTreeSet::new();
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         for evidence in [false, true] {
@@ -71,9 +74,12 @@ fn every_verdict_code_has_words() {
                 if let Some(sub) = s.sub_indication {
                     codes.insert(format!("sub_{}", sub.code().to_ascii_lowercase()));
                 }
-                codes.insert(format!("coverage_{}", s.coverage));
-                for c in &s.checks {
-                    codes.insert(c.detail.to_string());
+                for lang in [Lang::Vi, Lang::En] {
+                    typed.insert((s.coverage.code(), i18n::coverage_grade(lang, s.coverage)));
+                    typed.insert((s.integrity.code(), i18n::integrity(lang, s.integrity)));
+                    for c in &s.checks {
+                        typed.insert((c.detail.code(), i18n::check_detail(lang, &c.detail)));
+                    }
                 }
                 for c in &s.changes_after {
                     codes.insert(format!("change_{}", c.what));
@@ -87,6 +93,19 @@ fn every_verdict_code_has_words() {
         .iter()
         .filter(|c| i18n::text(Lang::Vi, c) == c.as_str() || i18n::text(Lang::En, c) == c.as_str())
         .collect();
-    assert!(codes.len() > 80, "only {} codes seen", codes.len());
+    assert!(codes.len() > 40, "only {} codes seen", codes.len());
+    let unworded: Vec<_> = typed
+        .iter()
+        .filter(|(code, words)| words.is_empty() || code == words)
+        .collect();
+    assert!(
+        typed.len() > 2 * 70,
+        "only {} typed words seen",
+        typed.len()
+    );
+    assert!(
+        unworded.is_empty(),
+        "typed codes without words: {unworded:?}"
+    );
     assert!(missing.is_empty(), "codes without words: {missing:?}");
 }

@@ -46,7 +46,7 @@ pub use signer::{
     Content, Digests, EssStatus, Integrity, SignatureStatus, SignerProblem, SignerReport,
     VerifyContext, verify,
 };
-pub use tst::{TimestampReport, TimestampStatus, TstInfo};
+pub use tst::{TimestampDetail, TimestampReport, TimestampStatus, TstInfo};
 
 /// Object identifiers used here.
 pub mod oids {

@@ -70,12 +70,18 @@ pub enum SignatureStatus {
     Valid,
     /// The signature does not verify with the signer's key.
     Invalid,
-    /// An algorithm or key we do not implement, or malformed parameters.
+    /// An algorithm or key we do not implement, or malformed parameters (serialised
+    /// as the error's code).
     Unsupported {
-        code: &'static str,
+        #[serde(rename = "code", serialize_with = "error_code")]
+        error: SignatureError,
     },
     /// Not attempted (no certificate, or the message digest already failed).
     NotChecked,
+}
+
+fn error_code<S: serde::Serializer>(e: &SignatureError, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(e.code())
 }
 
 /// Result of the ESS signing-certificate(-v2) check.
@@ -375,7 +381,7 @@ pub(super) fn verify_inner(
     let mut signed_other: Option<(Cert, bool)> = None;
     match &scheme {
         Err(e) => {
-            status = SignatureStatus::Unsupported { code: e.code() };
+            status = SignatureStatus::Unsupported { error: e.clone() };
             chosen = candidates.first().cloned();
         }
         Ok(scheme) => {
@@ -409,7 +415,7 @@ pub(super) fn verify_inner(
                             }
                             Err(e) => {
                                 if status != SignatureStatus::Invalid {
-                                    status = SignatureStatus::Unsupported { code: e.code() };
+                                    status = SignatureStatus::Unsupported { error: e.clone() };
                                 }
                             }
                         }
@@ -466,7 +472,7 @@ pub(super) fn verify_inner(
             Ok(token) => {
                 tst::verify_token_inner(&token, Imprint::Data(&si.signature), ctx, depth + 1)
             }
-            Err(e) => TimestampReport::malformed(e.code()),
+            Err(e) => TimestampReport::malformed(tst::TimestampDetail::Cms(e)),
         };
         report.signature_timestamp = Some(Box::new(ts));
     }

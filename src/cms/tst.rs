@@ -22,10 +22,10 @@ use super::der_util::{self, items, octets, oid};
 use super::signer::{
     self, Content, Digests, SignatureStatus, SignerProblem, SignerReport, VerifyContext,
 };
-use super::{SignedCms, oids};
+use super::{CmsError, SignedCms, oids};
 use crate::asn1;
 use crate::cert::{Cert, hex_upper};
-use crate::crypto::HashAlg;
+use crate::crypto::{HashAlg, SignatureError};
 use crate::time::Instant;
 
 /// The parts of a TSTInfo we use.
@@ -41,37 +41,40 @@ pub struct TstInfo {
 }
 
 impl TstInfo {
-    pub fn parse(der: &[u8]) -> Result<TstInfo, &'static str> {
-        let (seq, _) = asn1::read(der).map_err(|_| "tst_info_malformed")?;
+    pub fn parse(der: &[u8]) -> Result<TstInfo, TimestampDetail> {
+        let (seq, _) = asn1::read(der).map_err(|_| TimestampDetail::TstInfoMalformed)?;
         if seq.tag != asn1::SEQUENCE {
-            return Err("tst_info_malformed");
+            return Err(TimestampDetail::TstInfoMalformed);
         }
-        let parts = items(seq.value).ok_or("tst_info_malformed")?;
+        let parts = items(seq.value).ok_or(TimestampDetail::TstInfoMalformed)?;
         let policy = parts
             .get(1)
             .and_then(oid)
-            .ok_or("tst_info_malformed")?
+            .ok_or(TimestampDetail::TstInfoMalformed)?
             .to_string();
         let mi = parts
             .get(2)
             .filter(|t| t.tag == asn1::SEQUENCE)
             .and_then(|t| items(t.value))
-            .ok_or("tst_info_malformed")?;
+            .ok_or(TimestampDetail::TstInfoMalformed)?;
         let alg_oid = mi
             .first()
             .and_then(|a| items(a.value))
             .and_then(|a| a.first().and_then(oid))
-            .ok_or("tst_info_malformed")?;
-        let imprint = mi.get(1).and_then(octets).ok_or("tst_info_malformed")?;
+            .ok_or(TimestampDetail::TstInfoMalformed)?;
+        let imprint = mi
+            .get(1)
+            .and_then(octets)
+            .ok_or(TimestampDetail::TstInfoMalformed)?;
         let serial = parts
             .get(3)
             .filter(|t| t.tag == der_util::INTEGER)
-            .ok_or("tst_info_malformed")?;
+            .ok_or(TimestampDetail::TstInfoMalformed)?;
         let gen_time = parts
             .get(4)
             .filter(|t| t.tag == der_util::GENERALIZED_TIME)
             .and_then(der_util::time)
-            .ok_or("tst_info_bad_time")?;
+            .ok_or(TimestampDetail::TstInfoBadTime)?;
         Ok(TstInfo {
             policy,
             imprint_alg: HashAlg::from_oid(&alg_oid),
@@ -123,12 +126,73 @@ impl TimestampStatus {
     }
 }
 
+/// Why a token is what its [`TimestampStatus`] says, precisely: the detail of the
+/// time-stamp check. Typed so that the verifier maps each one to a check detail with
+/// words (`verify::CheckDetail`), and a new one cannot go unworded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimestampDetail {
+    Valid,
+    /// The token has no encapsulated content.
+    TstInfoMissing,
+    /// The encapsulated content is not a TSTInfo.
+    WrongContentType,
+    TstInfoMalformed,
+    /// genTime does not read.
+    TstInfoBadTime,
+    NoSigner,
+    ImprintMismatch,
+    /// The digest the imprint names was not computed (an unsupported hash).
+    ImprintUnavailable,
+    NoTsaCertificate,
+    BadSignature,
+    /// The TSA's signature uses an algorithm or key we do not implement.
+    Unsupported(SignatureError),
+    /// The token is not a readable SignedData.
+    Cms(CmsError),
+    ContentTypeMismatch,
+    ContentTypeMissing,
+    EcontentTypeUnexpected,
+    EssSigningCertificateMismatch,
+    NotTsaCertificate,
+}
+
+impl TimestampDetail {
+    /// Its code (the detail of the check in the JSON report).
+    pub fn code(&self) -> &'static str {
+        match self {
+            TimestampDetail::Valid => "timestamp_valid",
+            TimestampDetail::TstInfoMissing => "tst_info_missing",
+            TimestampDetail::WrongContentType => "timestamp_wrong_content_type",
+            TimestampDetail::TstInfoMalformed => "tst_info_malformed",
+            TimestampDetail::TstInfoBadTime => "tst_info_bad_time",
+            TimestampDetail::NoSigner => "cms_no_signer",
+            TimestampDetail::ImprintMismatch => "timestamp_imprint_mismatch",
+            TimestampDetail::ImprintUnavailable => "timestamp_imprint_unavailable",
+            TimestampDetail::NoTsaCertificate => "timestamp_no_tsa_certificate",
+            TimestampDetail::BadSignature => "timestamp_bad_signature",
+            TimestampDetail::Unsupported(e) => e.code(),
+            TimestampDetail::Cms(e) => e.code(),
+            TimestampDetail::ContentTypeMismatch => "content_type_mismatch",
+            TimestampDetail::ContentTypeMissing => "content_type_missing",
+            TimestampDetail::EcontentTypeUnexpected => "econtent_type_unexpected",
+            TimestampDetail::EssSigningCertificateMismatch => "ess_signing_certificate_mismatch",
+            TimestampDetail::NotTsaCertificate => "timestamp_not_tsa_certificate",
+        }
+    }
+}
+
+impl Serialize for TimestampDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 /// The verdict on one token (before the TSA's chain is judged).
 #[derive(Clone, Debug, Serialize)]
 pub struct TimestampReport {
     pub status: TimestampStatus,
-    /// A more precise code when `status` is not `Valid`.
-    pub detail: &'static str,
+    /// Why `status`, precisely.
+    pub detail: TimestampDetail,
     pub info: Option<TstInfo>,
     /// The TSA's certificate: its EKU extension is critical (RFC 3161 requires it; a
     /// non-critical one is accepted with a warning).
@@ -142,7 +206,7 @@ pub struct TimestampReport {
 }
 
 impl TimestampReport {
-    pub(crate) fn malformed(detail: &'static str) -> TimestampReport {
+    pub(crate) fn malformed(detail: TimestampDetail) -> TimestampReport {
         TimestampReport {
             status: TimestampStatus::Malformed,
             detail,
@@ -192,10 +256,10 @@ pub(super) fn verify_token_inner(
     ctx: &VerifyContext<'_>,
     depth: usize,
 ) -> TimestampReport {
-    let mut r = TimestampReport::malformed("tst_info_missing");
+    let mut r = TimestampReport::malformed(TimestampDetail::TstInfoMissing);
     r.certificates = token.certificates.clone();
     if token.econtent_type != oids::ID_CT_TST_INFO {
-        r.detail = "timestamp_wrong_content_type";
+        r.detail = TimestampDetail::WrongContentType;
         return r;
     }
     let Some(econtent) = token.econtent.as_deref() else {
@@ -203,8 +267,8 @@ pub(super) fn verify_token_inner(
     };
     let info = match TstInfo::parse(econtent) {
         Ok(i) => i,
-        Err(code) => {
-            r.detail = code;
+        Err(detail) => {
+            r.detail = detail;
             return r;
         }
     };
@@ -224,41 +288,31 @@ pub(super) fn verify_token_inner(
         (Some(h), Imprint::Digests(ds)) => ds.get(h).map(|d| d == info.imprint.as_slice()),
     };
     r.info = Some(info);
+    use TimestampDetail as D;
     let (status, detail) = if signer.problems.contains(&SignerProblem::CmsNoSigner) {
-        (TimestampStatus::Malformed, "cms_no_signer")
+        (TimestampStatus::Malformed, D::NoSigner)
     } else if imprint_ok == Some(false) {
-        (
-            TimestampStatus::ImprintMismatch,
-            "timestamp_imprint_mismatch",
-        )
+        (TimestampStatus::ImprintMismatch, D::ImprintMismatch)
     } else if imprint_ok.is_none() {
-        (
-            TimestampStatus::Unsupported,
-            "timestamp_imprint_unavailable",
-        )
+        (TimestampStatus::Unsupported, D::ImprintUnavailable)
     } else if signer.signer_cert.is_none() {
-        (
-            TimestampStatus::NoTsaCertificate,
-            "timestamp_no_tsa_certificate",
-        )
+        (TimestampStatus::NoTsaCertificate, D::NoTsaCertificate)
     } else if signer.integrity != super::signer::Integrity::Valid
         || signer.signature == SignatureStatus::Invalid
     {
-        (TimestampStatus::BadSignature, "timestamp_bad_signature")
-    } else if let SignatureStatus::Unsupported { code } = signer.signature {
-        (TimestampStatus::Unsupported, code)
+        (TimestampStatus::BadSignature, D::BadSignature)
+    } else if let SignatureStatus::Unsupported { error } = &signer.signature {
+        (TimestampStatus::Unsupported, D::Unsupported(error.clone()))
     } else if signer.signature != SignatureStatus::Valid {
-        (TimestampStatus::BadSignature, "timestamp_bad_signature")
-    } else if let Some(p) = signer.problems.iter().find(|p| {
-        matches!(
-            **p,
-            SignerProblem::ContentTypeMismatch
-                | SignerProblem::ContentTypeMissing
-                | SignerProblem::EcontentTypeUnexpected
-                | SignerProblem::EssSigningCertificateMismatch
-        )
+        (TimestampStatus::BadSignature, D::BadSignature)
+    } else if let Some(d) = signer.problems.iter().find_map(|p| match p {
+        SignerProblem::ContentTypeMismatch => Some(D::ContentTypeMismatch),
+        SignerProblem::ContentTypeMissing => Some(D::ContentTypeMissing),
+        SignerProblem::EcontentTypeUnexpected => Some(D::EcontentTypeUnexpected),
+        SignerProblem::EssSigningCertificateMismatch => Some(D::EssSigningCertificateMismatch),
+        _ => None,
     }) {
-        (TimestampStatus::Malformed, p.code())
+        (TimestampStatus::Malformed, d)
     } else {
         match signer
             .signer_cert
@@ -267,12 +321,9 @@ pub(super) fn verify_token_inner(
         {
             Some((true, critical, _)) => {
                 r.eku_critical = critical;
-                (TimestampStatus::Valid, "timestamp_valid")
+                (TimestampStatus::Valid, D::Valid)
             }
-            _ => (
-                TimestampStatus::NotTsaCertificate,
-                "timestamp_not_tsa_certificate",
-            ),
+            _ => (TimestampStatus::NotTsaCertificate, D::NotTsaCertificate),
         }
     };
     r.status = status;

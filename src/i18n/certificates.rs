@@ -1,6 +1,22 @@
 //! Words for the codes of one domain. Certificates: validity, holder kinds, chains and their reasons, renewal, input
 //! errors, identifiers (src/cert, src/trust, src/rules, src/input, src/report).
 
+use super::Lang;
+use crate::trust::ChainReason;
+
+/// Shared with the check of a signature's revocation (`check_details`).
+pub(super) const REVOCATION_NOT_CHECKED: (&str, &str) = (
+    "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",
+    "revocation not checked (no CRL given)",
+);
+/// A chain status and the reason of a revoked chain read the same.
+const REVOKED: (&str, &str) = ("Đã bị thu hồi", "Revoked");
+/// A certificate's algorithm and a signature's algorithm read the same.
+pub(super) const UNSUPPORTED_ALGORITHM: (&str, &str) = (
+    "thuật toán chữ ký chưa được hỗ trợ",
+    "the signature algorithm is not supported",
+);
+
 /// (code, Vietnamese, English). Codes are unique across all tables; a test checks it.
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("valid", "Còn hiệu lực", "Valid"),
@@ -73,7 +89,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Incomplete: the issuing CA's certificate is missing",
     ),
     ("invalid", "Không hợp lệ", "Invalid"),
-    ("revoked", "Đã bị thu hồi", "Revoked"),
+    ("revoked", REVOKED.0, REVOKED.1),
     // Which kind of root a chain ends at.
     (
         "anchor_government",
@@ -92,16 +108,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     // The CA certificate a chain lacks (the sentence with its name and location is
     // `missing_issuer`).
-    (
-        "missing_issuer_published",
-        "thiếu chứng thư của CA cấp; chứng thư của người giữ có ghi nơi công bố",
-        "the issuing CA's certificate is missing; the certificate says where it is published",
-    ),
-    (
-        "missing_issuer_not_published",
-        "thiếu chứng thư của CA cấp; chứng thư của người giữ không ghi nơi công bố",
-        "the issuing CA's certificate is missing; the certificate does not say where it is published",
-    ),
     // The built-in CA certificates.
     ("builtin_kind_root", "CA gốc", "Root CA"),
     (
@@ -122,163 +128,12 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "trust anchor (pinned)",
     ),
     // Chain reasons.
-    ("ok", "mọi kiểm tra đều đạt", "all checks passed"),
-    (
-        "issuer_not_found",
-        "không tìm thấy chứng thư của CA đã cấp; hãy thêm tệp chứng thư CA (.cer/.p7b)",
-        "the issuing CA's certificate was not found; add the CA certificate (.cer/.p7b)",
-    ),
-    (
-        "root_not_trusted",
-        "CA gốc không phải CA của Chính phủ hay CA do người dùng chỉ định",
-        "the root is neither the government CA nor one you added",
-    ),
-    (
-        "bad_signature",
-        "chữ ký trên chứng thư không đúng",
-        "a certificate signature does not verify",
-    ),
-    (
-        "cert_expired",
-        "một chứng thư trong chuỗi đã hết hạn",
-        "a certificate in the chain has expired",
-    ),
-    (
-        "cert_not_yet_valid",
-        "một chứng thư trong chuỗi chưa có hiệu lực",
-        "a certificate in the chain is not yet valid",
-    ),
-    (
-        "not_a_ca",
-        "chứng thư cấp phát không phải là CA",
-        "the issuer is not a CA",
-    ),
-    (
-        "path_len_exceeded",
-        "chuỗi dài hơn giới hạn CA cho phép",
-        "the chain is longer than a CA allows",
-    ),
-    (
-        "missing_key_cert_sign",
-        "CA không được phép ký chứng thư (thiếu keyCertSign)",
-        "the CA may not sign certificates (no keyCertSign)",
-    ),
-    (
-        "name_chaining",
-        "tên đơn vị cấp không khớp với tên CA",
-        "the issuer name does not match the CA",
-    ),
-    (
-        "unknown_critical_extension",
-        "chứng thư có phần mở rộng bắt buộc không được hỗ trợ",
-        "a critical extension is not understood",
-    ),
-    (
-        "crl_expired",
-        "danh sách thu hồi (CRL) đã quá hạn cập nhật",
-        "the CRL is out of date",
-    ),
-    (
-        "crl_bad_signature",
-        "chữ ký trên danh sách thu hồi (CRL) không đúng",
-        "the CRL signature does not verify",
-    ),
-    (
-        "crl_missing",
-        "không có danh sách thu hồi (CRL) để kiểm tra",
-        "no CRL to check revocation",
-    ),
-    (
-        "name_constraints",
-        "vi phạm giới hạn tên của CA",
-        "a CA's name constraints are violated",
-    ),
-    (
-        "policy",
-        "chính sách chứng thư không phù hợp",
-        "certificate policies do not match",
-    ),
-    (
-        "unsupported_algorithm",
-        "thuật toán chữ ký chưa được hỗ trợ",
-        "the signature algorithm is not supported",
-    ),
-    (
-        "key_algorithm_mismatch",
-        "thuật toán chữ ký không khớp với loại khóa của chứng thư số",
-        "the signature algorithm does not match the certificate's key type",
-    ),
     // Constraints in the trust anchor's own certificate.
-    (
-        "anchor_not_ca",
-        "chứng thư CA gốc không được đánh dấu là CA (basicConstraints)",
-        "the root certificate is not marked as a CA (basicConstraints)",
-    ),
-    (
-        "anchor_path_len_exceeded",
-        "chuỗi có nhiều CA trung gian hơn mức CA gốc cho phép",
-        "the chain has more intermediate CAs than the root allows",
-    ),
-    (
-        "anchor_missing_key_cert_sign",
-        "CA gốc không được phép ký chứng thư (thiếu keyCertSign)",
-        "the root may not sign certificates (no keyCertSign)",
-    ),
-    (
-        "anchor_unknown_critical_extension",
-        "chứng thư CA gốc có phần mở rộng bắt buộc không được hỗ trợ",
-        "the root certificate has a critical extension that is not understood",
-    ),
-    (
-        "anchor_name_constraints",
-        "vi phạm giới hạn tên do CA gốc đặt ra",
-        "the root's name constraints are violated",
-    ),
     // The RFC 5280 profile of issued certificates.
     (
-        "missing_authority_key_id",
-        "chứng thư thiếu mã định danh khóa của CA cấp (AKI), trái RFC 5280",
-        "a certificate lacks the issuing CA's key identifier (AKI), against RFC 5280",
-    ),
-    (
-        "missing_subject_key_id",
-        "chứng thư CA thiếu mã định danh khóa (SKI), trái RFC 5280",
-        "a CA certificate lacks its key identifier (SKI), against RFC 5280",
-    ),
-    (
-        "end_entity_name_constraints",
-        "chứng thư không phải CA nhưng có giới hạn tên (chỉ CA mới được có)",
-        "a certificate that is not a CA carries name constraints (only CAs may)",
-    ),
-    (
-        "empty_subject_without_critical_san",
-        "chứng thư không ghi tên chủ thể mà tên thay thế (SAN) không được đánh dấu bắt buộc",
-        "a certificate has an empty subject and a non-critical alternative name (SAN)",
-    ),
-    (
-        "malformed_dns_name",
-        "tên miền trong chứng thư sai cú pháp nên không kiểm được giới hạn tên của CA",
-        "a domain name in the certificate is malformed, so the CA's name constraints cannot be checked",
-    ),
-    (
-        "key_cert_sign_without_ca",
-        "lưu ý: chứng thư không phải CA nhưng khai quyền ký chứng thư (keyCertSign); quyền này không có hiệu lực",
-        "note: a certificate that is not a CA claims keyCertSign; the claim has no effect",
-    ),
-    (
-        "critical_authority_info_access",
-        "lưu ý: phần mở rộng AIA bị đánh dấu bắt buộc, trái RFC 5280; không ảnh hưởng kết quả",
-        "note: the AIA extension is marked critical, against RFC 5280; it does not change the result",
-    ),
-    (
-        "serial_not_positive",
-        "lưu ý: số hiệu chứng thư bằng 0 hoặc âm, trái RFC 5280",
-        "note: the certificate's serial number is zero or negative, against RFC 5280",
-    ),
-    (
         "revocation_not_checked",
-        "chưa kiểm tra tình trạng thu hồi (chưa có CRL)",
-        "revocation not checked (no CRL given)",
+        REVOCATION_NOT_CHECKED.0,
+        REVOCATION_NOT_CHECKED.1,
     ),
     // Renewal.
     (
@@ -532,3 +387,150 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("evidence_online", "tải trực tuyến", "fetched online"),
 ];
+
+/// Why a chain is what its status says, in `lang`. An exhaustive match: a
+/// [`ChainReason`] added without words does not compile.
+pub fn chain_reason(lang: Lang, r: &ChainReason) -> &'static str {
+    super::pick(lang, chain_reason_words(r))
+}
+
+pub(super) fn chain_reason_words(r: &ChainReason) -> (&'static str, &'static str) {
+    use ChainReason as R;
+    match r {
+        R::Ok => ("mọi kiểm tra đều đạt", "all checks passed"),
+        R::IssuerNotFound { .. } => (
+            "không tìm thấy chứng thư của CA đã cấp; hãy thêm tệp chứng thư CA (.cer/.p7b)",
+            "the issuing CA's certificate was not found; add the CA certificate (.cer/.p7b)",
+        ),
+        R::RootNotTrusted { .. } => (
+            "CA gốc không phải CA của Chính phủ hay CA do người dùng chỉ định",
+            "the root is neither the government CA nor one you added",
+        ),
+        R::BadSignature { .. } => (
+            "chữ ký trên chứng thư không đúng",
+            "a certificate signature does not verify",
+        ),
+        R::UnsupportedAlgorithm { .. } => UNSUPPORTED_ALGORITHM,
+        R::CertExpired { .. } => (
+            "một chứng thư trong chuỗi đã hết hạn",
+            "a certificate in the chain has expired",
+        ),
+        R::CertNotYetValid { .. } => (
+            "một chứng thư trong chuỗi chưa có hiệu lực",
+            "a certificate in the chain is not yet valid",
+        ),
+        R::NotACa { .. } => (
+            "chứng thư cấp phát không phải là CA",
+            "the issuer is not a CA",
+        ),
+        R::PathLenExceeded { .. } => (
+            "chuỗi dài hơn giới hạn CA cho phép",
+            "the chain is longer than a CA allows",
+        ),
+        R::MissingKeyCertSign { .. } => (
+            "CA không được phép ký chứng thư (thiếu keyCertSign)",
+            "the CA may not sign certificates (no keyCertSign)",
+        ),
+        R::NameChaining { .. } => (
+            "tên đơn vị cấp không khớp với tên CA",
+            "the issuer name does not match the CA",
+        ),
+        R::UnknownCriticalExtension { .. } => (
+            "chứng thư có phần mở rộng bắt buộc không được hỗ trợ",
+            "a critical extension is not understood",
+        ),
+        R::MalformedExtension { .. } => (
+            "một phần mở rộng của chứng thư bị lỗi cấu trúc, không đọc được",
+            "a certificate extension is malformed and cannot be read",
+        ),
+        R::NameConstraints { .. } => (
+            "vi phạm giới hạn tên của CA",
+            "a CA's name constraints are violated",
+        ),
+        R::Policy { .. } => (
+            "chính sách chứng thư không phù hợp",
+            "certificate policies do not match",
+        ),
+        R::Revoked { .. } => REVOKED,
+        R::CrlExpired { .. } => (
+            "danh sách thu hồi (CRL) đã quá hạn cập nhật",
+            "the CRL is out of date",
+        ),
+        R::CrlNotYetValid { .. } => (
+            "danh sách thu hồi (CRL) ghi ngày phát hành sau thời điểm kiểm tra nên chưa dùng được",
+            "the CRL is dated after the validation time, so it cannot be used yet",
+        ),
+        R::CrlBadSignature { .. } => (
+            "chữ ký trên danh sách thu hồi (CRL) không đúng",
+            "the CRL signature does not verify",
+        ),
+        R::CrlMissing { .. } => (
+            "không có danh sách thu hồi (CRL) để kiểm tra",
+            "no CRL to check revocation",
+        ),
+        R::CrlUnknownCriticalExtension { .. } => (
+            "danh sách thu hồi (CRL) có phần mở rộng bắt buộc không được hỗ trợ nên không dùng được",
+            "the CRL has a critical extension that is not understood, so it cannot be used",
+        ),
+        R::CrlOutOfScope { .. } => (
+            "đã có danh sách thu hồi (CRL) của CA cấp nhưng không danh sách nào áp dụng cho chứng thư này",
+            "CRLs from the issuing CA were given, but none of them covers this certificate",
+        ),
+        R::PathSearchLimit => (
+            "không dựng được chuỗi chứng thực: chuỗi quá dài hoặc có quá nhiều chứng thư CA để thử, nên kyso đã dừng tìm",
+            "no chain could be built: it is too long or there are too many CA certificates to try, so kyso stopped searching",
+        ),
+        R::AnchorNotCa { .. } => (
+            "chứng thư CA gốc không được đánh dấu là CA (basicConstraints)",
+            "the root certificate is not marked as a CA (basicConstraints)",
+        ),
+        R::AnchorPathLenExceeded { .. } => (
+            "chuỗi có nhiều CA trung gian hơn mức CA gốc cho phép",
+            "the chain has more intermediate CAs than the root allows",
+        ),
+        R::AnchorMissingKeyCertSign { .. } => (
+            "CA gốc không được phép ký chứng thư (thiếu keyCertSign)",
+            "the root may not sign certificates (no keyCertSign)",
+        ),
+        R::AnchorUnknownCriticalExtension { .. } => (
+            "chứng thư CA gốc có phần mở rộng bắt buộc không được hỗ trợ",
+            "the root certificate has a critical extension that is not understood",
+        ),
+        R::AnchorNameConstraints { .. } => (
+            "vi phạm giới hạn tên do CA gốc đặt ra",
+            "the root's name constraints are violated",
+        ),
+        R::MissingAuthorityKeyId { .. } => (
+            "chứng thư thiếu mã định danh khóa của CA cấp (AKI), trái RFC 5280",
+            "a certificate lacks the issuing CA's key identifier (AKI), against RFC 5280",
+        ),
+        R::MissingSubjectKeyId { .. } => (
+            "chứng thư CA thiếu mã định danh khóa (SKI), trái RFC 5280",
+            "a CA certificate lacks its key identifier (SKI), against RFC 5280",
+        ),
+        R::EndEntityNameConstraints { .. } => (
+            "chứng thư không phải CA nhưng có giới hạn tên (chỉ CA mới được có)",
+            "a certificate that is not a CA carries name constraints (only CAs may)",
+        ),
+        R::EmptySubjectWithoutCriticalSan { .. } => (
+            "chứng thư không ghi tên chủ thể mà tên thay thế (SAN) không được đánh dấu bắt buộc",
+            "a certificate has an empty subject and a non-critical alternative name (SAN)",
+        ),
+        R::MalformedDnsName { .. } => (
+            "tên miền trong chứng thư sai cú pháp nên không kiểm được giới hạn tên của CA",
+            "a domain name in the certificate is malformed, so the CA's name constraints cannot be checked",
+        ),
+        R::KeyCertSignWithoutCa { .. } => (
+            "lưu ý: chứng thư không phải CA nhưng khai quyền ký chứng thư (keyCertSign); quyền này không có hiệu lực",
+            "note: a certificate that is not a CA claims keyCertSign; the claim has no effect",
+        ),
+        R::CriticalAuthorityInfoAccess { .. } => (
+            "lưu ý: phần mở rộng AIA bị đánh dấu bắt buộc, trái RFC 5280; không ảnh hưởng kết quả",
+            "note: the AIA extension is marked critical, against RFC 5280; it does not change the result",
+        ),
+        R::SerialNotPositive { .. } => (
+            "lưu ý: số hiệu chứng thư bằng 0 hoặc âm, trái RFC 5280",
+            "note: the certificate's serial number is zero or negative, against RFC 5280",
+        ),
+    }
+}

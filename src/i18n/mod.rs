@@ -13,6 +13,9 @@ mod record;
 mod ui;
 mod verification;
 
+pub use certificates::chain_reason;
+pub use check_details::check_detail;
+pub use pdf::{coverage_grade, coverage_problem, integrity};
 pub use verification::{check_title, summary_text};
 
 use crate::input::InputError;
@@ -32,6 +35,14 @@ impl Lang {
             "en" | "en-us" | "en-gb" => Some(Lang::En),
             _ => None,
         }
+    }
+}
+
+/// One of the (Vietnamese, English) pairs of the typed vocabularies, in `lang`.
+fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
     }
 }
 
@@ -285,6 +296,31 @@ pub fn crl_freshness(lang: Lang, f: &crate::trust::folder::Freshness) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The typed vocabularies are worded in both languages by their matches (which
+    /// the compiler holds exhaustive), and their codes are not also in a table,
+    /// where words would be found for a string lookup and drift from the match.
+    #[test]
+    fn check_details_are_worded_once_in_both_languages() {
+        use crate::verify::CheckDetail;
+        let tables: Vec<_> = TABLES.iter().flat_map(|t| t.iter()).collect();
+        for d in CheckDetail::FINDINGS {
+            let (vi, en) = (check_detail(Lang::Vi, d), check_detail(Lang::En, d));
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{d:?}");
+            let shared = tables.iter().find(|(c, ..)| *c == d.code());
+            // The cert tab's "revocation not checked" is the signature check's too.
+            if d.code() != "revocation_not_checked" {
+                assert!(shared.is_none(), "{} is also in a table", d.code());
+            }
+        }
+        for r in [
+            crate::trust::ChainReason::PathSearchLimit,
+            crate::trust::ChainReason::CrlOutOfScope { position: 0 },
+        ] {
+            assert_ne!(chain_reason(Lang::Vi, &r), chain_reason(Lang::En, &r));
+            assert!(tables.iter().all(|(c, ..)| *c != r.code()), "{}", r.code());
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_worded_in_both_languages() {

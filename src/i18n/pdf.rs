@@ -1,42 +1,14 @@
 //! Words for the codes of one domain. PDF structure: coverage, integrity, changes after signing, encryption (src/pdf).
+//! What a signature covers and whether its content is intact are exhaustive matches
+//! on their types ([`coverage_grade`], [`coverage_problem`], [`integrity`]); the
+//! rest, looked up by code, is the table.
+
+use super::Lang;
+use crate::cms::Integrity;
+use crate::pdf::{CoverageGrade, CoverageProblem};
 
 /// (code, Vietnamese, English). Codes are unique across all tables; a test checks it.
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
-    (
-        "coverage_entire_file",
-        "Chữ ký bao trùm toàn bộ tệp",
-        "The signature covers the whole file",
-    ),
-    (
-        "coverage_entire_revision",
-        "Chữ ký bao trùm toàn bộ bản đã ký; sau đó tệp có thêm bản cập nhật",
-        "The signature covers its whole revision; the file was updated afterwards",
-    ),
-    (
-        "coverage_partial",
-        "Chữ ký chỉ bao trùm một phần tệp",
-        "The signature covers only part of the file",
-    ),
-    (
-        "coverage_unclear",
-        "Không xác định được phần tệp mà chữ ký bao trùm",
-        "What the signature covers cannot be determined",
-    ),
-    (
-        "integrity_valid",
-        "Nội dung được ký còn nguyên vẹn",
-        "The signed content is intact",
-    ),
-    (
-        "integrity_invalid",
-        "Nội dung được ký ĐÃ BỊ THAY ĐỔI",
-        "The signed content HAS BEEN ALTERED",
-    ),
-    (
-        "integrity_unknown",
-        "Chưa kiểm tra được tính toàn vẹn",
-        "Integrity could not be checked",
-    ),
     ("action_added", "thêm mới", "added"),
     ("action_modified", "sửa đổi", "modified"),
     ("action_deleted", "xóa", "deleted"),
@@ -144,101 +116,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "data appended to the file",
     ),
     ("change_encryption", "mã hóa tệp", "file encryption"),
-    (
-        "byte_range_missing",
-        "thiếu vùng ký (ByteRange)",
-        "the ByteRange is missing",
-    ),
-    (
-        "byte_range_not_array",
-        "vùng ký (ByteRange) sai kiểu",
-        "the ByteRange is not an array",
-    ),
-    (
-        "byte_range_indirect",
-        "vùng ký (ByteRange) đặt gián tiếp",
-        "the ByteRange is an indirect object",
-    ),
-    (
-        "byte_range_not_integers",
-        "vùng ký (ByteRange) không phải số nguyên",
-        "the ByteRange holds non-integers",
-    ),
-    (
-        "byte_range_wrong_length",
-        "vùng ký (ByteRange) không đủ 4 số",
-        "the ByteRange does not hold 4 numbers",
-    ),
-    (
-        "byte_range_negative",
-        "vùng ký (ByteRange) có số âm",
-        "the ByteRange holds a negative number",
-    ),
-    (
-        "byte_range_not_from_start",
-        "vùng ký không bắt đầu từ đầu tệp",
-        "the ByteRange does not start at 0",
-    ),
-    (
-        "byte_range_overlap",
-        "các vùng ký chồng lên nhau",
-        "the ByteRange parts overlap",
-    ),
-    (
-        "byte_range_beyond_file",
-        "vùng ký vượt quá cuối tệp",
-        "the ByteRange goes past the end of the file",
-    ),
-    (
-        "byte_range_overflow",
-        "vùng ký có số quá lớn",
-        "the ByteRange numbers overflow",
-    ),
-    (
-        "gap_not_contents",
-        "khoảng trống của vùng ký không đúng chỗ chữ ký (dấu hiệu giả mạo)",
-        "the ByteRange gap is not the signature's /Contents (a forgery sign)",
-    ),
-    (
-        "contents_missing",
-        "thiếu dữ liệu chữ ký (/Contents)",
-        "the signature /Contents is missing",
-    ),
-    (
-        "contents_not_hex",
-        "dữ liệu chữ ký không đúng định dạng",
-        "the signature /Contents is not a hex string",
-    ),
-    (
-        "contents_indirect",
-        "dữ liệu chữ ký đặt gián tiếp",
-        "the signature /Contents is indirect",
-    ),
-    (
-        "contents_not_in_file",
-        "không tìm thấy dữ liệu chữ ký trong tệp",
-        "the signature /Contents is not in the file",
-    ),
-    (
-        "contents_empty",
-        "dữ liệu chữ ký rỗng",
-        "the signature /Contents is empty",
-    ),
-    (
-        "contents_zeroed",
-        "dữ liệu chữ ký toàn số 0",
-        "the signature /Contents is all zeros",
-    ),
-    (
-        "duplicate_keys",
-        "từ điển chữ ký có khóa lặp (dấu hiệu giả mạo)",
-        "the signature dictionary repeats a key (a forgery sign)",
-    ),
-    (
-        "ends_mid_revision",
-        "vùng ký kết thúc giữa chừng một bản cập nhật",
-        "the signed range ends inside a revision",
-    ),
     // What kyso could do with an encrypted document (src/pdf/crypt.rs).
     (
         "encryption_decrypted",
@@ -256,3 +133,132 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "The document is encrypted in a way kyso cannot read (not the standard PDF password handler, or a variant it does not support), so changes after signing cannot be checked",
     ),
 ];
+
+/// What a signature covers, in `lang` ("Chữ ký bao trùm toàn bộ tệp").
+pub fn coverage_grade(lang: Lang, g: CoverageGrade) -> &'static str {
+    super::pick(lang, coverage_grade_words(g))
+}
+
+/// Why the coverage is unclear, in `lang`.
+pub fn coverage_problem(lang: Lang, p: CoverageProblem) -> &'static str {
+    super::pick(lang, coverage_problem_words(p))
+}
+
+/// Whether the signed content is intact, in `lang`.
+pub fn integrity(lang: Lang, i: Integrity) -> &'static str {
+    super::pick(
+        lang,
+        match i {
+            Integrity::Valid => (
+                "Nội dung được ký còn nguyên vẹn",
+                "The signed content is intact",
+            ),
+            Integrity::Invalid => (
+                "Nội dung được ký ĐÃ BỊ THAY ĐỔI",
+                "The signed content HAS BEEN ALTERED",
+            ),
+            Integrity::Unknown => (
+                "Chưa kiểm tra được tính toàn vẹn",
+                "Integrity could not be checked",
+            ),
+        },
+    )
+}
+
+pub(super) fn coverage_grade_words(g: CoverageGrade) -> (&'static str, &'static str) {
+    match g {
+        CoverageGrade::EntireFile => (
+            "Chữ ký bao trùm toàn bộ tệp",
+            "The signature covers the whole file",
+        ),
+        CoverageGrade::EntireRevision => (
+            "Chữ ký bao trùm toàn bộ bản đã ký; sau đó tệp có thêm bản cập nhật",
+            "The signature covers its whole revision; the file was updated afterwards",
+        ),
+        CoverageGrade::Partial => (
+            "Chữ ký chỉ bao trùm một phần tệp",
+            "The signature covers only part of the file",
+        ),
+        CoverageGrade::Unclear => (
+            "Không xác định được phần tệp mà chữ ký bao trùm",
+            "What the signature covers cannot be determined",
+        ),
+    }
+}
+
+pub(super) fn coverage_problem_words(p: CoverageProblem) -> (&'static str, &'static str) {
+    match p {
+        CoverageProblem::ByteRangeMissing => {
+            ("thiếu vùng ký (ByteRange)", "the ByteRange is missing")
+        }
+        CoverageProblem::ByteRangeNotArray => (
+            "vùng ký (ByteRange) sai kiểu",
+            "the ByteRange is not an array",
+        ),
+        CoverageProblem::ByteRangeIndirect => (
+            "vùng ký (ByteRange) đặt gián tiếp",
+            "the ByteRange is an indirect object",
+        ),
+        CoverageProblem::ByteRangeNotIntegers => (
+            "vùng ký (ByteRange) không phải số nguyên",
+            "the ByteRange holds non-integers",
+        ),
+        CoverageProblem::ByteRangeWrongLength => (
+            "vùng ký (ByteRange) không đủ 4 số",
+            "the ByteRange does not hold 4 numbers",
+        ),
+        CoverageProblem::ByteRangeNegative => (
+            "vùng ký (ByteRange) có số âm",
+            "the ByteRange holds a negative number",
+        ),
+        CoverageProblem::ByteRangeNotFromStart => (
+            "vùng ký không bắt đầu từ đầu tệp",
+            "the ByteRange does not start at 0",
+        ),
+        CoverageProblem::ByteRangeOverlap => {
+            ("các vùng ký chồng lên nhau", "the ByteRange parts overlap")
+        }
+        CoverageProblem::ByteRangeBeyondFile => (
+            "vùng ký vượt quá cuối tệp",
+            "the ByteRange goes past the end of the file",
+        ),
+        CoverageProblem::ByteRangeOverflow => {
+            ("vùng ký có số quá lớn", "the ByteRange numbers overflow")
+        }
+        CoverageProblem::GapNotContents => (
+            "khoảng trống của vùng ký không đúng chỗ chữ ký (dấu hiệu giả mạo)",
+            "the ByteRange gap is not the signature's /Contents (a forgery sign)",
+        ),
+        CoverageProblem::ContentsMissing => (
+            "thiếu dữ liệu chữ ký (/Contents)",
+            "the signature /Contents is missing",
+        ),
+        CoverageProblem::ContentsNotHex => (
+            "dữ liệu chữ ký không đúng định dạng",
+            "the signature /Contents is not a hex string",
+        ),
+        CoverageProblem::ContentsIndirect => (
+            "dữ liệu chữ ký đặt gián tiếp",
+            "the signature /Contents is indirect",
+        ),
+        CoverageProblem::ContentsNotInFile => (
+            "không tìm thấy dữ liệu chữ ký trong tệp",
+            "the signature /Contents is not in the file",
+        ),
+        CoverageProblem::ContentsEmpty => {
+            ("dữ liệu chữ ký rỗng", "the signature /Contents is empty")
+        }
+        CoverageProblem::ContentsZeroed => (
+            "dữ liệu chữ ký toàn số 0",
+            "the signature /Contents is all zeros",
+        ),
+        CoverageProblem::DuplicateKeys => (
+            "từ điển chữ ký có khóa lặp (dấu hiệu giả mạo)",
+            "the signature dictionary repeats a key (a forgery sign)",
+        ),
+        CoverageProblem::EndsMidRevision => (
+            "vùng ký kết thúc giữa chừng một bản cập nhật",
+            "the signed range ends inside a revision",
+        ),
+    }
+}

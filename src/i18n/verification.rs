@@ -104,51 +104,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "The PDF could not be read",
     ),
     // Check titles.
-    (
-        "key_usage_allows_signing",
-        "chứng thư cho phép dùng khóa để ký (digitalSignature hoặc nonRepudiation)",
-        "the certificate lets the key sign (digitalSignature or nonRepudiation)",
-    ),
-    (
-        "key_usage_absent",
-        "chứng thư không giới hạn mục đích sử dụng khóa",
-        "the certificate does not restrict what the key may do",
-    ),
-    (
-        "key_usage_excludes_signing",
-        "chứng thư không cho phép dùng khóa này để ký tài liệu: thiếu cả digitalSignature lẫn nonRepudiation (RFC 5280 mục 4.2.1.3)",
-        "the certificate does not let this key sign documents: neither digitalSignature nor nonRepudiation is set (RFC 5280 §4.2.1.3)",
-    ),
-    (
-        "key_usage_malformed",
-        "phần mở rộng mục đích sử dụng khóa (keyUsage) của chứng thư bị lỗi",
-        "the certificate's keyUsage extension is malformed",
-    ),
-    (
-        "eku_absent",
-        "chứng thư không giới hạn mục đích mở rộng",
-        "the certificate has no extended key usage restriction",
-    ),
-    (
-        "eku_allows_signing",
-        "mục đích mở rộng của chứng thư cho phép ký tài liệu",
-        "the certificate's extended key usage allows document signing",
-    ),
-    (
-        "eku_not_critical_other_purposes",
-        "mục đích mở rộng của chứng thư không nêu việc ký tài liệu; vì không được đánh dấu bắt buộc (critical) nên không coi là cấm",
-        "the certificate's extended key usage does not name document signing; it is not marked critical, so it is not treated as a prohibition",
-    ),
-    (
-        "eku_excludes_signing",
-        "chứng thư chỉ cho phép các mục đích mở rộng khác (đánh dấu bắt buộc, critical), không cho phép ký tài liệu (RFC 5280 mục 4.2.1.12)",
-        "the certificate's critical extended key usage allows other purposes only, not document signing (RFC 5280 §4.2.1.12)",
-    ),
-    (
-        "eku_malformed",
-        "phần mở rộng mục đích mở rộng (extendedKeyUsage) của chứng thư bị lỗi",
-        "the certificate's extendedKeyUsage extension is malformed",
-    ),
     // Where a time or a revocation answer came from; certification levels; the rules
     // that judged each change after signing (src/pdf/changes).
     (
@@ -313,11 +268,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "change_structure",
         "cấu trúc thẻ của tài liệu (cho trình đọc màn hình)",
         "the document's tag structure (for screen readers)",
-    ),
-    (
-        "comments_added",
-        "có ghi chú được thêm sau khi ký; chúng không thuộc nội dung đã ký",
-        "comments were added after signing; they are not part of what was signed",
     ),
     // The first sentence a reader sees for a signature (verify::Headline).
     (

@@ -27,7 +27,9 @@ use crate::forms::doc::{self, Align, Doc, Para, Signature, Span, Table};
 use crate::i18n::{self, Lang};
 use crate::time::Instant;
 use crate::trust::ChainStatus;
-use crate::verify::{DocumentReport, RevStatus, SignatureReport, SubIndication};
+use crate::verify::{
+    CheckDetail, DocumentReport, RevStatus, SignatureKind, SignatureReport, SubIndication,
+};
 
 /// What the record needs besides the report: facts about the file that only the
 /// caller, who holds its bytes, knows.
@@ -222,7 +224,7 @@ pub fn changes_code(s: &SignatureReport) -> &'static str {
 
 fn signer_name(s: &SignatureReport, lang: Lang) -> String {
     s.signer.as_ref().map_or_else(
-        || i18n::text(lang, "signer_certificate_not_found").to_string(),
+        || i18n::check_detail(lang, &CheckDetail::SignerCertificateNotFound).to_string(),
         |f| f.display_name().to_string(),
     )
 }
@@ -359,7 +361,8 @@ fn revocation_words(r: Option<&RevStatus>, lang: Lang) -> String {
             when(*issued, lang)
         ),
         Some(RevStatus::AfterExpiry { source: s, .. }) => {
-            format!("{} ({})", t("revocation_silent_after_expiry"), source(s))
+            let words = i18n::check_detail(lang, &CheckDetail::RevocationSilentAfterExpiry);
+            format!("{words} ({})", source(s))
         }
         Some(RevStatus::NotChecked) | None => t("record_rev_not_checked"),
     }
@@ -368,7 +371,7 @@ fn revocation_words(r: Option<&RevStatus>, lang: Lang) -> String {
 fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Para>) {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let n = i + 1;
-    let kind = if s.kind == "document_timestamp" {
+    let kind = if s.kind == SignatureKind::DocumentTimestamp {
         format!(", {}", t("record_document_timestamp"))
     } else {
         String::new()
@@ -387,7 +390,7 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         Some(f) => signer_lines(f, lang, out),
         None => out.push(line(
             &t("record_signer"),
-            &t("signer_certificate_not_found"),
+            i18n::check_detail(lang, &CheckDetail::SignerCertificateNotFound),
             true,
         )),
     }
@@ -450,7 +453,7 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
     ));
     out.push(line(
         &t("record_coverage"),
-        &t(&format!("coverage_{}", s.coverage)),
+        i18n::coverage_grade(lang, s.coverage),
         false,
     ));
     if let Some(c) = s.certification {
@@ -471,7 +474,13 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         .checks
         .iter()
         .filter(|c| c.status != crate::verify::CheckStatus::Passed)
-        .map(|c| format!("{}: {}", crate::i18n::check_title(lang, c.id), t(c.detail)))
+        .map(|c| {
+            format!(
+                "{}: {}",
+                crate::i18n::check_title(lang, c.id),
+                i18n::check_detail(lang, &c.detail)
+            )
+        })
         .collect();
     if !open.is_empty() {
         out.push(line(&t("record_open_checks"), "", false));

@@ -12,7 +12,7 @@
 
 use crate::i18n::{self, Lang};
 use crate::time::Instant;
-use crate::verify::{DocumentReport, Summary};
+use crate::verify::{CheckDetail, DocumentReport, Summary};
 
 use super::changes_code;
 use super::xlsx::{self, XCell};
@@ -78,7 +78,7 @@ pub fn row(report: &DocumentReport, lang: Lang) -> Row {
         .iter()
         .map(|s| {
             s.signer.as_ref().map_or_else(
-                || t("signer_certificate_not_found"),
+                || i18n::check_detail(lang, &CheckDetail::SignerCertificateNotFound).to_string(),
                 |f| f.display_name().to_string(),
             )
         })

@@ -25,7 +25,7 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                         "status": c.status.code(),
                         "detail": c.detail,
                         "title": i18n::check_title(lang, c.id),
-                        "message": t(c.detail),
+                        "message": i18n::check_detail(lang, &c.detail),
                     })
                 })
                 .collect();

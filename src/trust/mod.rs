@@ -487,8 +487,12 @@ pub enum RevocationOutcome {
     },
     /// No CRL from its issuer was supplied.
     NotChecked,
-    /// CRLs were supplied but none could be used; `code` is the [`ChainReason`] code.
-    Unknown { code: &'static str },
+    /// CRLs were supplied but none could be used, for this reason (serialised as
+    /// its code, under `code`).
+    Unknown {
+        #[serde(rename = "code")]
+        reason: ChainReason,
+    },
     /// The anchor itself: trusted by configuration, not by a CRL.
     Anchor,
 }

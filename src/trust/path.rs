@@ -619,7 +619,9 @@ impl<'a> Ctx<'a> {
                             at: *at,
                             reason: *reason,
                         },
-                        other => RevocationOutcome::Unknown { code: other.code() },
+                        other => RevocationOutcome::Unknown {
+                            reason: other.clone(),
+                        },
                     });
                     // Report the failure nearest the anchor: it explains the rest.
                     failure = Some(reason);
@@ -661,9 +663,9 @@ impl<'a> Ctx<'a> {
             }),
             // Checking the CRL signer's own certificate: an unusable CRL there is
             // "not checked", or CRL signers could never be validated.
-            PathAnswer::Unusable(reason) if nesting > 0 => Ok(RevocationOutcome::Unknown {
-                code: reason.code(),
-            }),
+            PathAnswer::Unusable(reason) if nesting > 0 => {
+                Ok(RevocationOutcome::Unknown { reason })
+            }
             PathAnswer::Unusable(reason) => Err(reason),
         }
     }

@@ -15,15 +15,15 @@ mod modifications;
 mod timestamps;
 
 use super::{
-    Check, CheckId, CheckStatus, Headline, Indication, Material, PlannedSignature, SignatureReport,
-    SigningTime, SubIndication, VerifyOptions,
+    Check, CheckDetail, CheckId, CheckStatus, Headline, Indication, Material, PlannedSignature,
+    SignatureKind, SignatureReport, SigningTime, SubIndication, VerifyOptions,
 };
 use crate::cert;
 use crate::cms::{
-    self, Content, Digests, SignatureStatus, SignerProblem, TimestampReport, VerifyContext, policy,
-    tst,
+    self, Content, Digests, Integrity, SignatureStatus, SignerProblem, TimestampReport,
+    VerifyContext, policy, tst,
 };
-use crate::crypto::HashAlg;
+use crate::crypto::{HashAlg, SignatureError};
 use crate::pdf::{CoverageGrade, Document, SigKind, SignatureInfo};
 use crate::trust::Origin;
 use chain::chain_checks;
@@ -40,7 +40,7 @@ struct Verdict {
 }
 
 impl Verdict {
-    fn check(&mut self, id: CheckId, status: CheckStatus, detail: &'static str) {
+    fn check(&mut self, id: CheckId, status: CheckStatus, detail: CheckDetail) {
         self.checks.push(Check { id, status, detail });
     }
     fn fail(&mut self, sub: SubIndication) {
@@ -82,16 +82,16 @@ pub(super) fn signature(
         signed_after: Vec::new(),
         headline: Headline::Unknown,
         kind: if is_ts {
-            "document_timestamp"
+            SignatureKind::DocumentTimestamp
         } else {
-            "signature"
+            SignatureKind::Signature
         },
         sub_filter: sig.sub_filter.clone(),
         indication: Indication::Indeterminate,
         sub_indication: None,
-        integrity: "unknown",
-        coverage: cov.grade.code(),
-        coverage_problem: cov.problem.map(|p| p.code()),
+        integrity: Integrity::Unknown,
+        coverage: cov.grade,
+        coverage_problem: cov.problem,
         modified_after: false,
         changes_after: Vec::new(),
         reachable: sig.reachable,
@@ -127,52 +127,57 @@ pub(super) fn signature(
     let cms = match &plan.cms {
         Ok(c) => Some(c),
         Err(e) => {
-            v.check(CheckId::Format, CheckStatus::Failed, e.code());
+            v.check(
+                CheckId::Format,
+                CheckStatus::Failed,
+                CheckDetail::Cms(e.clone()),
+            );
             v.fail(SubIndication::FormatFailure);
             None
         }
     };
     if cms.is_some() {
         if !sf_known {
-            v.check(CheckId::Format, CheckStatus::Failed, "sub_filter_unknown");
+            v.check(
+                CheckId::Format,
+                CheckStatus::Failed,
+                CheckDetail::SubFilterUnknown,
+            );
             v.fail(SubIndication::FormatFailure);
         } else if !kind_ok {
             v.check(
                 CheckId::Format,
                 CheckStatus::Failed,
-                "sub_filter_kind_mismatch",
+                CheckDetail::SubFilterKindMismatch,
             );
             v.fail(SubIndication::FormatFailure);
         } else if cms.is_some_and(|c| c.signers.len() != 1) {
-            v.check(CheckId::Format, CheckStatus::Failed, "multiple_signers");
+            v.check(
+                CheckId::Format,
+                CheckStatus::Failed,
+                CheckDetail::MultipleSigners,
+            );
             v.fail(SubIndication::FormatFailure);
         } else {
-            v.check(CheckId::Format, CheckStatus::Passed, "format_ok");
+            v.check(CheckId::Format, CheckStatus::Passed, CheckDetail::FormatOk);
         }
     }
 
     // 2. Coverage.
+    let grade = CheckDetail::Coverage(cov.grade);
     match cov.grade {
-        // The details are the texts' codes (`coverage_*`), so they read as words.
-        CoverageGrade::EntireFile => v.check(
-            CheckId::Coverage,
-            CheckStatus::Passed,
-            "coverage_entire_file",
-        ),
-        CoverageGrade::EntireRevision => v.check(
-            CheckId::Coverage,
-            CheckStatus::Passed,
-            "coverage_entire_revision",
-        ),
+        CoverageGrade::EntireFile | CoverageGrade::EntireRevision => {
+            v.check(CheckId::Coverage, CheckStatus::Passed, grade)
+        }
         CoverageGrade::Partial => {
-            v.check(CheckId::Coverage, CheckStatus::Warning, "coverage_partial");
+            v.check(CheckId::Coverage, CheckStatus::Warning, grade);
             v.doubt(SubIndication::FormatFailure);
         }
         CoverageGrade::Unclear => {
             v.check(
                 CheckId::Coverage,
                 CheckStatus::Failed,
-                cov.problem.map_or("coverage_unclear", |p| p.code()),
+                cov.problem.map_or(grade, CheckDetail::CoverageProblem),
             );
             v.fail(SubIndication::FormatFailure);
         }
@@ -232,9 +237,11 @@ pub(super) fn signature(
     // 4. Signature value and signer certificate.
     let sr_for_sig = signer_report.as_ref();
     match sr_for_sig.map(|s| &s.signature) {
-        Some(SignatureStatus::Valid) => {
-            v.check(CheckId::Signature, CheckStatus::Passed, "signature_valid")
-        }
+        Some(SignatureStatus::Valid) => v.check(
+            CheckId::Signature,
+            CheckStatus::Passed,
+            CheckDetail::SignatureValid,
+        ),
         Some(SignatureStatus::Invalid)
             if sr_for_sig
                 .is_some_and(|s| s.problems.contains(&SignerProblem::SignedDigestMismatch)) =>
@@ -244,30 +251,34 @@ pub(super) fn signature(
             v.check(
                 CheckId::Signature,
                 CheckStatus::Failed,
-                "signature_over_other_content",
+                CheckDetail::SignatureOverOtherContent,
             );
         }
         Some(SignatureStatus::Invalid) => {
-            v.check(CheckId::Signature, CheckStatus::Failed, "signature_invalid");
+            v.check(
+                CheckId::Signature,
+                CheckStatus::Failed,
+                CheckDetail::SignatureInvalid,
+            );
             v.fail(SubIndication::SigCryptoFailure);
         }
-        Some(SignatureStatus::Unsupported { code }) => {
+        Some(SignatureStatus::Unsupported { error }) => {
             // An algorithm we do not implement (Ed448, DSA …) says nothing against
             // the signature: it was not checked. A key that does not fit the
             // algorithm, or bad parameters, is a fault of the signature itself.
-            let status = if *code == "unsupported_algorithm" {
+            let status = if matches!(error, SignatureError::UnsupportedAlgorithm { .. }) {
                 CheckStatus::NotChecked
             } else {
                 CheckStatus::Failed
             };
-            v.check(CheckId::Signature, status, code);
+            v.check(CheckId::Signature, status, CheckDetail::from(error));
             v.doubt(SubIndication::CryptoConstraintsFailure);
         }
         Some(SignatureStatus::NotChecked) | None => {
             v.check(
                 CheckId::Signature,
                 CheckStatus::NotChecked,
-                "signature_not_checked",
+                CheckDetail::SignatureNotChecked,
             );
             v.doubt(SubIndication::NoSigningCertificateFound);
         }
@@ -277,14 +288,14 @@ pub(super) fn signature(
             v.check(
                 CheckId::SigningCertificate,
                 CheckStatus::Failed,
-                "signer_certificate_not_found",
+                CheckDetail::SignerCertificateNotFound,
             );
             v.doubt(SubIndication::NoSigningCertificateFound);
         }
         Some(_) => v.check(
             CheckId::SigningCertificate,
             CheckStatus::Passed,
-            "signer_certificate_found",
+            CheckDetail::SignerCertificateFound,
         ),
     }
     if let Some(sr) = &signer_report {
@@ -311,7 +322,11 @@ pub(super) fn signature(
             });
         }
     } else if !is_ts {
-        v.check(CheckId::Timestamp, CheckStatus::NotChecked, "no_timestamp");
+        v.check(
+            CheckId::Timestamp,
+            CheckStatus::NotChecked,
+            CheckDetail::NoTimestamp,
+        );
     }
     let (used, used_time) = match (proven, claimed) {
         (Some(p), _) => ("proven", p),
@@ -328,9 +343,9 @@ pub(super) fn signature(
             CheckStatus::Warning
         },
         match used {
-            "proven" => "time_proven_by_timestamp",
-            "claimed" => "time_claimed_only",
-            _ => "time_unknown_validation_time_used",
+            "proven" => CheckDetail::TimeProvenByTimestamp,
+            "claimed" => CheckDetail::TimeClaimedOnly,
+            _ => CheckDetail::TimeUnknownValidationTimeUsed,
         },
     );
     if let (Some(c), Some(p)) = (claimed, proven)
@@ -339,14 +354,14 @@ pub(super) fn signature(
         v.check(
             CheckId::SigningTime,
             CheckStatus::Warning,
-            "claimed_time_after_timestamp",
+            CheckDetail::ClaimedTimeAfterTimestamp,
         );
     }
     if used_time > opts.at {
         v.check(
             CheckId::SigningTime,
             CheckStatus::Warning,
-            "signing_time_in_future",
+            CheckDetail::SigningTimeInFuture,
         );
         v.doubt(SubIndication::SigConstraintsFailure);
     }
@@ -363,12 +378,12 @@ pub(super) fn signature(
         v.check(
             CheckId::CertificateChain,
             CheckStatus::NotChecked,
-            "signer_certificate_not_found",
+            CheckDetail::SignerCertificateNotFound,
         );
         v.check(
             CheckId::Revocation,
             CheckStatus::NotChecked,
-            "signer_certificate_not_found",
+            CheckDetail::SignerCertificateNotFound,
         );
     }
 
@@ -388,14 +403,22 @@ pub(super) fn signature(
                 v.check(
                     CheckId::Algorithms,
                     CheckStatus::Passed,
-                    "sha1_before_retirement",
+                    CheckDetail::Sha1BeforeRetirement,
                 );
             } else {
-                v.check(CheckId::Algorithms, CheckStatus::Failed, "sha1_no_poe");
+                v.check(
+                    CheckId::Algorithms,
+                    CheckStatus::Failed,
+                    CheckDetail::Sha1NoPoe,
+                );
                 v.doubt(SubIndication::CryptoConstraintsFailureNoPoe);
             }
         } else {
-            v.check(CheckId::Algorithms, CheckStatus::Passed, "algorithms_ok");
+            v.check(
+                CheckId::Algorithms,
+                CheckStatus::Passed,
+                CheckDetail::AlgorithmsOk,
+            );
         }
     }
 

@@ -17,13 +17,16 @@
 //! an anchor at the signing time, revocation evidence for the signer, acceptable
 //! algorithms and no disallowed change after signing.
 
+mod detail;
 mod evaluate;
 mod revocation_checks;
+
+pub use detail::CheckDetail;
 
 use serde::Serialize;
 
 use crate::cert::{Cert, CertFacts};
-use crate::cms::{self, CmsError, Content, Digests, SignedCms};
+use crate::cms::{self, CmsError, Content, Digests, Integrity, SignedCms};
 use crate::crypto::HashAlg;
 
 use crate::input::InputFile;
@@ -261,12 +264,21 @@ impl Serialize for Summary {
     }
 }
 
-/// One check: what (`id`), how it went, and why (`detail`, an i18n code).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// One check: what (`id`), how it went, and why (`detail`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
     pub id: CheckId,
     pub status: CheckStatus,
-    pub detail: &'static str,
+    pub detail: CheckDetail,
+}
+
+/// What was signed: a signature by a person or organisation, or a document
+/// time-stamp (ISO 32000-2 §12.8.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureKind {
+    Signature,
+    DocumentTimestamp,
 }
 
 /// The times of a signature: what it claims, what a time-stamp proves, and which
@@ -305,8 +317,7 @@ pub struct ChangeEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LaterSignature {
     pub field: String,
-    /// `signature` or `document_timestamp`.
-    pub kind: &'static str,
+    pub kind: SignatureKind,
     /// The signer's name as its certificate card shows it, when known.
     pub signer: Option<String>,
     pub revision: usize,
@@ -377,7 +388,7 @@ impl Headline {
             (Indication::TotalFailed, _) | (_, Some(S::FormatFailure)) => Headline::Broken,
             (Indication::TotalPassed, _) if comments => Headline::ValidWithComments,
             (Indication::TotalPassed, _) => Headline::Valid,
-            _ if s.integrity != "valid" => Headline::Unknown,
+            _ if s.integrity != Integrity::Valid => Headline::Unknown,
             (_, Some(S::TryLater)) if chain_trusted(s) => Headline::IntactRevocationUnknown,
             _ if !chain_trusted(s) => Headline::IntactUntrusted,
             _ => Headline::IntactOtherwiseOpen,
@@ -400,14 +411,13 @@ pub struct SignatureReport {
     /// Signatures made in later updates, in order.
     pub signed_after: Vec<LaterSignature>,
     pub headline: Headline,
-    /// `signature` or `document_timestamp`.
-    pub kind: &'static str,
+    pub kind: SignatureKind,
     pub sub_filter: Option<String>,
     pub indication: Indication,
     pub sub_indication: Option<SubIndication>,
-    pub integrity: &'static str,
-    pub coverage: &'static str,
-    pub coverage_problem: Option<&'static str>,
+    pub integrity: Integrity,
+    pub coverage: pdf::CoverageGrade,
+    pub coverage_problem: Option<pdf::CoverageProblem>,
     pub modified_after: bool,
     pub changes_after: Vec<ChangeEntry>,
     /// The last revision's form still reaches this signature. False when a later

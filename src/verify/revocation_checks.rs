@@ -4,14 +4,14 @@
 //! The rules themselves (scope, issuer, freshness, expiry, RFC 3161) live in the
 //! engine; this module only says which check each answer is.
 
-use super::{CheckId, CheckStatus, Material, SubIndication};
+use super::{CheckDetail, CheckId, CheckStatus, Material, SubIndication};
 use crate::cert::Cert;
 use crate::time::Instant;
 use crate::trust::ChainResult;
 use crate::trust::revocation::{self, RevStatus};
 
 /// One line of the report: (check id, status, detail code).
-pub(super) type Line = (CheckId, CheckStatus, &'static str);
+pub(super) type Line = (CheckId, CheckStatus, CheckDetail);
 
 /// What the evidence says about a signer and its CAs.
 pub(super) struct SignerRevocation {
@@ -63,7 +63,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Passed,
-                "not_revoked_at_signing_time",
+                CheckDetail::NotRevokedAtSigningTime,
             ),
             None,
             None,
@@ -72,7 +72,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Failed,
-                "revoked_before_signing",
+                CheckDetail::RevokedBeforeSigning,
             ),
             None,
             Some(SubIndication::Revoked),
@@ -81,7 +81,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Failed,
-                "revoked_before_signing",
+                CheckDetail::RevokedBeforeSigning,
             ),
             Some(SubIndication::RevokedNoPoe),
             None,
@@ -90,7 +90,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Warning,
-                "revoked_after_signing",
+                CheckDetail::RevokedAfterSigning,
             ),
             None,
             None,
@@ -99,7 +99,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Failed,
-                "revoked_after_claimed_time_no_poe",
+                CheckDetail::RevokedAfterClaimedTimeNoPoe,
             ),
             Some(SubIndication::RevokedNoPoe),
             None,
@@ -109,9 +109,9 @@ pub(super) fn signer(
                 CheckId::Revocation,
                 CheckStatus::Warning,
                 if proven {
-                    "revocation_info_too_old"
+                    CheckDetail::RevocationInfoTooOld
                 } else {
-                    "revocation_info_not_current_no_poe"
+                    CheckDetail::RevocationInfoNotCurrentNoPoe
                 },
             ),
             Some(SubIndication::TryLater),
@@ -121,7 +121,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Warning,
-                "revocation_silent_after_expiry",
+                CheckDetail::RevocationSilentAfterExpiry,
             ),
             Some(SubIndication::TryLater),
             None,
@@ -130,7 +130,7 @@ pub(super) fn signer(
             (
                 CheckId::Revocation,
                 CheckStatus::Warning,
-                "revocation_not_checked",
+                CheckDetail::RevocationNotChecked,
             ),
             Some(SubIndication::TryLater),
             None,
@@ -149,8 +149,11 @@ pub(super) fn signer(
             // Without a proof of the signing time, a CA revoked at all before the
             // validation time leaves the signature in doubt, as for the signer.
             RevStatus::Revoked { at: r, .. } if r <= t || !proven => {
-                out.lines
-                    .push((CheckId::Revocation, CheckStatus::Failed, "ca_revoked"));
+                out.lines.push((
+                    CheckId::Revocation,
+                    CheckStatus::Failed,
+                    CheckDetail::CaRevoked,
+                ));
                 out.doubt.get_or_insert(SubIndication::RevokedNoPoe);
             }
             RevStatus::Good { .. } => {}
@@ -161,7 +164,7 @@ pub(super) fn signer(
         out.lines.push((
             CheckId::RevocationCa,
             CheckStatus::Warning,
-            "ca_revocation_not_checked",
+            CheckDetail::CaRevocationNotChecked,
         ));
     }
     out
@@ -171,8 +174,8 @@ pub(super) fn signer(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct TsaRevocation {
     pub status: CheckStatus,
-    /// The check's detail code (`tsa_not_revoked`, `tsa_revoked`, ...).
-    pub detail: &'static str,
+    /// Why (`TsaNotRevoked`, `TsaRevoked`, ...).
+    pub detail: CheckDetail,
     /// The token proves nothing: its TSA (or a CA above it) was revoked in a way
     /// that voids it.
     pub voids_token: bool,
@@ -214,9 +217,9 @@ pub(super) fn tsa(
                 return TsaRevocation {
                     status: CheckStatus::Failed,
                     detail: if i == 0 {
-                        "tsa_revoked"
+                        CheckDetail::TsaRevoked
                     } else {
-                        "tsa_ca_revoked"
+                        CheckDetail::TsaCaRevoked
                     },
                     voids_token: true,
                 };
@@ -230,16 +233,19 @@ pub(super) fn tsa(
     }
     let (status, detail) = match &tsa_status {
         RevStatus::Good { .. } if ca_unchecked => {
-            (CheckStatus::Warning, "tsa_ca_revocation_not_checked")
+            (CheckStatus::Warning, CheckDetail::TsaCaRevocationNotChecked)
         }
-        RevStatus::Good { .. } => (CheckStatus::Passed, "tsa_not_revoked"),
-        RevStatus::Revoked { .. } => (CheckStatus::Warning, "tsa_revoked_after_timestamp"),
-        RevStatus::Stale { .. } => (CheckStatus::Warning, "tsa_revocation_info_too_old"),
+        RevStatus::Good { .. } => (CheckStatus::Passed, CheckDetail::TsaNotRevoked),
+        RevStatus::Revoked { .. } => (CheckStatus::Warning, CheckDetail::TsaRevokedAfterTimestamp),
+        RevStatus::Stale { .. } => (CheckStatus::Warning, CheckDetail::TsaRevocationInfoTooOld),
         RevStatus::AfterExpiry { .. } => (
             CheckStatus::NotChecked,
-            "tsa_revocation_silent_after_expiry",
+            CheckDetail::TsaRevocationSilentAfterExpiry,
         ),
-        RevStatus::NotChecked => (CheckStatus::NotChecked, "tsa_revocation_not_checked"),
+        RevStatus::NotChecked => (
+            CheckStatus::NotChecked,
+            CheckDetail::TsaRevocationNotChecked,
+        ),
     };
     TsaRevocation {
         status,

@@ -9,10 +9,10 @@ use super::copy::CopyButton;
 use super::lang::{fill, t, use_lang};
 use crate::cert::facts::ValidityStatus;
 use crate::cert::holder::HolderKind;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, chain_reason};
 use crate::report::CertEntry;
 use crate::time::Instant;
-use crate::trust::{ChainResult, RevocationOutcome};
+use crate::trust::{ChainReason, ChainResult, RevocationOutcome};
 
 #[derive(Properties, Clone)]
 pub struct CertCardProps {
@@ -214,7 +214,6 @@ fn Chain(props: &ChainProps) -> Html {
 /// revocation and the path leaf → anchor. Shared with the signature panels.
 pub fn chain_view(c: &ChainResult, lang: Lang) -> Html {
     let code = c.status.code();
-    let reason = c.reason.code();
     let anchor = c.anchor.as_ref().map(|a| {
         let level = if a.intermediate {
             t(lang, "ui_anchor_intermediate")
@@ -228,13 +227,13 @@ pub fn chain_view(c: &ChainResult, lang: Lang) -> Html {
     html! {
         <div class={classes!("chain", code)} data-testid="chain">
             <div class="chain-status">{ t(lang, code) }</div>
-            if reason != "ok" {
-                <div class="chain-reason">{ t(lang, reason) }</div>
+            if c.reason != ChainReason::Ok {
+                <div class="chain-reason">{ chain_reason(lang, &c.reason) }</div>
             }
             // Profile rules the chain breaks without failing (trust::profile).
             { for c.warnings.iter().map(|w| html! {
                 <div class="chain-warning muted" data-testid="chain-warning" data-code={w.code()}>
-                    { t(lang, w.code()) }
+                    { chain_reason(lang, w) }
                 </div>
             }) }
             if let Some(a) = anchor {
@@ -343,8 +342,8 @@ fn revocation_text(r: &RevocationOutcome, lang: Lang) -> String {
         }
         RevocationOutcome::Revoked { at, .. } => fill(lang, "ui_revoked_since", &[&vn_time(*at)]),
         RevocationOutcome::NotChecked => t(lang, "revocation_not_checked").to_owned(),
-        RevocationOutcome::Unknown { code } => {
-            fill(lang, "ui_revocation_unknown", &[t(lang, code)])
+        RevocationOutcome::Unknown { reason } => {
+            fill(lang, "ui_revocation_unknown", &[chain_reason(lang, reason)])
         }
         RevocationOutcome::Anchor => String::new(),
     }

@@ -30,7 +30,7 @@ use crate::cms::Digests;
 use crate::crypto::HashAlg;
 use crate::crypto::checkpoint::Checkpoints;
 use crate::input::InputFile;
-use crate::pdf::MAX_PDF_BYTES;
+use crate::pdf::{CoverageGrade, MAX_PDF_BYTES};
 use crate::verify::{self, DocumentReport, Plan, VerifyOptions};
 
 type Dispatch = UseReducerDispatcher<VerifyState>;
@@ -467,7 +467,9 @@ fn signed_ends(report: &DocumentReport, plan: &Plan) -> Vec<Option<usize>> {
         .iter()
         .zip(&plan.signatures)
         .map(|(r, p)| match (r.coverage, p.ranges) {
-            ("entire_file" | "entire_revision", Some([_, (_, end)])) => Some(end),
+            (CoverageGrade::EntireFile | CoverageGrade::EntireRevision, Some([_, (_, end)])) => {
+                Some(end)
+            }
             _ => None,
         })
         .collect()

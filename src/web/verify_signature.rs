@@ -14,9 +14,9 @@ use super::copy::CopyButton;
 use super::download;
 use super::lang::{fill, t, use_lang};
 use super::verify_doc::tone_icon;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::verify::{
-    ChangeEntry, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
+    ChangeEntry, CheckDetail, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
 };
 
 #[derive(Properties, Clone)]
@@ -65,7 +65,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     });
     let kind = t(
         lang,
-        if s.kind == "document_timestamp" {
+        if s.kind == crate::verify::SignatureKind::DocumentTimestamp {
             "ui_kind_timestamp"
         } else {
             "ui_kind_signature"
@@ -87,7 +87,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     html! {
         <section class={classes!("signature-result", tone)} data-testid="signature-result"
             data-indication={s.indication.code()} data-sub-indication={s.sub_indication.map(|x| x.code())}
-            data-modified={s.modified_after.to_string()} data-coverage={s.coverage}
+            data-modified={s.modified_after.to_string()} data-coverage={s.coverage.code()}
             data-field={s.field.clone()}>
             <header class="sig-head">
                 <span class={classes!("verdict-icon", tone)} aria-hidden="true">{ tone_icon(tone) }</span>
@@ -144,9 +144,9 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 <dd>{ revocation(s.revocation.as_ref(), lang) }</dd>
                 <dt>{ t(lang, "ui_coverage") }</dt>
                 <dd data-testid="coverage">
-                    { words(&format!("coverage_{}", s.coverage), lang) }
+                    { i18n::coverage_grade(lang, s.coverage) }
                     if let Some(p) = s.coverage_problem {
-                        <span class="warn">{ format!(" — {}", words(p, lang)) }</span>
+                        <span class="warn">{ format!(" — {}", i18n::coverage_problem(lang, p)) }</span>
                     }
                     if props.signed_end.is_some() && props.file.is_some() {
                         { " " }
@@ -184,7 +184,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                         <li class={classes!("check", c.status.code())} data-testid="check" data-check={c.id.code()} data-status={c.status.code()}>
                             <span class={classes!("check-status", c.status.code())}>{ t(lang, check_status_code(c.status)) }</span>
                             <strong>{ crate::i18n::check_title(lang, c.id) }</strong>
-                            { ": " }{ words(c.detail, lang) }
+                            { ": " }{ i18n::check_detail(lang, &c.detail) }
                         </li>
                     }) }
                 </ul>
@@ -199,7 +199,7 @@ fn has_disallowed(s: &SignatureReport) -> bool {
 
 fn signer(s: &SignatureReport, lang: Lang) -> Html {
     let Some(f) = &s.signer else {
-        return html! { <span class="warn">{ t(lang, "signer_certificate_not_found") }</span> };
+        return html! { <span class="warn">{ i18n::check_detail(lang, &CheckDetail::SignerCertificateNotFound) }</span> };
     };
     let name = f.display_name().to_string();
     let org = f.org_line();
@@ -281,7 +281,7 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
             </span>
         },
         Some(RevStatus::AfterExpiry { .. }) => html! {
-            <span class="warn">{ words("revocation_silent_after_expiry", lang) }</span>
+            <span class="warn">{ i18n::check_detail(lang, &CheckDetail::RevocationSilentAfterExpiry) }</span>
         },
         Some(RevStatus::NotChecked) | None => html! {
             <span class="warn" data-testid="revocation-warning">

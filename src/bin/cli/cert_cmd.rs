@@ -246,11 +246,11 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         "  {:<22} {}{anchor} ({})",
         label("Chuỗi chứng thực:", "Chain:"),
         i18n::text(lang, status.as_str().unwrap_or("invalid")),
-        i18n::text(lang, chain.reason.code())
+        i18n::chain_reason(lang, &chain.reason)
     )?;
     // Profile rules the chain breaks without failing (RFC 5280 §4; trust::profile).
     for w in &chain.warnings {
-        writeln!(out, "  {:<22} {}", "", i18n::text(lang, w.code()))?;
+        writeln!(out, "  {:<22} {}", "", i18n::chain_reason(lang, w))?;
     }
     if let Some(a) = &chain.anchor {
         writeln!(

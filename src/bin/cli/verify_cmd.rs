@@ -7,7 +7,7 @@ use std::io::Write;
 
 use kyso::i18n::Lang;
 use kyso::input::InputFile;
-use kyso::verify::{self, VerifyOptions};
+use kyso::verify::{self, CheckId, CheckStatus, VerifyOptions};
 use serde_json::Value;
 
 use super::files::{self, Unreadable};
@@ -96,7 +96,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out))
     } else {
-        print_human(&mut out, &reports, &unreadable, lang)
+        print_human(&mut out, &reports, &verified, &unreadable, lang)
     };
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -115,45 +115,44 @@ fn s(v: &Value) -> &str {
 /// Whether they were analysed at all is told by the `modifications` check: a
 /// signature whose CMS cannot be read or whose coverage is unclear stops before that
 /// step, and its empty list of changes means "not looked at", not "none found".
-fn changes_after(sig: &Value, lang: Lang) -> &str {
+fn changes_after(sig: &verify::SignatureReport, lang: Lang) -> &'static str {
     let vi = lang == Lang::Vi;
     let label = |v: &'static str, e: &'static str| if vi { v } else { e };
-    let check = sig["checks"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|c| s(&c["id"]) == "modifications");
-    match check.map(|c| (s(&c["status"]), c)) {
-        None | Some(("not_checked", _)) => kyso::i18n::text(lang, "changes_not_analysed"),
+    let check = sig.checks.iter().find(|c| c.id == CheckId::Modifications);
+    match check.map(|c| (c.status, c)) {
+        None | Some((CheckStatus::NotChecked, _)) => kyso::i18n::text(lang, "changes_not_analysed"),
         // "Modified" only when a change that is not allowed was found: a decree
         // signed again by the agency is not a modified decree.
-        Some(("failed", _)) => label(
+        Some((CheckStatus::Failed, _)) => label(
             "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
             "MODIFIED AFTER SIGNING",
         ),
-        Some(("passed", _)) if sig["modified_after"].as_bool() == Some(true) => label(
+        Some((CheckStatus::Passed, _)) if sig.modified_after => label(
             "sau khi ký chỉ có thay đổi được phép",
             "only allowed changes after signing",
         ),
-        Some(("passed", _)) => label(
+        Some((CheckStatus::Passed, _)) => label(
             "không có sửa đổi trái phép sau khi ký",
             "no disallowed change after signing",
         ),
         // Not modified, and yet not passed (an analysis that could not be relied
         // on): the check's own words.
-        Some((_, c)) => s(&c["message"]),
+        Some((_, c)) => kyso::i18n::check_detail(lang, &c.detail),
     }
 }
 
+/// The reports for a terminal: `reports` are their JSON documents (`verified`, in the
+/// same order, is what the typed words are taken from).
 fn print_human(
     out: &mut impl Write,
     reports: &[Value],
+    verified: &[verify::DocumentReport],
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> std::io::Result<()> {
     let vi = lang == Lang::Vi;
     let label = |v: &'static str, e: &'static str| if vi { v } else { e };
-    for r in reports {
+    for (r, doc) in reports.iter().zip(verified) {
         writeln!(out, "══ {} ══", s(&r["file"]))?;
         if let Some(err) = r["error"].as_object() {
             writeln!(out, "  ✗ {}", s(&err["message"]))?;
@@ -164,7 +163,8 @@ fn print_human(
         if let Some(e) = r["encryption_text"].as_str() {
             writeln!(out, "  {} {e}", label("Mã hóa:", "Encryption:"))?;
         }
-        for sig in r["signatures"].as_array().into_iter().flatten() {
+        let typed = doc.signatures.iter();
+        for (sig, typed) in r["signatures"].as_array().into_iter().flatten().zip(typed) {
             let mark = match s(&sig["indication"]) {
                 "TOTAL_PASSED" => "✓",
                 "TOTAL_FAILED" => "✗",
@@ -185,7 +185,7 @@ fn print_human(
                 out,
                 "      {:<20} {}",
                 label("Toàn vẹn:", "Integrity:"),
-                kyso::i18n::text(lang, &format!("integrity_{}", s(&sig["integrity"])))
+                kyso::i18n::integrity(lang, typed.integrity)
             )?;
             if let Some(signer) = sig["signer"].as_object() {
                 let cn = signer.get("common_name").map(s).unwrap_or("—");
@@ -247,8 +247,8 @@ fn print_human(
                 out,
                 "      {:<20} {} · {}",
                 label("Phạm vi ký:", "Coverage:"),
-                kyso::i18n::text(lang, &format!("coverage_{}", s(&sig["coverage"]))),
-                changes_after(sig, lang)
+                kyso::i18n::coverage_grade(lang, typed.coverage),
+                changes_after(typed, lang)
             )?;
             let later = sig["signed_after"].as_array().cloned().unwrap_or_default();
             if !later.is_empty() {
@@ -297,10 +297,17 @@ fn print_human(
                     kyso::i18n::text(lang, &format!("action_{}", s(&c["action"]))),
                 )?;
             }
-            for c in sig["checks"].as_array().into_iter().flatten() {
-                if s(&c["status"]) != "passed" {
-                    writeln!(out, "      ! {}: {}", s(&c["title"]), s(&c["message"]))?;
-                }
+            for c in typed
+                .checks
+                .iter()
+                .filter(|c| c.status != CheckStatus::Passed)
+            {
+                writeln!(
+                    out,
+                    "      ! {}: {}",
+                    kyso::i18n::check_title(lang, c.id),
+                    kyso::i18n::check_detail(lang, &c.detail)
+                )?;
             }
         }
         super::evidence::print_human(out, &r["evidence_sources"], lang)?;

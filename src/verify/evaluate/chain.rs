@@ -7,7 +7,7 @@ use crate::cert::{self, Cert};
 use crate::time::Instant;
 use crate::trust::{ChainReason, ChainStatus, ValidationOptions};
 use crate::verify::{
-    CheckId, CheckStatus, Material, SignatureReport, SubIndication, VerifyOptions,
+    CheckDetail, CheckId, CheckStatus, Material, SignatureReport, SubIndication, VerifyOptions,
     revocation_checks,
 };
 
@@ -34,22 +34,23 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Passed,
-                "chain_trusted",
+                CheckDetail::ChainTrusted,
             );
             v.check(
                 CheckId::ValidityAtSigningTime,
                 CheckStatus::Passed,
-                "cert_valid_at_signing_time",
+                CheckDetail::CertValidAtSigningTime,
             );
             chain_ok = true;
         }
         (ChainStatus::Incomplete, _) => {
             // Which CA is missing and where it is published: the chain's
-            // `missing_issuer`; the check says whether a location is known.
-            let detail = chain
-                .missing_issuer
-                .as_ref()
-                .map_or("issuer_not_found", |m| m.code);
+            // `missing_issuer`; the check says whether a location is known. Without
+            // one, the reason itself (the issuer not found, or the search gave up).
+            let detail = chain.missing_issuer.as_ref().map_or_else(
+                || CheckDetail::Chain(chain.reason.clone()),
+                CheckDetail::from,
+            );
             v.check(CheckId::CertificateChain, CheckStatus::Failed, detail);
             v.doubt(SubIndication::NoCertificateChainFound);
         }
@@ -57,7 +58,7 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
-                "root_not_trusted",
+                CheckDetail::Chain(chain.reason.clone()),
             );
             v.doubt(SubIndication::NoCertificateChainFound);
         }
@@ -65,12 +66,12 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
-                "cert_expired",
+                CheckDetail::Chain(chain.reason.clone()),
             );
             v.check(
                 CheckId::ValidityAtSigningTime,
                 CheckStatus::Failed,
-                "cert_expired_at_signing_time",
+                CheckDetail::CertExpiredAtSigningTime,
             );
             if *position == 0 && proven {
                 v.fail(SubIndication::Expired);
@@ -82,12 +83,12 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
-                "cert_not_yet_valid",
+                CheckDetail::Chain(chain.reason.clone()),
             );
             v.check(
                 CheckId::ValidityAtSigningTime,
                 CheckStatus::Failed,
-                "cert_not_yet_valid_at_signing_time",
+                CheckDetail::CertNotYetValidAtSigningTime,
             );
             if *position == 0 && proven {
                 v.fail(SubIndication::NotYetValid);
@@ -99,7 +100,7 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
-                "bad_signature",
+                CheckDetail::Chain(chain.reason.clone()),
             );
             v.doubt(SubIndication::CertificateChainGeneralFailure);
         }
@@ -107,7 +108,7 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
-                reason.code(),
+                CheckDetail::Chain(reason.clone()),
             );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
@@ -120,7 +121,7 @@ pub(super) fn chain_checks(
             v.check(
                 CheckId::ValidityAtSigningTime,
                 CheckStatus::Warning,
-                "cert_expired_now_no_poe",
+                CheckDetail::CertExpiredNowNoPoe,
             );
             v.doubt(SubIndication::OutOfBoundsNoPoe);
         }

@@ -8,7 +8,7 @@ use crate::cms::{
     TimestampStatus,
 };
 use crate::pdf::SignatureInfo;
-use crate::verify::{CheckId, CheckStatus, SignatureReport, SubIndication};
+use crate::verify::{CheckDetail, CheckId, CheckStatus, SignatureReport, SubIndication};
 
 pub(super) fn integrity_of_signature(
     v: &mut Verdict,
@@ -16,7 +16,7 @@ pub(super) fn integrity_of_signature(
     sr: &SignerReport,
     content: Content,
 ) {
-    r.integrity = sr.integrity.code();
+    r.integrity = sr.integrity;
     let p = |c: SignerProblem| sr.problems.contains(&c);
     if p(SignerProblem::ContentTypeMismatch)
         || p(SignerProblem::ContentTypeMissing)
@@ -25,7 +25,7 @@ pub(super) fn integrity_of_signature(
         v.check(
             CheckId::ContentType,
             CheckStatus::Failed,
-            "content_type_mismatch",
+            CheckDetail::ContentTypeMismatch,
         );
         v.fail(SubIndication::FormatFailure);
     }
@@ -33,31 +33,36 @@ pub(super) fn integrity_of_signature(
         v.check(
             CheckId::Format,
             CheckStatus::Failed,
-            "detached_with_content",
+            CheckDetail::DetachedWithContent,
         );
         v.fail(SubIndication::FormatFailure);
     }
     match sr.integrity {
-        Integrity::Valid => v.check(CheckId::Integrity, CheckStatus::Passed, "digest_matches"),
+        Integrity::Valid => v.check(
+            CheckId::Integrity,
+            CheckStatus::Passed,
+            CheckDetail::DigestMatches,
+        ),
         Integrity::Invalid => {
             let detail = if p(SignerProblem::EncapsulatedDigestMismatch) {
-                "encapsulated_digest_mismatch"
+                CheckDetail::EncapsulatedDigestMismatch
             } else {
-                "digest_mismatch"
+                CheckDetail::DigestMismatch
             };
             v.check(CheckId::Integrity, CheckStatus::Failed, detail);
             v.fail(SubIndication::HashFailure);
         }
         Integrity::Unknown => {
             let detail = if p(SignerProblem::MessageDigestMissing) {
-                "message_digest_missing"
+                CheckDetail::MessageDigestMissing
             } else if p(SignerProblem::UnsupportedDigestAlgorithm) {
-                "unsupported_digest_algorithm"
+                CheckDetail::UnsupportedDigestAlgorithm
             } else {
-                "digest_not_checked"
+                CheckDetail::DigestNotChecked
             };
+            let missing = detail == CheckDetail::MessageDigestMissing;
             v.check(CheckId::Integrity, CheckStatus::NotChecked, detail);
-            if detail == "message_digest_missing" {
+            if missing {
                 v.fail(SubIndication::FormatFailure);
             } else if sr.signature != SignatureStatus::Invalid {
                 v.doubt(SubIndication::CryptoConstraintsFailure);
@@ -76,24 +81,28 @@ pub(super) fn integrity_of_doc_timestamp(
     };
     match ts.status {
         TimestampStatus::ImprintMismatch => {
-            r.integrity = "invalid";
+            r.integrity = Integrity::Invalid;
             v.check(
                 CheckId::Integrity,
                 CheckStatus::Failed,
-                "timestamp_imprint_mismatch",
+                CheckDetail::TimestampImprintMismatch,
             );
             v.fail(SubIndication::HashFailure);
         }
         TimestampStatus::Malformed => {
-            v.check(CheckId::Integrity, CheckStatus::NotChecked, ts.detail);
+            v.check(
+                CheckId::Integrity,
+                CheckStatus::NotChecked,
+                CheckDetail::from(&ts.detail),
+            );
             v.fail(SubIndication::FormatFailure);
         }
         _ => {
-            r.integrity = "valid";
+            r.integrity = Integrity::Valid;
             v.check(
                 CheckId::Integrity,
                 CheckStatus::Passed,
-                "timestamp_imprint_matches",
+                CheckDetail::TimestampImprintMatches,
             );
         }
     }
@@ -105,7 +114,7 @@ pub(super) fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts
         EssStatus::V2Match => v.check(
             CheckId::EssSigningCertificate,
             CheckStatus::Passed,
-            "ess_v2_match",
+            CheckDetail::EssV2Match,
         ),
         EssStatus::V1Match => v.check(
             CheckId::EssSigningCertificate,
@@ -114,20 +123,20 @@ pub(super) fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts
             } else {
                 CheckStatus::Passed
             },
-            "ess_v1_match",
+            CheckDetail::EssV1Match,
         ),
         EssStatus::Absent => {
             if cades {
                 v.check(
                     CheckId::EssSigningCertificate,
                     CheckStatus::Warning,
-                    "ess_absent_cades",
+                    CheckDetail::EssAbsentCades,
                 );
             } else if !is_ts {
                 v.check(
                     CheckId::EssSigningCertificate,
                     CheckStatus::NotChecked,
-                    "ess_absent",
+                    CheckDetail::EssAbsent,
                 );
             }
         }
@@ -135,7 +144,7 @@ pub(super) fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts
             v.check(
                 CheckId::EssSigningCertificate,
                 CheckStatus::Failed,
-                "ess_mismatch",
+                CheckDetail::EssMismatch,
             );
             v.doubt(SubIndication::NoSigningCertificateFound);
         }
@@ -143,14 +152,14 @@ pub(super) fn ess(v: &mut Verdict, sr: &SignerReport, sig: &SignatureInfo, is_ts
             v.check(
                 CheckId::EssSigningCertificate,
                 CheckStatus::Failed,
-                "ess_malformed",
+                CheckDetail::EssMalformed,
             );
             v.fail(SubIndication::FormatFailure);
         }
         EssStatus::NotChecked => v.check(
             CheckId::EssSigningCertificate,
             CheckStatus::NotChecked,
-            "signer_certificate_not_found",
+            CheckDetail::SignerCertificateNotFound,
         ),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::Verdict;
 use crate::cert::Cert;
-use crate::verify::{CheckId, CheckStatus, SubIndication};
+use crate::verify::{CheckDetail, CheckId, CheckStatus, SubIndication};
 
 /// Key purposes that let a certificate sign a document when its extendedKeyUsage
 /// extension is critical. RFC 5280 §4.2.1.12: with the extension present, "the
@@ -57,18 +57,18 @@ pub(super) fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
         Ok(None) => v.check(
             CheckId::SignerKeyUsage,
             CheckStatus::Passed,
-            "key_usage_absent",
+            CheckDetail::KeyUsageAbsent,
         ),
         Ok(Some((_, ku))) if ku.digital_signature() || ku.non_repudiation() => v.check(
             CheckId::SignerKeyUsage,
             CheckStatus::Passed,
-            "key_usage_allows_signing",
+            CheckDetail::KeyUsageAllowsSigning,
         ),
         Ok(Some(_)) => {
             v.check(
                 CheckId::SignerKeyUsage,
                 CheckStatus::Failed,
-                "key_usage_excludes_signing",
+                CheckDetail::KeyUsageExcludesSigning,
             );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
@@ -76,7 +76,7 @@ pub(super) fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
             v.check(
                 CheckId::SignerKeyUsage,
                 CheckStatus::Failed,
-                "key_usage_malformed",
+                CheckDetail::KeyUsageMalformed,
             );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
@@ -85,24 +85,24 @@ pub(super) fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
         Ok(None) => v.check(
             CheckId::SignerExtendedKeyUsage,
             CheckStatus::Passed,
-            "eku_absent",
+            CheckDetail::EkuAbsent,
         ),
         Ok(Some((_, eku))) if eku.0.iter().any(|p| DOCUMENT_SIGNING_PURPOSES.contains(p)) => v
             .check(
                 CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Passed,
-                "eku_allows_signing",
+                CheckDetail::EkuAllowsSigning,
             ),
         Ok(Some((false, _))) => v.check(
             CheckId::SignerExtendedKeyUsage,
             CheckStatus::Warning,
-            "eku_not_critical_other_purposes",
+            CheckDetail::EkuNotCriticalOtherPurposes,
         ),
         Ok(Some((true, _))) => {
             v.check(
                 CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Failed,
-                "eku_excludes_signing",
+                CheckDetail::EkuExcludesSigning,
             );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
@@ -110,7 +110,7 @@ pub(super) fn signer_key_purpose(v: &mut Verdict, leaf: &Cert) {
             v.check(
                 CheckId::SignerExtendedKeyUsage,
                 CheckStatus::Failed,
-                "eku_malformed",
+                CheckDetail::EkuMalformed,
             );
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
@@ -142,7 +142,7 @@ mod tests {
         let checks = v
             .checks
             .iter()
-            .map(|c| (c.id.code(), c.status, c.detail))
+            .map(|c| (c.id.code(), c.status, c.detail.code()))
             .collect();
         (checks, v.result().1)
     }

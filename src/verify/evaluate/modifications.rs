@@ -3,7 +3,9 @@
 
 use super::Verdict;
 use crate::pdf::{self, Document, SignatureInfo};
-use crate::verify::{ChangeEntry, CheckId, CheckStatus, SignatureReport, SubIndication};
+use crate::verify::{
+    ChangeEntry, CheckDetail, CheckId, CheckStatus, SignatureReport, SubIndication,
+};
 
 pub(super) fn modifications(
     v: &mut Verdict,
@@ -36,14 +38,14 @@ pub(super) fn modifications(
         v.check(
             CheckId::Modifications,
             CheckStatus::Failed,
-            "changes_not_allowed",
+            CheckDetail::ChangesNotAllowed,
         );
         v.doubt(SubIndication::SigConstraintsFailure);
     } else if !ch.reliable {
         v.check(
             CheckId::Modifications,
             CheckStatus::Warning,
-            "changes_analysis_unreliable",
+            CheckDetail::ChangesAnalysisUnreliable,
         );
         v.doubt(SubIndication::SigConstraintsFailure);
     } else if ch.changes.iter().any(|c| c.comment.is_some()) {
@@ -52,19 +54,19 @@ pub(super) fn modifications(
         v.check(
             CheckId::Modifications,
             CheckStatus::Warning,
-            "comments_added",
+            CheckDetail::CommentsAdded,
         );
     } else if ch.modified_after {
         v.check(
             CheckId::Modifications,
             CheckStatus::Passed,
-            "only_allowed_changes",
+            CheckDetail::OnlyAllowedChanges,
         );
     } else {
         v.check(
             CheckId::Modifications,
             CheckStatus::Passed,
-            "no_changes_after_signing",
+            CheckDetail::NoChangesAfterSigning,
         );
     }
 }

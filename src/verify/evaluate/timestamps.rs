@@ -7,7 +7,7 @@ use crate::cms::{TimestampReport, TimestampStatus};
 use crate::time::Instant;
 use crate::trust::{ChainStatus, ValidationOptions};
 use crate::verify::{
-    CheckId, CheckStatus, Material, SubIndication, VerifyOptions, revocation_checks,
+    CheckDetail, CheckId, CheckStatus, Material, SubIndication, VerifyOptions, revocation_checks,
 };
 
 /// Verifies a time-stamp's TSA chain; returns the proven time when all holds.
@@ -19,7 +19,11 @@ pub(super) fn timestamp_check(
     is_doc_ts: bool,
 ) -> Option<Instant> {
     if ts.status != TimestampStatus::Valid {
-        v.check(CheckId::Timestamp, CheckStatus::Failed, ts.detail);
+        v.check(
+            CheckId::Timestamp,
+            CheckStatus::Failed,
+            CheckDetail::from(&ts.detail),
+        );
         if !is_doc_ts {
             // A broken time-stamp proves nothing and casts doubt on the signature.
             v.doubt(SubIndication::SigConstraintsFailure);
@@ -56,23 +60,31 @@ pub(super) fn timestamp_check(
             v.check(
                 CheckId::Timestamp,
                 CheckStatus::Warning,
-                "tsa_eku_not_critical",
+                CheckDetail::TsaEkuNotCritical,
             );
         }
         return Some(gen_time);
     }
     if chain.status != ChainStatus::Trusted {
-        v.check(CheckId::Timestamp, CheckStatus::Warning, "tsa_not_trusted");
+        v.check(
+            CheckId::Timestamp,
+            CheckStatus::Warning,
+            CheckDetail::TsaNotTrusted,
+        );
         return None;
     }
     if !ts.eku_critical {
         v.check(
             CheckId::Timestamp,
             CheckStatus::Warning,
-            "tsa_eku_not_critical",
+            CheckDetail::TsaEkuNotCritical,
         );
     } else {
-        v.check(CheckId::Timestamp, CheckStatus::Passed, "timestamp_valid");
+        v.check(
+            CheckId::Timestamp,
+            CheckStatus::Passed,
+            CheckDetail::TimestampValid,
+        );
     }
     Some(gen_time)
 }
