@@ -18,8 +18,12 @@ type Dispatch = UseReducerDispatcher<Session>;
 
 /// Files dropped, picked or pasted: listed and validated now, and validated again
 /// when the trust folder's CRLs they need arrive.
-pub fn add(dispatch: &Dispatch, loaded: Loaded) {
-    fetch_folder_crls(dispatch.clone(), &loaded.files);
+///
+/// `bundle` is the deployer's CAs the session holds (`trust/bundle.pem`, the folder's):
+/// a dropped certificate's issuer may be known only from there, and the verify tab
+/// looks there too.
+pub fn add(dispatch: &Dispatch, loaded: Loaded, bundle: &[InputFile]) {
+    fetch_folder_crls(dispatch.clone(), &loaded.files, bundle);
     dispatch.dispatch(Action::Add {
         loaded,
         at: clock::now(),
@@ -42,7 +46,7 @@ pub fn clear(dispatch: &Dispatch) {
 
 /// Fetches the trust folder's CRLs the certificates in `files` need (when the page
 /// has a folder) and hands them to the session, which validates again.
-fn fetch_folder_crls(dispatch: Dispatch, files: &[InputFile]) {
+fn fetch_folder_crls(dispatch: Dispatch, files: &[InputFile], bundle: &[InputFile]) {
     let Some(folder) = trust_folder::current() else {
         return;
     };
@@ -50,7 +54,9 @@ fn fetch_folder_crls(dispatch: Dispatch, files: &[InputFile]) {
     if certs.is_empty() {
         return;
     }
-    let pool = folder::issuer_pool(&certs, &Cert::all_in(&folder.cas));
+    let mut cas = Cert::all_in(bundle);
+    cas.extend(Cert::all_in(&folder.cas));
+    let pool = folder::issuer_pool(&certs, &cas);
     spawn_local(async move {
         let crls = trust_folder::crls_for(&certs, &pool).await;
         if !crls.is_empty() {

@@ -34,8 +34,10 @@ pub fn CertTab(props: &CertTabProps) -> Html {
     let limit = use_state(|| PAGE);
 
     let on_loaded = {
-        let dispatch = session.dispatcher();
-        Callback::from(move |loaded: Loaded| cert_job::add(&dispatch, loaded))
+        let session = session.clone();
+        Callback::from(move |loaded: Loaded| {
+            cert_job::add(&session.dispatcher(), loaded, session.bundle())
+        })
     };
     let on_clear = {
         let dispatch = session.dispatcher();
