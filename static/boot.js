@@ -104,10 +104,17 @@ async function takeOverIfWaiting() {
   const registration = await sw.getRegistration();
   const waiting = registration && registration.waiting;
   if (!waiting) return false;
-  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', resolve, { once: true }));
+  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', () => resolve(true), { once: true }));
+  // A new version that fails to activate is left for next time; the page starts.
+  const refused = new Promise((resolve) =>
+    waiting.addEventListener('statechange', () => waiting.state === 'redundant' && resolve(false)),
+  );
   waiting.postMessage('kyso-activate');
-  // A worker that does not answer in time is left for next time; the page starts.
-  const ok = await Promise.race([switched.then(() => true), new Promise((r) => setTimeout(r, 3000, false))]);
+  // Chromium activates it only once the old worker has no fetch in flight (the page's
+  // own preloads, served from the old cache): measured up to 3–4 s on a loaded machine,
+  // so a short wait started the old version instead, one run in two. A worker that
+  // never answers still lets the page start, after 15 s.
+  const ok = await Promise.race([switched, refused, new Promise((r) => setTimeout(r, 15000, false))]);
   if (ok) location.reload();
   return ok;
 }
