@@ -235,7 +235,6 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(out, "  {:<22} {}", "SHA-1:", f.sha1)?;
     writeln!(out, "  {:<22} {}", "SHA-256:", f.sha256)?;
     let chain = &c.chain;
-    let status = serde_json::to_value(chain.status).unwrap_or_default();
     let anchor = chain
         .anchor
         .as_ref()
@@ -245,7 +244,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         out,
         "  {:<22} {}{anchor} ({})",
         label("Chuỗi chứng thực:", "Chain:"),
-        i18n::text(lang, status.as_str().unwrap_or("invalid")),
+        i18n::chain_status(lang, chain.status),
         i18n::chain_reason(lang, &chain.reason)
     )?;
     // Profile rules the chain breaks without failing (RFC 5280 §4; trust::profile).
@@ -257,7 +256,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
             out,
             "  {:<22} {}",
             label("Loại CA gốc:", "Root kind:"),
-            i18n::text(lang, a.kind.code())
+            i18n::anchor_kind(lang, a.kind)
         )?;
     }
     if let Some(m) = &chain.missing_issuer {
