@@ -250,22 +250,7 @@ fn print_signature(
             label("Chuỗi chứng thực:", "Chain:"),
             i18n::chain_status(lang, chain.status)
         )?;
-        if let Some(a) = &chain.anchor {
-            writeln!(
-                out,
-                "      {:<20} {}",
-                label("Loại CA gốc:", "Root kind:"),
-                i18n::anchor_kind(lang, a.kind)
-            )?;
-        }
-        if let Some(m) = &chain.missing_issuer {
-            writeln!(
-                out,
-                "      {:<20} {}",
-                label("CA còn thiếu:", "Missing CA:"),
-                i18n::missing_issuer(lang, m)
-            )?;
-        }
+        super::cert_cmd::chain_details(out, chain, lang, "      ", 20)?;
     }
     writeln!(
         out,
