@@ -21,7 +21,8 @@ pub use pdf::{
     encryption, integrity, pdf_error,
 };
 pub use verification::{
-    check_title, claimed_source, headline, proven_source, sub_indication, summary_text, verdict,
+    check_title, claimed_source, headline, proven_source, rev_source, sub_indication, summary_text,
+    verdict,
 };
 
 use crate::input::InputError;
@@ -496,6 +497,18 @@ mod tests {
             add(code, &|l| encryption(l, &e).unwrap_or_default());
         }
         assert_eq!(encryption(Lang::Vi, &Encryption::None), None);
+        // "CRL" and "OCSP" are the same in both languages, on purpose.
+        for s in [
+            crate::verify::RevSource::Crl,
+            crate::verify::RevSource::Ocsp,
+        ] {
+            let code = format!("rev_source_{}", s.code());
+            assert!(
+                !tables.contains(&code.as_str()),
+                "{code} is also in a table"
+            );
+            assert!(!rev_source(Lang::Vi, s).is_empty());
+        }
         let errors = [
             P::Empty,
             P::NotPdf,

@@ -13,9 +13,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Không đọc được tệp PDF",
         "The PDF could not be read",
     ),
-    // Where a revocation answer came from.
-    ("rev_source_crl", "CRL", "CRL"),
-    ("rev_source_ocsp", "OCSP", "OCSP"),
     // Beside the first sentence a reader sees for a signature.
     ("signed_after_by", "Được ký thêm bởi", "Signed again by"),
     (
@@ -278,6 +275,19 @@ pub fn headline(lang: super::Lang, h: crate::verify::Headline) -> &'static str {
                 "Chưa kiểm tra được chữ ký",
                 "The signature could not be checked",
             ),
+        },
+    )
+}
+
+/// Which kind of evidence answered for revocation, in `lang` (the same acronyms in
+/// both languages: clerks read "CRL" and "OCSP" on the CA's own pages).
+pub fn rev_source(lang: super::Lang, s: crate::verify::RevSource) -> &'static str {
+    use crate::verify::RevSource;
+    super::pick(
+        lang,
+        match s {
+            RevSource::Crl => ("CRL", "CRL"),
+            RevSource::Ocsp => ("OCSP", "OCSP"),
         },
     )
 }

@@ -27,7 +27,7 @@ use crate::forms::doc::{self, Align, Doc, Para, Signature, Span, Table};
 use crate::i18n::{self, Lang};
 use crate::time::Instant;
 use crate::verify::{
-    CheckDetail, DocumentReport, RevStatus, SignatureKind, SignatureReport, TimeUsed,
+    CheckDetail, DocumentReport, RevSource, RevStatus, SignatureKind, SignatureReport, TimeUsed,
 };
 
 /// What the record needs besides the report: facts about the file that only the
@@ -301,13 +301,8 @@ fn signer_lines(f: &CertFacts, lang: Lang, out: &mut Vec<Para>) {
 
 fn revocation_words(r: Option<&RevStatus>, lang: Lang) -> String {
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let source = |s: &str| {
-        format!(
-            "{} {}",
-            t("record_rev_source"),
-            t(&format!("rev_source_{s}"))
-        )
-    };
+    let source =
+        |s: &RevSource| format!("{} {}", t("record_rev_source"), i18n::rev_source(lang, *s));
     match r {
         Some(RevStatus::Good {
             source: s,

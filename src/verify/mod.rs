@@ -35,7 +35,7 @@ use crate::time::Instant;
 use crate::trust::revocation::{Evidence, EvidenceStats, Origin};
 use crate::trust::{Crl, TrustStore};
 
-pub use crate::trust::revocation::RevStatus;
+pub use crate::trust::revocation::{RevSource, RevStatus};
 
 /// Everything besides the PDF that the verdict depends on.
 #[derive(Clone, Debug)]

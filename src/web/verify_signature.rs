@@ -262,16 +262,16 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
             ..
         }) => html! {
             <span class="ok-text">
-                { fill(lang, "ui_rev_good", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued),
+                { fill(lang, "ui_rev_good", &[i18n::rev_source(lang, *source), &vn_time(*issued),
                     if *fresh { "" } else { t(lang, "ui_rev_not_fresh") }]) }
             </span>
         },
         Some(RevStatus::Revoked { at, source, .. }) => html! {
-            <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), &words(&format!("rev_source_{source}"), lang)]) }</span>
+            <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), i18n::rev_source(lang, *source)]) }</span>
         },
         Some(RevStatus::Stale { source, issued, .. }) => html! {
             <span class="warn">
-                { fill(lang, "ui_rev_stale", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued)]) }
+                { fill(lang, "ui_rev_stale", &[i18n::rev_source(lang, *source), &vn_time(*issued)]) }
             </span>
         },
         Some(RevStatus::AfterExpiry { .. }) => html! {
@@ -374,18 +374,6 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-/// Words for a code, from `i18n`; the code itself, spaced, when it has no words.
-/// Left only for the revocation source (`crl`, `ocsp`), which the revocation engine
-/// still carries as a string (`trust::RevStatus`); every other field of the panel
-/// is typed and worded by an exhaustive match.
-fn words(code: &str, lang: Lang) -> String {
-    let w = t(lang, code);
-    if w != code {
-        return w.to_owned();
-    }
-    code.replace('_', " ")
 }
 
 fn signed_name(file: &str, index: usize) -> String {
