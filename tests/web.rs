@@ -32,6 +32,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "web/verify_tab.rs"]
 mod verify_tab;
 
+#[path = "web/cert_tab.rs"]
+mod cert_tab;
+
 const G2_LEAF: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/fixtures/real-certs/leaf-g2-cpcag2-tongcucthue.pem"

@@ -8,6 +8,7 @@
 mod certificates;
 mod check_details;
 mod letters;
+mod letters_page;
 mod pdf;
 mod record;
 mod ui;
@@ -60,7 +61,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     verification::TEXTS,
     check_details::TEXTS,
     letters::TEXTS,
-    letters::PAGE_TEXTS,
+    letters_page::TEXTS,
     record::TEXTS,
     ui::TEXTS,
 ];

@@ -63,6 +63,10 @@ pub fn check_title(lang: super::Lang, id: crate::verify::CheckId) -> &'static st
         ),
         C::Algorithms => ("Thuật toán", "Algorithms"),
         C::Modifications => ("Thay đổi sau khi ký", "Changes after signing"),
+        C::CertificateProfile => (
+            "Quy tắc cấu trúc chứng thư (RFC 5280)",
+            "Certificate profile (RFC 5280)",
+        ),
     };
     match lang {
         super::Lang::Vi => vi,

@@ -19,7 +19,8 @@
 //! then verifies it like a dropped CRL. Nothing here is trusted because it is listed.
 //!
 //! This module is pure (no I/O): parsing and writing the index, the matching rule,
-//! which of two CRLs is newer ([`is_newer`]), whether an issuer signed a CRL
+//! where a certificate's issuers are looked for ([`issuer_pool`]), which of two CRLs
+//! is newer ([`is_newer`]), whether an issuer signed a CRL
 //! ([`check_issuer`]), and a CRL's age ([`freshness`]). Parsing takes any bytes.
 
 use core::cmp::Ordering;
@@ -259,6 +260,25 @@ pub fn needed_by(entry: &CrlEntry, cert: &Cert) -> bool {
         (Some(_), Some(_)) => false,
         _ => entry.issuer == dn_string_der(cert.issuer_der()),
     }
+}
+
+/// Where the issuers of `certs` are looked for, to know which CRLs (and, online,
+/// which missing issuers) a chain through them needs: `certs` themselves (a signed
+/// file or a `.p7b` may carry its intermediates), the CA certificates built into
+/// kyso ([`super::builtin`]), then `cas`, the deployer's and the user's CA
+/// certificates. Each certificate once (a deployer's bundle usually repeats the
+/// built-in CAs). The page's two tabs and the CLI all ask here, so a CRL is fetched
+/// for the same chains wherever a certificate is checked.
+pub fn issuer_pool(certs: &[Cert], cas: &[Cert]) -> Vec<Cert> {
+    // A merged agency's folder dropped on the page holds hundreds of certificates.
+    let mut seen = std::collections::HashSet::new();
+    certs
+        .iter()
+        .chain(super::builtin::certs())
+        .chain(cas)
+        .filter(|c| seen.insert(c.sha256()))
+        .cloned()
+        .collect()
 }
 
 /// `certs` and, a few levels up, their issuers found in `pool`: the certificates

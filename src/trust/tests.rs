@@ -262,3 +262,40 @@ fn the_wrong_issuer_key_is_a_bad_signature() {
     let r = validate(&leaf, &[], &[], &store, at("2025-01-01T00:00:00Z"), &opts);
     assert_ne!(r.status, ChainStatus::Trusted);
 }
+
+#[test]
+fn issuers_are_looked_for_in_the_certificates_at_hand_the_builtin_and_the_given_cas() {
+    let (leaf, cpcag2, root) = g2();
+    let test_ca = {
+        let path = format!("{}/tests/fixtures/certs/ca.pem", env!("CARGO_MANIFEST_DIR"));
+        let (_, der) = der::pem::decode_vec(&std::fs::read(&path).unwrap()).unwrap();
+        Cert::from_der(&der).unwrap()
+    };
+    let count = |pool: &[Cert], c: &Cert| pool.iter().filter(|p| p.sha256() == c.sha256()).count();
+
+    // The given G2 CA is also built in, and the leaf comes twice: each is kept once.
+    let pool = folder::issuer_pool(
+        &[leaf.clone(), leaf.clone()],
+        &[test_ca.clone(), cpcag2.clone()],
+    );
+    assert_eq!(pool.len(), builtin::certs().len() + 2);
+    for c in [&leaf, &cpcag2, &root, &test_ca] {
+        assert_eq!(count(&pool, c), 1);
+    }
+    assert_eq!(
+        pool[0].sha256(),
+        leaf.sha256(),
+        "the certificates at hand first"
+    );
+    // Through it, the leaf's chain is found up to the root, whose CRLs it needs.
+    let chain = folder::with_issuers(std::slice::from_ref(&leaf), &pool);
+    for c in [&leaf, &cpcag2, &root] {
+        assert_eq!(count(&chain, c), 1);
+    }
+
+    // Nothing given: the built-in CAs alone still find the leaf's issuers.
+    let builtin_only = folder::issuer_pool(&[], &[]);
+    assert_eq!(builtin_only.len(), builtin::certs().len());
+    assert_eq!(count(&builtin_only, &test_ca), 0);
+    assert_eq!(folder::with_issuers(&[leaf], &builtin_only).len(), 3);
+}

@@ -114,6 +114,8 @@ pub enum CheckId {
     TimestampRevocation,
     SigningTime,
     CertificateChain,
+    /// Profile rules of RFC 5280 §4 the chain breaks without failing (a warning).
+    CertificateProfile,
     ValidityAtSigningTime,
     Revocation,
     RevocationCa,
@@ -145,6 +147,7 @@ impl CheckId {
             CheckId::SignerExtendedKeyUsage => "signer_extended_key_usage",
             CheckId::Algorithms => "algorithms",
             CheckId::Modifications => "modifications",
+            CheckId::CertificateProfile => "certificate_profile",
         }
     }
 }

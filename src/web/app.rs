@@ -12,7 +12,9 @@ use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::cert_tab::{self, CertTab};
+use super::cert_job;
+use super::cert_state::Session;
+use super::cert_tab::CertTab;
 use super::forms_tab::{self, FormsTab};
 use super::lang::{self, LangSwitch, t};
 use super::trust_folder;
@@ -93,7 +95,7 @@ impl Tab {
 pub fn App() -> Html {
     let tab = use_state(Tab::current);
     let lang = use_state(lang::stored);
-    let certs = use_reducer(cert_tab::Session::default);
+    let certs = use_reducer(Session::default);
     let verify = use_reducer(VerifyState::default);
     let forms = use_reducer(forms_tab::FormsState::load);
 
@@ -117,7 +119,7 @@ pub fn App() -> Html {
                 }
                 for ca in cas {
                     verify_job::add_deployer_ca(ca.clone());
-                    certs.dispatch(cert_tab::Action::Bundle(ca));
+                    cert_job::add_deployer_ca(&certs, ca);
                 }
                 folder_loaded.set(folder.is_some());
                 verify_job::reverify_all(verify.clone());

@@ -64,6 +64,35 @@ pub fn today() -> Date {
     Date::in_viet_nam(clock::now())
 }
 
+/// Pasted lines (the paste box, or a spreadsheet's cells pasted onto the table) become
+/// rows of the letter, or a notice that names the line that could not be read. True
+/// when rows were added.
+fn paste_rows(
+    dispatch: &UseReducerDispatcher<FormsState>,
+    lang: Lang,
+    kind: FormKind,
+    text: &str,
+) -> bool {
+    match session::rows_from_paste(kind, text) {
+        Ok(rows) if !rows.is_empty() => {
+            let n = rows.len();
+            dispatch.dispatch(Action::Say(
+                Edit::Append(rows),
+                fill(lang, "forms_pasted_n", &[&n.to_string()]),
+            ));
+            true
+        }
+        Ok(_) => false,
+        Err(e) => {
+            dispatch.dispatch(Action::Notice(Notice {
+                ok: false,
+                text: paste_error_text(lang, &e),
+            }));
+            false
+        }
+    }
+}
+
 /// What a problem says, where, and the rule's source.
 /// The place names the letter's own column (Vietnamese, as printed); the rest follows
 /// the page's language.
@@ -189,20 +218,8 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
             let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            match session::rows_from_paste(kind, &area.value()) {
-                Ok(rows) if !rows.is_empty() => {
-                    let n = rows.len();
-                    area.set_value("");
-                    dispatch.dispatch(Action::Say(
-                        Edit::Append(rows),
-                        fill(lang, "forms_pasted_n", &[&n.to_string()]),
-                    ));
-                }
-                Ok(_) => {}
-                Err(e) => dispatch.dispatch(Action::Notice(Notice {
-                    ok: false,
-                    text: paste_error_text(lang, &e),
-                })),
+            if paste_rows(&dispatch, lang, kind, &area.value()) {
+                area.set_value("");
             }
         })
     };
@@ -221,19 +238,7 @@ pub fn FormsTab(props: &FormsTabProps) -> Html {
                 return;
             }
             e.prevent_default();
-            match session::rows_from_paste(kind, &text) {
-                Ok(rows) => {
-                    let n = rows.len();
-                    dispatch.dispatch(Action::Say(
-                        Edit::Append(rows),
-                        fill(lang, "forms_pasted_n", &[&n.to_string()]),
-                    ));
-                }
-                Err(e) => dispatch.dispatch(Action::Notice(Notice {
-                    ok: false,
-                    text: paste_error_text(lang, &e),
-                })),
-            }
+            paste_rows(&dispatch, lang, kind, &text);
         })
     };
 

@@ -8,7 +8,12 @@
 pub mod app;
 pub mod builtin_list;
 pub mod cert_card;
+pub mod cert_cards;
+pub mod cert_errors;
+pub mod cert_job;
+pub mod cert_state;
 pub mod cert_tab;
+pub mod cert_toolbar;
 pub mod clock;
 pub mod copy;
 pub mod download;

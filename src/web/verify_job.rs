@@ -31,6 +31,7 @@ use crate::crypto::HashAlg;
 use crate::crypto::checkpoint::Checkpoints;
 use crate::input::InputFile;
 use crate::pdf::{CoverageGrade, MAX_PDF_BYTES};
+use crate::trust::folder;
 use crate::verify::{self, DocumentReport, Plan, VerifyOptions};
 
 type Dispatch = UseReducerDispatcher<VerifyState>;
@@ -453,9 +454,7 @@ async fn folder_crls(plan: &Plan) -> Vec<FolderCrl> {
         return Vec::new();
     }
     let certs = plan.certificates();
-    let mut pool = certs.clone();
-    pool.extend(crate::trust::builtin::certs().iter().cloned());
-    pool.extend(with_job(|job| job.evidence.bundle_certs()));
+    let pool = folder::issuer_pool(&certs, &with_job(|job| job.evidence.bundle_certs()));
     trust_folder::crls_for(&certs, &pool).await
 }
 

@@ -114,19 +114,19 @@ impl EvidenceArgs {
     }
 
     /// The evidence for `certs` (a document's or the files given), their issuers
-    /// being looked up in `pool`. OCSP only when `ocsp` (the certificate report
-    /// takes CRLs only).
+    /// being looked up in the pool of `certs`, the built-in CAs and `cas` (see
+    /// [`pool`]). OCSP only when `ocsp` (the certificate report takes CRLs only).
     pub fn gather(
         &self,
         index: Option<&folder::Index>,
         certs: &[Cert],
-        pool: &[Cert],
+        cas: &[Cert],
         at: Instant,
         lang: Lang,
         ocsp: bool,
     ) -> Evidence {
         let mut ev = Evidence::default();
-        let mut pool: Vec<Cert> = pool.iter().chain(certs).cloned().collect();
+        let mut pool = folder::issuer_pool(certs, cas);
         if let (Some(dir), Some(index)) = (&self.trust_folder, index) {
             let chain = folder::with_issuers(certs, &pool);
             for e in folder::wanted(index, &chain) {
@@ -319,12 +319,13 @@ impl EvidenceArgs {
     }
 }
 
-/// The certificates issuers are looked for in: the built-in CAs and the given ones.
+/// The CA certificates given (intermediates, then anchors), parsed: what
+/// [`EvidenceArgs::gather`] looks issuers up in besides the certificates at hand and
+/// the built-in CAs ([`folder::issuer_pool`]).
 pub fn pool(extra: &[InputFile], anchors: &[InputFile]) -> Vec<Cert> {
-    let mut pool: Vec<Cert> = kyso::trust::builtin::certs().to_vec();
-    pool.extend(Cert::all_in(extra));
-    pool.extend(Cert::all_in(anchors));
-    pool
+    let mut cas = Cert::all_in(extra);
+    cas.extend(Cert::all_in(anchors));
+    cas
 }
 
 /// The CRL files the user gave, as sources.

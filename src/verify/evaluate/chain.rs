@@ -113,6 +113,17 @@ pub(super) fn chain_checks(
             v.doubt(SubIndication::ChainConstraintsFailure);
         }
     }
+    // Profile rules the chain breaks without failing it (RFC 5280 §4 rules real CAs
+    // break at no cost to the relying party: src/trust/profile.rs). The certificate tab
+    // lists them; a signature on a document shows them too, as warnings that never
+    // change its indication — the reader sees what a strict validator would object to.
+    for w in &chain.warnings {
+        v.check(
+            CheckId::CertificateProfile,
+            CheckStatus::Warning,
+            CheckDetail::Chain(w.clone()),
+        );
+    }
     // Without a proof of the signing time, the certificate must still be within its
     // validity now (ETSI EN 319 102-1 §5.2.6: OUT_OF_BOUNDS_NO_POE).
     if chain_ok && !proven {
