@@ -108,7 +108,7 @@ const EMPTY_PASSWORD: [&str; 6] = [
 fn the_plain_document_passes() {
     let r = verify("plain.pdf");
     assert!(!r.encrypted);
-    assert_eq!(r.encryption, None);
+    assert_eq!(r.encryption.code(), None);
     assert_eq!(r.summary.code(), "valid_with_allowed_changes");
     assert_eq!(r.signatures.len(), 1);
     assert_eq!(r.signatures[0].indication, verify::Indication::TotalPassed);
@@ -120,7 +120,7 @@ fn empty_password_files_verify_as_the_same_document_unencrypted() {
     for name in EMPTY_PASSWORD {
         let r = verify(name);
         assert!(r.encrypted, "{name}");
-        assert_eq!(r.encryption, Some("encryption_decrypted"), "{name}");
+        assert_eq!(r.encryption.code(), Some("encryption_decrypted"), "{name}");
         assert_eq!(verdict(&r), plain, "{name}");
         // The strings read decrypted, not as ciphertext.
         let s = &r.signatures[0];
@@ -157,7 +157,7 @@ fn the_reader_names_the_handler() {
 fn a_second_signature_is_an_allowed_change_after_decryption() {
     for name in ["aes128_two_signatures.pdf", "rc4_128_two_signatures.pdf"] {
         let r = verify(name);
-        assert_eq!(r.encryption, Some("encryption_decrypted"), "{name}");
+        assert_eq!(r.encryption.code(), Some("encryption_decrypted"), "{name}");
         assert_eq!(r.summary.code(), "valid_with_allowed_changes", "{name}");
         assert_eq!(r.signatures.len(), 2, "{name}");
         for s in &r.signatures {
@@ -177,7 +177,10 @@ fn a_second_signature_is_an_allowed_change_after_decryption() {
         let first = &r.signatures[0];
         assert!(first.modified_after);
         assert!(
-            first.changes_after.iter().any(|c| c.what == "signature"),
+            first
+                .changes_after
+                .iter()
+                .any(|c| c.what.code() == "signature"),
             "{name}"
         );
         assert_eq!(r.signatures[1].field, "Sig2");
@@ -191,7 +194,7 @@ fn a_page_change_is_caught_after_decryption() {
         "rc4_128_then_page_change.pdf",
     ] {
         let r = verify(name);
-        assert_eq!(r.encryption, Some("encryption_decrypted"), "{name}");
+        assert_eq!(r.encryption.code(), Some("encryption_decrypted"), "{name}");
         assert_eq!(r.summary.code(), "modified_after_signing", "{name}");
         let s = &r.signatures[0];
         assert_eq!(s.indication, verify::Indication::Indeterminate, "{name}");
@@ -204,7 +207,7 @@ fn a_page_change_is_caught_after_decryption() {
             .changes_after
             .iter()
             .filter(|c| !c.allowed)
-            .map(|c| c.what)
+            .map(|c| c.what.code())
             .collect();
         assert!(bad.contains(&"page_content"), "{name}: {bad:?}");
         // The signed bytes themselves are intact.
@@ -216,7 +219,7 @@ fn a_page_change_is_caught_after_decryption() {
 fn a_user_password_is_out_of_scope_and_says_so() {
     let r = verify("password.pdf");
     assert!(r.encrypted);
-    assert_eq!(r.encryption, Some("encryption_password_required"));
+    assert_eq!(r.encryption.code(), Some("encryption_password_required"));
     assert_eq!(r.summary.code(), "encrypted_document");
     assert_eq!(r.signatures.len(), 1);
     let s = &r.signatures[0];
@@ -306,7 +309,7 @@ fn encryption_added_after_signing_is_not_allowed() {
     assert!(
         s.changes_after
             .iter()
-            .any(|c| c.what == "encryption" && !c.allowed),
+            .any(|c| c.what.code() == "encryption" && !c.allowed),
         "{:?}",
         s.changes_after
     );

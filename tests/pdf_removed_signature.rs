@@ -89,10 +89,12 @@ fn removed_signature_is_reported(name: &str) -> Value {
     assert!(!r.reachable, "{name}");
     assert_eq!(r.removed_in_revision, Some(2), "{name}");
     assert!(
-        r.changes_after.iter().any(|c| c.what == "signature_removed"
-            && c.action == "deleted"
-            && c.revision == 2
-            && !c.allowed),
+        r.changes_after
+            .iter()
+            .any(|c| c.what == kyso::pdf::ChangeKind::SignatureRemoved
+                && c.action == kyso::pdf::ChangeAction::Deleted
+                && c.revision == 2
+                && !c.allowed),
         "{name}: {:#?}",
         r.changes_after
     );
@@ -193,8 +195,10 @@ fn field_value_pointed_at_a_copy() {
 
 #[test]
 fn the_removal_is_worded_in_both_languages() {
-    for lang in [Lang::Vi, Lang::En] {
-        let t = i18n::text(lang, "change_signature_removed");
-        assert!(!t.is_empty() && t != "change_signature_removed");
-    }
+    let removed = kyso::pdf::ChangeKind::SignatureRemoved;
+    let [vi, en] = [Lang::Vi, Lang::En].map(|l| i18n::change_kind(l, removed));
+    assert!(
+        vi.contains("chữ ký") && en.contains("signature"),
+        "{vi} / {en}"
+    );
 }

@@ -117,7 +117,7 @@ fn both_records(
                 text.contains(&forms_support::squash(&verdict)),
                 "{name}: verdict {verdict}"
             );
-            let headline = i18n::text(Lang::Vi, s.headline.code());
+            let headline = i18n::headline(Lang::Vi, s.headline);
             assert!(
                 text.contains(&forms_support::squash(headline)),
                 "{name}: {headline}"

@@ -2,7 +2,7 @@
 //! errors, identifiers (src/cert, src/trust, src/rules, src/input, src/report).
 
 use super::Lang;
-use crate::trust::ChainReason;
+use crate::trust::{AnchorKind, ChainReason, ChainStatus};
 
 /// Shared with the check of a signature's revocation (`check_details`).
 pub(super) const REVOCATION_NOT_CHECKED: (&str, &str) = (
@@ -11,6 +11,8 @@ pub(super) const REVOCATION_NOT_CHECKED: (&str, &str) = (
 );
 /// A chain status and the reason of a revoked chain read the same.
 const REVOKED: (&str, &str) = ("Đã bị thu hồi", "Revoked");
+/// An invalid chain, and the code `invalid` where a table still looks it up.
+const INVALID: (&str, &str) = ("Không hợp lệ", "Invalid");
 /// A certificate's algorithm and a signature's algorithm read the same.
 pub(super) const UNSUPPORTED_ALGORITHM: (&str, &str) = (
     "thuật toán chữ ký chưa được hỗ trợ",
@@ -72,40 +74,10 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "chứng thư không có thông tin đủ để xác định",
         "the certificate does not say",
     ),
-    // Chain status.
-    (
-        "trusted",
-        "Tin cậy: chuỗi dẫn đến CA được tin cậy",
-        "Trusted: chains to a trusted CA",
-    ),
-    (
-        "untrusted",
-        "Không tin cậy: chuỗi dẫn đến một CA gốc không nằm trong danh sách tin cậy",
-        "Untrusted: chains to a root that is not trusted",
-    ),
-    (
-        "incomplete",
-        "Chưa đủ chuỗi: thiếu chứng thư của CA cấp",
-        "Incomplete: the issuing CA's certificate is missing",
-    ),
-    ("invalid", "Không hợp lệ", "Invalid"),
+    // Codes shared by other vocabularies (the renewal reason `revoked`, ...), worded
+    // as a chain status is (`chain_status`).
+    ("invalid", INVALID.0, INVALID.1),
     ("revoked", REVOKED.0, REVOKED.1),
-    // Which kind of root a chain ends at.
-    (
-        "anchor_government",
-        "CA gốc chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)",
-        "the Government's root CA (VGCA)",
-    ),
-    (
-        "anchor_public_ca",
-        "CA gốc quốc gia của các tổ chức cung cấp dịch vụ chứng thực công cộng được cấp phép",
-        "a national root of the licensed public CAs",
-    ),
-    (
-        "anchor_user",
-        "CA do người dùng chỉ định là tin cậy",
-        "a CA you chose to trust",
-    ),
     // The CA certificate a chain lacks (the sentence with its name and location is
     // `missing_issuer`).
     // The built-in CA certificates.
@@ -533,4 +505,48 @@ pub(super) fn chain_reason_words(r: &ChainReason) -> (&'static str, &'static str
             "note: the certificate's serial number is zero or negative, against RFC 5280",
         ),
     }
+}
+
+/// A chain's verdict in one line, in `lang` ("Tin cậy: chuỗi dẫn đến CA được tin cậy").
+pub fn chain_status(lang: Lang, s: ChainStatus) -> &'static str {
+    super::pick(
+        lang,
+        match s {
+            ChainStatus::Trusted => (
+                "Tin cậy: chuỗi dẫn đến CA được tin cậy",
+                "Trusted: chains to a trusted CA",
+            ),
+            ChainStatus::Untrusted => (
+                "Không tin cậy: chuỗi dẫn đến một CA gốc không nằm trong danh sách tin cậy",
+                "Untrusted: chains to a root that is not trusted",
+            ),
+            ChainStatus::Incomplete => (
+                "Chưa đủ chuỗi: thiếu chứng thư của CA cấp",
+                "Incomplete: the issuing CA's certificate is missing",
+            ),
+            ChainStatus::Invalid => INVALID,
+            ChainStatus::Revoked => REVOKED,
+        },
+    )
+}
+
+/// The kind of root a chain ends at, in `lang`.
+pub fn anchor_kind(lang: Lang, k: AnchorKind) -> &'static str {
+    super::pick(
+        lang,
+        match k {
+            AnchorKind::Government => (
+                "CA gốc chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)",
+                "the Government's root CA (VGCA)",
+            ),
+            AnchorKind::PublicCa => (
+                "CA gốc quốc gia của các tổ chức cung cấp dịch vụ chứng thực công cộng được cấp phép",
+                "a national root of the licensed public CAs",
+            ),
+            AnchorKind::User => (
+                "CA do người dùng chỉ định là tin cậy",
+                "a CA you chose to trust",
+            ),
+        },
+    )
 }

@@ -26,9 +26,8 @@ use crate::cert::CertFacts;
 use crate::forms::doc::{self, Align, Doc, Para, Signature, Span, Table};
 use crate::i18n::{self, Lang};
 use crate::time::Instant;
-use crate::trust::ChainStatus;
 use crate::verify::{
-    CheckDetail, DocumentReport, RevStatus, SignatureKind, SignatureReport, SubIndication,
+    CheckDetail, DocumentReport, RevSource, RevStatus, SignatureKind, SignatureReport, TimeUsed,
 };
 
 /// What the record needs besides the report: facts about the file that only the
@@ -73,11 +72,11 @@ pub fn build(report: &DocumentReport, input: &RecordInput, lang: Lang) -> Doc {
         (t("record_revisions"), report.revisions.to_string()),
         (t("record_validation_time"), when(report.at, lang)),
     ];
-    if let Some(code) = report.encryption {
-        file_lines.push((t("record_encryption"), t(code)));
+    if let Some(words) = i18n::encryption(lang, &report.encryption) {
+        file_lines.push((t("record_encryption"), words.to_string()));
     }
-    let conclusion = match report.error {
-        Some(e) => format!("{}: {}", t("pdf_error"), t(e)),
+    let conclusion = match &report.error {
+        Some(e) => format!("{}: {}", t("pdf_error"), i18n::pdf_error(lang, e)),
         None => i18n::summary_text(lang, report.summary).to_string(),
     };
     file_lines.push((t("record_conclusion"), conclusion));
@@ -189,19 +188,11 @@ fn line(label: &str, value: &str, strong: bool) -> Para {
 
 /// The verdict of a signature in words: "Chữ ký hợp lệ", or with its reason.
 pub fn verdict_words(s: &SignatureReport, lang: Lang) -> String {
-    let verdict = i18n::text(
-        lang,
-        &format!("verdict_{}", s.indication.code().to_ascii_lowercase()),
-    )
-    .to_string();
+    let verdict = i18n::verdict(lang, s.indication);
     match s.sub_indication {
-        Some(sub) => format!("{verdict} ({})", sub_words(sub, lang)),
-        None => verdict,
+        Some(sub) => format!("{verdict} ({})", i18n::sub_indication(lang, sub)),
+        None => verdict.to_string(),
     }
-}
-
-fn sub_words(sub: SubIndication, lang: Lang) -> String {
-    i18n::text(lang, &format!("sub_{}", sub.code().to_ascii_lowercase())).to_string()
 }
 
 /// Whether a change that is not allowed was found after `s`; `None` when the
@@ -235,11 +226,10 @@ fn summary_table(report: &DocumentReport, lang: Lang) -> Table {
         vec![vec![
             vec!["—".into()],
             vec![t("record_no_signature_row")],
-            vec![
-                report
-                    .error
-                    .map_or_else(|| i18n::summary_text(lang, report.summary).to_string(), t),
-            ],
+            vec![report.error.as_ref().map_or_else(
+                || i18n::summary_text(lang, report.summary).to_string(),
+                |e| i18n::pdf_error(lang, e).to_string(),
+            )],
             vec![String::new()],
             vec![String::new()],
         ]]
@@ -279,14 +269,6 @@ fn summary_table(report: &DocumentReport, lang: Lang) -> Table {
     }
 }
 
-/// The i18n code of a chain status: its serde name (`trusted`, `incomplete`, …).
-fn chain_code(s: ChainStatus) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn signer_lines(f: &CertFacts, lang: Lang, out: &mut Vec<Para>) {
     let t = |code: &str| i18n::text(lang, code).to_string();
     out.push(line(&t("record_signer"), f.display_name(), true));
@@ -319,13 +301,8 @@ fn signer_lines(f: &CertFacts, lang: Lang, out: &mut Vec<Para>) {
 
 fn revocation_words(r: Option<&RevStatus>, lang: Lang) -> String {
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let source = |s: &str| {
-        format!(
-            "{} {}",
-            t("record_rev_source"),
-            t(&format!("rev_source_{s}"))
-        )
-    };
+    let source =
+        |s: &RevSource| format!("{} {}", t("record_rev_source"), i18n::rev_source(lang, *s));
     match r {
         Some(RevStatus::Good {
             source: s,
@@ -385,7 +362,11 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         s.revision
     )));
     out.push(line(&t("record_verdict"), &verdict_words(s, lang), true));
-    out.push(line(&t("record_headline"), &t(s.headline.code()), false));
+    out.push(line(
+        &t("record_headline"),
+        i18n::headline(lang, s.headline),
+        false,
+    ));
     match &s.signer {
         Some(f) => signer_lines(f, lang, out),
         None => out.push(line(
@@ -397,23 +378,21 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
     let st = &s.signing_time;
     let with_source = |time: Option<Instant>, src: Option<&str>, none: &str| match time {
         Some(time) => match src {
-            Some(src) => format!(
-                "{} ({})",
-                when(time, lang),
-                t(&format!("time_source_{src}"))
-            ),
+            Some(src) => format!("{} ({src})", when(time, lang)),
             None => when(time, lang),
         },
         None => t(none),
     };
+    let claimed_source = st.claimed_source.map(|s| i18n::claimed_source(lang, s));
     out.push(line(
         &t("record_claimed_time"),
-        &with_source(st.claimed, st.claimed_source, "record_none"),
+        &with_source(st.claimed, claimed_source, "record_none"),
         false,
     ));
+    let proven_source = st.proven_source.map(|s| i18n::proven_source(lang, s));
     out.push(line(
         &t("record_proven_time"),
-        &with_source(st.proven, st.proven_source, "record_no_timestamp"),
+        &with_source(st.proven, proven_source, "record_no_timestamp"),
         false,
     ));
     out.push(line(
@@ -421,16 +400,24 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
         &format!(
             "{} ({})",
             when(st.used_time, lang),
-            t(&format!("record_used_{}", st.used))
+            t(match st.used {
+                TimeUsed::Proven => "record_used_proven",
+                TimeUsed::Claimed => "record_used_claimed",
+                TimeUsed::ValidationTime => "record_used_validation_time",
+            })
         ),
         false,
     ));
     if let Some(c) = &s.chain {
-        out.push(line(&t("record_chain"), &t(&chain_code(c.status)), true));
+        out.push(line(
+            &t("record_chain"),
+            i18n::chain_status(lang, c.status),
+            true,
+        ));
         if let Some(a) = &c.anchor {
             out.push(line(
                 &t("record_root"),
-                &format!("{} ({})", a.name, t(a.kind.code())),
+                &format!("{} ({})", a.name, i18n::anchor_kind(lang, a.kind)),
                 false,
             ));
         }
@@ -459,7 +446,7 @@ fn signature_details(i: usize, s: &SignatureReport, lang: Lang, out: &mut Vec<Pa
     if let Some(c) = s.certification {
         out.push(line(
             &t("record_certification"),
-            &t(&format!("mdp_{c}")),
+            i18n::certification(lang, c),
             false,
         ));
     }
@@ -537,8 +524,8 @@ fn changes_lines(s: &SignatureReport, lang: Lang, out: &mut Vec<Para>) {
             "{} {}: {} ({})",
             t("record_update"),
             c.revision,
-            t(&format!("change_{}", c.what)),
-            t(&format!("action_{}", c.action))
+            i18n::change_kind(lang, c.what),
+            i18n::change_action(lang, c.action)
         );
         if let Some(p) = c.page {
             w.push_str(&format!(", {} {}", t("record_page"), p.saturating_add(1)));

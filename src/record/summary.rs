@@ -66,8 +66,11 @@ pub fn tone(summary: Summary) -> &'static str {
 /// The row of `report`.
 pub fn row(report: &DocumentReport, lang: Lang) -> Row {
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let (verdict_code, verdict) = match report.error {
-        Some(e) => (e, format!("{}: {}", t("pdf_error"), t(e))),
+    let (verdict_code, verdict) = match &report.error {
+        Some(e) => (
+            e.code(),
+            format!("{}: {}", t("pdf_error"), i18n::pdf_error(lang, e)),
+        ),
         None => (
             report.summary.code(),
             i18n::summary_text(lang, report.summary).to_string(),

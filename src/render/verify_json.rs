@@ -10,7 +10,6 @@ use crate::verify::*;
 /// data, every code also worded in `lang`.
 pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
     use serde_json::{Value, json};
-    let t = |code: &str| Value::String(i18n::text(lang, code).to_string());
     let time = |i: Option<Instant>| i.map_or(Value::Null, |i| Value::String(i.to_rfc3339()));
     let signatures: Vec<Value> = report
         .signatures
@@ -36,9 +35,9 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                     json!({
                         "revision": c.revision,
                         "allowed": c.allowed,
-                        "what": c.what,
-                        "action": c.action,
-                        "rule": c.rule,
+                        "what": c.what.code(),
+                        "action": c.action.code(),
+                        "rule": c.rule.code(),
                         "page": c.page,
                         "object": [c.object.0, c.object.1],
                         "comment": c.comment,
@@ -50,14 +49,14 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                 "field": s.field,
                 "revision": s.revision,
                 "headline": s.headline.code(),
-                "headline_text": t(s.headline.code()),
+                "headline_text": i18n::headline(lang, s.headline),
                 "signed_after": s.signed_after,
                 "kind": s.kind,
                 "sub_filter": s.sub_filter,
                 "indication": s.indication.code(),
                 "sub_indication": sub,
-                "verdict": t(&verdict_code(s)),
-                "sub_indication_text": sub.map(|c| t(&format!("sub_{}", c.to_ascii_lowercase()))),
+                "verdict": i18n::verdict(lang, s.indication),
+                "sub_indication_text": s.sub_indication.map(|x| i18n::sub_indication(lang, x)),
                 "integrity": s.integrity,
                 "coverage": s.coverage,
                 "coverage_problem": s.coverage_problem,
@@ -65,14 +64,14 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
                 "changes_after": changes,
                 "reachable": s.reachable,
                 "removed_in_revision": s.removed_in_revision,
-                "certification": s.certification,
+                "certification": s.certification.map(|p| p.code()),
                 "signer": s.signer.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
                 "signing_time": {
                     "claimed": time(s.signing_time.claimed),
-                    "claimed_source": s.signing_time.claimed_source,
+                    "claimed_source": s.signing_time.claimed_source.map(ClaimedSource::code),
                     "proven": time(s.signing_time.proven),
-                    "proven_source": s.signing_time.proven_source,
-                    "used": s.signing_time.used,
+                    "proven_source": s.signing_time.proven_source.map(ProvenSource::code),
+                    "used": s.signing_time.used.code(),
                     "used_time": s.signing_time.used_time.to_rfc3339(),
                 },
                 "signature_algorithm": s.signature_algorithm,
@@ -96,20 +95,15 @@ pub fn verify_json(report: &DocumentReport, lang: Lang) -> serde_json::Value {
     json!({
         "file": report.file,
         "at": report.at.to_rfc3339(),
-        "error": report.error.map(|c| json!({"code": c, "message": t(c)})),
+        "error": report.error.as_ref().map(|e| json!({"code": e.code(), "message": i18n::pdf_error(lang, e)})),
         "revisions": report.revisions,
         "encrypted": report.encrypted,
-        "encryption": report.encryption,
-        "encryption_text": report.encryption.map(t),
+        "encryption": report.encryption.code(),
+        "encryption_text": i18n::encryption(lang, &report.encryption),
         "summary": report.summary,
         "summary_text": i18n::summary_text(lang, report.summary),
-        "input_problems": report.input_problems,
+        "input_problems": report.input_problems.iter().map(crate::input::InputError::code).collect::<Vec<_>>(),
         "evidence": report.evidence,
         "signatures": signatures,
     })
-}
-
-/// `verdict_total_passed`, `verdict_total_failed`, `verdict_indeterminate`.
-fn verdict_code(s: &SignatureReport) -> String {
-    format!("verdict_{}", s.indication.code().to_ascii_lowercase())
 }

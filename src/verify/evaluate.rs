@@ -15,8 +15,9 @@ mod modifications;
 mod timestamps;
 
 use super::{
-    Check, CheckDetail, CheckId, CheckStatus, Headline, Indication, Material, PlannedSignature,
-    SignatureKind, SignatureReport, SigningTime, SubIndication, VerifyOptions,
+    Check, CheckDetail, CheckId, CheckStatus, ClaimedSource, Headline, Indication, Material,
+    PlannedSignature, ProvenSource, SignatureKind, SignatureReport, SigningTime, SubIndication,
+    TimeUsed, VerifyOptions,
 };
 use crate::cert;
 use crate::cms::{
@@ -96,14 +97,14 @@ pub(super) fn signature(
         changes_after: Vec::new(),
         reachable: sig.reachable,
         removed_in_revision: sig.removed_in.first().copied(),
-        certification: sig.mdp.map(|p| p.code()),
+        certification: sig.mdp,
         signer: None,
         signing_time: SigningTime {
             claimed: None,
             claimed_source: None,
             proven: None,
             proven_source: None,
-            used: "validation_time",
+            used: TimeUsed::ValidationTime,
             used_time: opts.at,
         },
         signature_algorithm: None,
@@ -304,8 +305,8 @@ pub(super) fn signature(
 
     // 5. Times: claimed, proven.
     let (claimed, claimed_source) = match (claimed, sig.claimed_time) {
-        (Some(t), _) => (Some(t), Some("signing_time_attribute")),
-        (None, Some(t)) if !is_ts => (Some(t), Some("pdf_m")),
+        (Some(t), _) => (Some(t), Some(ClaimedSource::SigningTimeAttribute)),
+        (None, Some(t)) if !is_ts => (Some(t), Some(ClaimedSource::PdfM)),
         _ => (None, None),
     };
     r.signing_time.claimed = claimed;
@@ -316,9 +317,9 @@ pub(super) fn signature(
         if proven.is_some() {
             r.signing_time.proven = proven;
             r.signing_time.proven_source = Some(if is_ts {
-                "document_timestamp"
+                ProvenSource::DocumentTimestamp
             } else {
-                "signature_timestamp"
+                ProvenSource::SignatureTimestamp
             });
         }
     } else if !is_ts {
@@ -329,23 +330,23 @@ pub(super) fn signature(
         );
     }
     let (used, used_time) = match (proven, claimed) {
-        (Some(p), _) => ("proven", p),
-        (None, Some(c)) => ("claimed", c),
-        (None, None) => ("validation_time", opts.at),
+        (Some(p), _) => (TimeUsed::Proven, p),
+        (None, Some(c)) => (TimeUsed::Claimed, c),
+        (None, None) => (TimeUsed::ValidationTime, opts.at),
     };
     r.signing_time.used = used;
     r.signing_time.used_time = used_time;
     v.check(
         CheckId::SigningTime,
-        if used == "proven" {
+        if used == TimeUsed::Proven {
             CheckStatus::Passed
         } else {
             CheckStatus::Warning
         },
         match used {
-            "proven" => CheckDetail::TimeProvenByTimestamp,
-            "claimed" => CheckDetail::TimeClaimedOnly,
-            _ => CheckDetail::TimeUnknownValidationTimeUsed,
+            TimeUsed::Proven => CheckDetail::TimeProvenByTimestamp,
+            TimeUsed::Claimed => CheckDetail::TimeClaimedOnly,
+            TimeUsed::ValidationTime => CheckDetail::TimeUnknownValidationTimeUsed,
         },
     );
     if let (Some(c), Some(p)) = (claimed, proven)

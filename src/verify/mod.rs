@@ -19,23 +19,23 @@
 
 mod detail;
 mod evaluate;
+mod report;
 mod revocation_checks;
 
 pub use detail::CheckDetail;
+pub use report::*;
 
-use serde::Serialize;
-
-use crate::cert::{Cert, CertFacts};
-use crate::cms::{self, CmsError, Content, Digests, Integrity, SignedCms};
+use crate::cert::Cert;
+use crate::cms::{self, CmsError, Content, Digests, SignedCms};
 use crate::crypto::HashAlg;
 
 use crate::input::InputFile;
 use crate::pdf::{self, Document, PdfError, SigKind};
 use crate::time::Instant;
 use crate::trust::revocation::{Evidence, EvidenceStats, Origin};
-use crate::trust::{ChainResult, Crl, TrustStore};
+use crate::trust::{Crl, TrustStore};
 
-pub use crate::trust::revocation::RevStatus;
+pub use crate::trust::revocation::{RevSource, RevStatus};
 
 /// Everything besides the PDF that the verdict depends on.
 #[derive(Clone, Debug)]
@@ -68,401 +68,6 @@ impl VerifyOptions {
             pins: true,
         }
     }
-}
-
-/// ETSI EN 319 102-1 §5.1.3 main indications.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Indication {
-    TotalPassed,
-    TotalFailed,
-    Indeterminate,
-}
-
-impl Indication {
-    pub fn code(self) -> &'static str {
-        match self {
-            Indication::TotalPassed => "TOTAL_PASSED",
-            Indication::TotalFailed => "TOTAL_FAILED",
-            Indication::Indeterminate => "INDETERMINATE",
-        }
-    }
-}
-
-/// ETSI EN 319 102-1 §5.1.3 sub-indications (those this verifier can reach).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum SubIndication {
-    FormatFailure,
-    HashFailure,
-    SigCryptoFailure,
-    Revoked,
-    Expired,
-    NotYetValid,
-    SigConstraintsFailure,
-    ChainConstraintsFailure,
-    CertificateChainGeneralFailure,
-    CryptoConstraintsFailure,
-    CryptoConstraintsFailureNoPoe,
-    NoSigningCertificateFound,
-    NoCertificateChainFound,
-    OutOfBoundsNoPoe,
-    RevokedNoPoe,
-    TryLater,
-}
-
-impl SubIndication {
-    pub fn code(self) -> &'static str {
-        use SubIndication::*;
-        match self {
-            FormatFailure => "FORMAT_FAILURE",
-            HashFailure => "HASH_FAILURE",
-            SigCryptoFailure => "SIG_CRYPTO_FAILURE",
-            Revoked => "REVOKED",
-            Expired => "EXPIRED",
-            NotYetValid => "NOT_YET_VALID",
-            SigConstraintsFailure => "SIG_CONSTRAINTS_FAILURE",
-            ChainConstraintsFailure => "CHAIN_CONSTRAINTS_FAILURE",
-            CertificateChainGeneralFailure => "CERTIFICATE_CHAIN_GENERAL_FAILURE",
-            CryptoConstraintsFailure => "CRYPTO_CONSTRAINTS_FAILURE",
-            CryptoConstraintsFailureNoPoe => "CRYPTO_CONSTRAINTS_FAILURE_NO_POE",
-            NoSigningCertificateFound => "NO_SIGNING_CERTIFICATE_FOUND",
-            NoCertificateChainFound => "NO_CERTIFICATE_CHAIN_FOUND",
-            OutOfBoundsNoPoe => "OUT_OF_BOUNDS_NO_POE",
-            RevokedNoPoe => "REVOKED_NO_POE",
-            TryLater => "TRY_LATER",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
-    Passed,
-    Failed,
-    Warning,
-    NotChecked,
-}
-
-impl CheckStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            CheckStatus::Passed => "passed",
-            CheckStatus::Failed => "failed",
-            CheckStatus::Warning => "warning",
-            CheckStatus::NotChecked => "not_checked",
-        }
-    }
-}
-
-/// What a check is about: the steps of the verdict, in the order they run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CheckId {
-    Format,
-    Coverage,
-    ContentType,
-    Integrity,
-    Signature,
-    SigningCertificate,
-    EssSigningCertificate,
-    Timestamp,
-    TimestampRevocation,
-    SigningTime,
-    CertificateChain,
-    /// Profile rules of RFC 5280 §4 the chain breaks without failing (a warning).
-    CertificateProfile,
-    ValidityAtSigningTime,
-    Revocation,
-    RevocationCa,
-    SignerKeyUsage,
-    SignerExtendedKeyUsage,
-    Algorithms,
-    Modifications,
-}
-
-impl CheckId {
-    /// The code of the check in the JSON report (`"id"`).
-    pub fn code(self) -> &'static str {
-        match self {
-            CheckId::Format => "format",
-            CheckId::Coverage => "coverage",
-            CheckId::ContentType => "content_type",
-            CheckId::Integrity => "integrity",
-            CheckId::Signature => "signature",
-            CheckId::SigningCertificate => "signing_certificate",
-            CheckId::EssSigningCertificate => "ess_signing_certificate",
-            CheckId::Timestamp => "timestamp",
-            CheckId::TimestampRevocation => "timestamp_revocation",
-            CheckId::SigningTime => "signing_time",
-            CheckId::CertificateChain => "certificate_chain",
-            CheckId::ValidityAtSigningTime => "validity_at_signing_time",
-            CheckId::Revocation => "revocation",
-            CheckId::RevocationCa => "revocation_ca",
-            CheckId::SignerKeyUsage => "signer_key_usage",
-            CheckId::SignerExtendedKeyUsage => "signer_extended_key_usage",
-            CheckId::Algorithms => "algorithms",
-            CheckId::Modifications => "modifications",
-            CheckId::CertificateProfile => "certificate_profile",
-        }
-    }
-}
-
-impl Serialize for CheckId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-/// The one-line verdict on a whole document, worst first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Summary {
-    PdfError,
-    EncryptedDocument,
-    NoSignatures,
-    ModifiedAfterSigning,
-    SomeSignatureInvalid,
-    SignaturesIndeterminate,
-    ValidWithAllowedChanges,
-    AllSignaturesValid,
-}
-
-impl Summary {
-    /// Its code in the JSON report.
-    pub fn code(self) -> &'static str {
-        match self {
-            Summary::PdfError => "pdf_error",
-            Summary::EncryptedDocument => "encrypted_document",
-            Summary::NoSignatures => "no_signatures",
-            Summary::ModifiedAfterSigning => "modified_after_signing",
-            Summary::SomeSignatureInvalid => "some_signature_invalid",
-            Summary::SignaturesIndeterminate => "signatures_indeterminate",
-            Summary::ValidWithAllowedChanges => "valid_with_allowed_changes",
-            Summary::AllSignaturesValid => "all_signatures_valid",
-        }
-    }
-}
-
-impl Summary {
-    /// Every summary, worst first.
-    pub const ALL: [Summary; 8] = [
-        Summary::PdfError,
-        Summary::EncryptedDocument,
-        Summary::ModifiedAfterSigning,
-        Summary::SomeSignatureInvalid,
-        Summary::SignaturesIndeterminate,
-        Summary::NoSignatures,
-        Summary::ValidWithAllowedChanges,
-        Summary::AllSignaturesValid,
-    ];
-
-    /// The summary a code names (the inverse of [`Summary::code`]).
-    pub fn from_code(code: &str) -> Option<Summary> {
-        Summary::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
-
-impl Serialize for Summary {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-/// One check: what (`id`), how it went, and why (`detail`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Check {
-    pub id: CheckId,
-    pub status: CheckStatus,
-    pub detail: CheckDetail,
-}
-
-/// What was signed: a signature by a person or organisation, or a document
-/// time-stamp (ISO 32000-2 §12.8.5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignatureKind {
-    Signature,
-    DocumentTimestamp,
-}
-
-/// The times of a signature: what it claims, what a time-stamp proves, and which
-/// one the chain was validated at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct SigningTime {
-    pub claimed: Option<Instant>,
-    /// `signing_time_attribute` or `pdf_m` (the signature dictionary's /M).
-    pub claimed_source: Option<&'static str>,
-    pub proven: Option<Instant>,
-    /// `signature_timestamp` or `document_timestamp`.
-    pub proven_source: Option<&'static str>,
-    /// `proven`, `claimed`, or `validation_time` when the signature gives no time.
-    pub used: &'static str,
-    pub used_time: Instant,
-}
-
-/// A change after the signed revision, as the report lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ChangeEntry {
-    pub revision: usize,
-    pub allowed: bool,
-    /// The change kind code (`form_field_value`, `page_content`, ...).
-    pub what: &'static str,
-    pub action: &'static str,
-    pub rule: &'static str,
-    pub page: Option<usize>,
-    pub object: (u32, u16),
-    /// For a comment added after approval signatures: its kind and text.
-    pub comment: Option<pdf::Comment>,
-}
-
-/// A signature (or document timestamp) made after another one, in a later update:
-/// what the reader of the earlier one sees as "signed again by …", rather than as a
-/// list of objects.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LaterSignature {
-    pub field: String,
-    pub kind: SignatureKind,
-    /// The signer's name as its certificate card shows it, when known.
-    pub signer: Option<String>,
-    pub revision: usize,
-}
-
-/// The one sentence a reader sees first for a signature, as a code: chosen from
-/// the verdict and the evidence behind it, so that the common case (intact, the
-/// government chain, revocation unknown) reads as what it is, and "modified"
-/// appears only when a change that is not allowed was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Headline {
-    /// TOTAL_PASSED and nothing after it but allowed changes.
-    Valid,
-    /// TOTAL_PASSED, with comments added after signing (not part of what was signed).
-    ValidWithComments,
-    /// A change that is not allowed was found after signing.
-    Modified,
-    /// The signed bytes or the signature itself do not verify, or the file is
-    /// malformed.
-    Broken,
-    /// The signer's certificate was revoked.
-    Revoked,
-    /// Intact, chains to a trusted root, but revocation could not be checked.
-    IntactRevocationUnknown,
-    /// Intact, but the certificate does not chain to a trusted root.
-    IntactUntrusted,
-    /// Intact, and something else keeps the verdict open (expiry, algorithms …).
-    IntactOtherwiseOpen,
-    /// Nothing can be said yet (integrity not checked).
-    Unknown,
-}
-
-impl Headline {
-    pub fn code(self) -> &'static str {
-        match self {
-            Headline::Valid => "headline_valid",
-            Headline::ValidWithComments => "headline_valid_with_comments",
-            Headline::Modified => "headline_modified",
-            Headline::Broken => "headline_broken",
-            Headline::Revoked => "headline_revoked",
-            Headline::IntactRevocationUnknown => "headline_intact_revocation_unknown",
-            Headline::IntactUntrusted => "headline_intact_untrusted",
-            Headline::IntactOtherwiseOpen => "headline_intact_otherwise_open",
-            Headline::Unknown => "headline_unknown",
-        }
-    }
-
-    /// `ok`, `unsure` or `bad`: the colour a page gives it (never the only sign).
-    pub fn tone(self) -> &'static str {
-        match self {
-            Headline::Valid => "ok",
-            Headline::Modified | Headline::Broken | Headline::Revoked => "bad",
-            _ => "unsure",
-        }
-    }
-
-    /// The headline of `s`.
-    pub fn of(s: &SignatureReport) -> Headline {
-        use SubIndication as S;
-        let disallowed = s.changes_after.iter().any(|c| !c.allowed) || !s.reachable;
-        let comments = s.changes_after.iter().any(|c| c.comment.is_some());
-        if disallowed {
-            return Headline::Modified;
-        }
-        match (s.indication, s.sub_indication) {
-            (_, Some(S::Revoked | S::RevokedNoPoe)) => Headline::Revoked,
-            (Indication::TotalFailed, _) | (_, Some(S::FormatFailure)) => Headline::Broken,
-            (Indication::TotalPassed, _) if comments => Headline::ValidWithComments,
-            (Indication::TotalPassed, _) => Headline::Valid,
-            _ if s.integrity != Integrity::Valid => Headline::Unknown,
-            (_, Some(S::TryLater)) if chain_trusted(s) => Headline::IntactRevocationUnknown,
-            _ if !chain_trusted(s) => Headline::IntactUntrusted,
-            _ => Headline::IntactOtherwiseOpen,
-        }
-    }
-}
-
-fn chain_trusted(s: &SignatureReport) -> bool {
-    s.chain
-        .as_ref()
-        .is_some_and(|c| c.status == crate::trust::ChainStatus::Trusted)
-}
-
-/// The verdict on one signature (or document time-stamp).
-#[derive(Clone, Debug, Serialize)]
-pub struct SignatureReport {
-    pub field: String,
-    /// The revision (incremental update, 0 = the original file) that made it.
-    pub revision: usize,
-    /// Signatures made in later updates, in order.
-    pub signed_after: Vec<LaterSignature>,
-    pub headline: Headline,
-    pub kind: SignatureKind,
-    pub sub_filter: Option<String>,
-    pub indication: Indication,
-    pub sub_indication: Option<SubIndication>,
-    pub integrity: Integrity,
-    pub coverage: pdf::CoverageGrade,
-    pub coverage_problem: Option<pdf::CoverageProblem>,
-    pub modified_after: bool,
-    pub changes_after: Vec<ChangeEntry>,
-    /// The last revision's form still reaches this signature. False when a later
-    /// update removed it (its field, the form, or the field's value): viewers no
-    /// longer show it, and the removal is a change that is not allowed.
-    pub reachable: bool,
-    /// The update that first removed this signature from the form (same numbering
-    /// as [`ChangeEntry::revision`]), even when a later one put it back.
-    pub removed_in_revision: Option<usize>,
-    pub certification: Option<&'static str>,
-    pub signer: Option<CertFacts>,
-    pub signing_time: SigningTime,
-    pub signature_algorithm: Option<&'static str>,
-    pub digest_algorithm: Option<HashAlg>,
-    pub chain: Option<ChainResult>,
-    pub revocation: Option<RevStatus>,
-    pub reason: Option<String>,
-    pub location: Option<String>,
-    pub checks: Vec<Check>,
-}
-
-/// The whole document.
-#[derive(Clone, Debug, Serialize)]
-pub struct DocumentReport {
-    pub file: String,
-    pub at: Instant,
-    pub error: Option<&'static str>,
-    pub revisions: usize,
-    pub encrypted: bool,
-    /// For an encrypted document, what kyso could do with it, as a code:
-    /// `encryption_decrypted` (empty user password: read like a plain file),
-    /// `encryption_password_required` (kyso does not ask for passwords), or
-    /// `encryption_unsupported`.
-    pub encryption: Option<&'static str>,
-    pub signatures: Vec<SignatureReport>,
-    /// One code for the whole file (`all_signatures_valid`, `modified_after_signing`, ...).
-    pub summary: Summary,
-    /// Problems with user-supplied files (unreadable certificates/CRLs), as codes.
-    pub input_problems: Vec<&'static str>,
-    /// The revocation evidence gathered and the work done on it (CRLs and OCSP
-    /// responses kept, duplicates dropped, signature checks run).
-    pub evidence: EvidenceStats,
 }
 
 /// One signature's share of the work before hashing.
@@ -618,7 +223,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         error: None,
         revisions: 0,
         encrypted: false,
-        encryption: None,
+        encryption: pdf::Encryption::None,
         signatures: Vec::new(),
         summary: Summary::PdfError,
         input_problems: Vec::new(),
@@ -627,13 +232,13 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
     let doc = match &plan.doc {
         Ok(d) => d,
         Err(e) => {
-            report.error = Some(e.code());
+            report.error = Some(e.clone());
             return report;
         }
     };
     report.revisions = doc.revisions().len();
     report.encrypted = doc.is_encrypted();
-    report.encryption = doc.encryption().code();
+    report.encryption = doc.encryption();
     let unreadable = report.encrypted && !doc.encryption().is_decrypted();
 
     // Certificates, CRLs, OCSP: user files, the DSS, every signature's CMS.
@@ -660,7 +265,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
         let read = crate::report::read_user_file(f, as_crl);
         report
             .input_problems
-            .extend(read.errors.iter().map(crate::report::FileError::code));
+            .extend(read.errors.into_iter().map(|e| e.error));
         for (_, c) in read.certs {
             if anchor {
                 m.store.add_anchor(c.clone());
@@ -691,7 +296,7 @@ pub fn finish(plan: &Plan, digests: &[Digests], opts: &VerifyOptions) -> Documen
     let problems = crate::report::add_user_crls(user_crls, &mut m.evidence, &m.pool, &m.store);
     report
         .input_problems
-        .extend(problems.iter().map(crate::report::FileError::code));
+        .extend(problems.into_iter().map(|e| e.error));
     for d in &dss.crls {
         m.evidence.add_crl_der(d, Origin::Embedded);
     }

@@ -220,13 +220,17 @@ pub fn chain_view(c: &ChainResult, lang: Lang) -> Html {
         } else {
             ""
         };
-        fill(lang, "ui_anchor", &[&a.name, t(lang, a.kind.code()), level])
+        fill(
+            lang,
+            "ui_anchor",
+            &[&a.name, i18n::anchor_kind(lang, a.kind), level],
+        )
     });
     let anchor_kind = c.anchor.as_ref().map_or("", |a| a.kind.code());
     let missing = c.missing_issuer.as_ref();
     html! {
         <div class={classes!("chain", code)} data-testid="chain">
-            <div class="chain-status">{ t(lang, code) }</div>
+            <div class="chain-status">{ i18n::chain_status(lang, c.status) }</div>
             if c.reason != ChainReason::Ok {
                 <div class="chain-reason">{ chain_reason(lang, &c.reason) }</div>
             }

@@ -10,7 +10,7 @@ use super::hash::Engine;
 use super::lang::{fill, t, use_lang};
 use super::trust_folder::FolderCrls;
 use super::verify_record::RecordButtons;
-use super::verify_signature::{SignaturePanel, words};
+use super::verify_signature::SignaturePanel;
 use super::verify_state::{DocEntry, Stage};
 use super::{clock, download};
 use crate::i18n::Lang;
@@ -91,14 +91,14 @@ pub fn DocPanel(props: &DocPanelProps) -> Html {
             </p>
             { progress(&d.stage, lang) }
             if let Some(r) = &d.report {
-                if let Some(code) = r.encryption {
-                    <p class={if code == "encryption_decrypted" { "muted" } else { "warn" }}
+                if let (Some(code), Some(words)) = (r.encryption.code(), crate::i18n::encryption(lang, &r.encryption)) {
+                    <p class={if r.encryption.is_decrypted() { "muted" } else { "warn" }}
                         data-testid="doc-encryption" data-encryption={code}>
-                        { t(lang, code) }
+                        { words }
                     </p>
                 }
                 if !r.input_problems.is_empty() {
-                    <p class="warn">{ fill(lang, "ui_extra_unreadable", &[&r.input_problems.iter().map(|c| t(lang, c)).collect::<Vec<_>>().join("; ")]) }</p>
+                    <p class="warn">{ fill(lang, "ui_extra_unreadable", &[&r.input_problems.iter().map(|e| crate::i18n::input_error(lang, e)).collect::<Vec<_>>().join("; ")]) }</p>
                 }
                 <FolderCrls crls={d.folder_crls.clone()} at={r.at} />
                 { for r.signatures.iter().enumerate().map(|(i, _)| html! {
@@ -145,8 +145,12 @@ pub fn tone_icon(tone: &str) -> &'static str {
 
 /// "Tất cả chữ ký hợp lệ; … · 2 chữ ký: 1 hợp lệ, 1 chưa đủ căn cứ".
 pub fn doc_summary(r: &DocumentReport, lang: Lang) -> String {
-    if let Some(e) = r.error {
-        return format!("{}: {}", t(lang, "pdf_error"), words(e, lang));
+    if let Some(e) = &r.error {
+        return format!(
+            "{}: {}",
+            t(lang, "pdf_error"),
+            crate::i18n::pdf_error(lang, e)
+        );
     }
     let mut s = crate::i18n::summary_text(lang, r.summary).to_owned();
     if !r.signatures.is_empty() {

@@ -17,6 +17,7 @@ use super::verify_doc::tone_icon;
 use crate::i18n::{self, Lang};
 use crate::verify::{
     ChangeEntry, CheckDetail, CheckStatus, DocumentReport, Indication, RevStatus, SignatureReport,
+    TimeUsed,
 };
 
 #[derive(Properties, Clone)]
@@ -50,19 +51,12 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     // signature on the government chain whose revocation is unknown is amber, and
     // red is kept for what is broken, revoked or modified.
     let tone = s.headline.tone();
-    let headline = t(lang, s.headline.code()).to_owned();
+    let headline = i18n::headline(lang, s.headline);
     let whose = s.signer.as_ref().map(|f| f.display_name().to_string());
-    let verdict = t(
-        lang,
-        &format!("verdict_{}", s.indication.code().to_ascii_lowercase()),
-    )
-    .to_owned();
-    let sub = s.sub_indication.map(|x| {
-        (
-            x.code(),
-            t(lang, &format!("sub_{}", x.code().to_ascii_lowercase())).to_owned(),
-        )
-    });
+    let verdict = i18n::verdict(lang, s.indication);
+    let sub = s
+        .sub_indication
+        .map(|x| (x.code(), i18n::sub_indication(lang, x)));
     let kind = t(
         lang,
         if s.kind == crate::verify::SignatureKind::DocumentTimestamp {
@@ -103,7 +97,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                         { format!(" — {kind} “{}”", s.field) }
                     </p>
                     if let Some((code, text)) = &sub {
-                        <p class="sub-indication">{ text.clone() }<span class="muted code">{ format!(" ({code})") }</span></p>
+                        <p class="sub-indication">{ *text }<span class="muted code">{ format!(" ({code})") }</span></p>
                     }
                     if !s.reachable {
                         <p class={classes!("modified", "bad")} data-testid="removed-note">
@@ -157,7 +151,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 </dd>
                 if let Some(c) = s.certification {
                     <dt>{ t(lang, "ui_certification") }</dt>
-                    <dd>{ words(&format!("mdp_{c}"), lang) }</dd>
+                    <dd>{ i18n::certification(lang, c) }</dd>
                 }
                 <dt>{ t(lang, "ui_changes_after") }</dt>
                 <dd>{ changes(s, lang) }</dd>
@@ -233,25 +227,25 @@ fn times(s: &SignatureReport, lang: Lang) -> Html {
     let used = t(
         lang,
         match st.used {
-            "proven" => "ui_time_used_proven",
-            "claimed" => "ui_time_used_claimed",
-            _ => "ui_time_used_none",
+            TimeUsed::Proven => "ui_time_used_proven",
+            TimeUsed::Claimed => "ui_time_used_claimed",
+            TimeUsed::ValidationTime => "ui_time_used_none",
         },
     );
     html! {
-        <div class="times" data-testid="signing-time" data-used={st.used}>
+        <div class="times" data-testid="signing-time" data-used={st.used.code()}>
             <div>
                 { t(lang, "ui_time_claimed") }
                 { st.claimed.map(vn_time).unwrap_or_else(|| t(lang, "ui_time_none").into()) }
                 if let Some(src) = st.claimed_source {
-                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"), lang)) }</span>
+                    <span class="muted">{ format!(" ({})", i18n::claimed_source(lang, src)) }</span>
                 }
             </div>
             <div>
                 { t(lang, "ui_time_proven") }
                 { st.proven.map(vn_time).unwrap_or_else(|| t(lang, "ui_time_no_timestamp").into()) }
                 if let Some(src) = st.proven_source {
-                    <span class="muted">{ format!(" ({})", words(&format!("time_source_{src}"), lang)) }</span>
+                    <span class="muted">{ format!(" ({})", i18n::proven_source(lang, src)) }</span>
                 }
             </div>
             <div class="muted">{ used }{ format!(" ({})", vn_time(st.used_time)) }</div>
@@ -268,16 +262,16 @@ fn revocation(r: Option<&RevStatus>, lang: Lang) -> Html {
             ..
         }) => html! {
             <span class="ok-text">
-                { fill(lang, "ui_rev_good", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued),
+                { fill(lang, "ui_rev_good", &[i18n::rev_source(lang, *source), &vn_time(*issued),
                     if *fresh { "" } else { t(lang, "ui_rev_not_fresh") }]) }
             </span>
         },
         Some(RevStatus::Revoked { at, source, .. }) => html! {
-            <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), &words(&format!("rev_source_{source}"), lang)]) }</span>
+            <span class="bad-text">{ fill(lang, "ui_rev_revoked", &[&vn_time(*at), i18n::rev_source(lang, *source)]) }</span>
         },
         Some(RevStatus::Stale { source, issued, .. }) => html! {
             <span class="warn">
-                { fill(lang, "ui_rev_stale", &[&words(&format!("rev_source_{source}"), lang), &vn_time(*issued)]) }
+                { fill(lang, "ui_rev_stale", &[i18n::rev_source(lang, *source), &vn_time(*issued)]) }
             </span>
         },
         Some(RevStatus::AfterExpiry { .. }) => html! {
@@ -301,7 +295,7 @@ fn changes(s: &SignatureReport, lang: Lang) -> Html {
     {
         return html! {
             <span class="muted" data-testid="changes-not-analysed">
-                { capitalise(&words("changes_not_analysed", lang)) }
+                { capitalise(t(lang, "changes_not_analysed")) }
             </span>
         };
     }
@@ -344,15 +338,15 @@ fn changes(s: &SignatureReport, lang: Lang) -> Html {
             { for s.changes_after.iter().map(|c| html! {
                 <li class={if c.allowed { "allowed" } else { "not-allowed" }} data-allowed={c.allowed.to_string()}>
                     <strong>{ t(lang, if c.allowed { "ui_allowed" } else { "ui_not_allowed" }) }</strong>
-                    { words(&format!("change_{}", c.what), lang) }
-                    { format!(" ({})", words(&format!("action_{}", c.action), lang)) }
+                    { i18n::change_kind(lang, c.what) }
+                    { format!(" ({})", i18n::change_action(lang, c.action)) }
                     if let Some(p) = c.page {
                         // Pages count from 0 in the report.
                         { fill(lang, "ui_page_n", &[&p.saturating_add(1).to_string()]) }
                     }
                     // Revisions count from 0 (the first version of the file).
                     { fill(lang, "ui_update_n", &[&c.revision.to_string()]) }
-                    <span class="muted">{ format!(" — {}", words(&format!("rule_{}", c.rule), lang)) }</span>
+                    <span class="muted">{ format!(" — {}", i18n::change_rule(lang, c.rule)) }</span>
                 </li>
             }) }
         </ul>
@@ -380,16 +374,6 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-/// Words for a code, from `i18n` (one table for the page, the CLI and the reports);
-/// the code itself, spaced, when a new code has no words yet.
-pub fn words(code: &str, lang: Lang) -> String {
-    let w = t(lang, code);
-    if w != code {
-        return w.to_owned();
-    }
-    code.replace('_', " ")
 }
 
 fn signed_name(file: &str, index: usize) -> String {

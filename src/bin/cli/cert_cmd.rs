@@ -235,7 +235,6 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(out, "  {:<22} {}", "SHA-1:", f.sha1)?;
     writeln!(out, "  {:<22} {}", "SHA-256:", f.sha256)?;
     let chain = &c.chain;
-    let status = serde_json::to_value(chain.status).unwrap_or_default();
     let anchor = chain
         .anchor
         .as_ref()
@@ -245,29 +244,14 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         out,
         "  {:<22} {}{anchor} ({})",
         label("Chuỗi chứng thực:", "Chain:"),
-        i18n::text(lang, status.as_str().unwrap_or("invalid")),
+        i18n::chain_status(lang, chain.status),
         i18n::chain_reason(lang, &chain.reason)
     )?;
     // Profile rules the chain breaks without failing (RFC 5280 §4; trust::profile).
     for w in &chain.warnings {
         writeln!(out, "  {:<22} {}", "", i18n::chain_reason(lang, w))?;
     }
-    if let Some(a) = &chain.anchor {
-        writeln!(
-            out,
-            "  {:<22} {}",
-            label("Loại CA gốc:", "Root kind:"),
-            i18n::text(lang, a.kind.code())
-        )?;
-    }
-    if let Some(m) = &chain.missing_issuer {
-        writeln!(
-            out,
-            "  {:<22} {}",
-            label("CA còn thiếu:", "Missing CA:"),
-            i18n::missing_issuer(lang, m)
-        )?;
-    }
+    chain_details(out, chain, lang, "  ", 22)?;
     writeln!(
         out,
         "  {:<22} {}",
@@ -275,4 +259,28 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         i18n::renewal_sentence(lang, &c.renewal)
     )?;
     writeln!(out)
+}
+
+/// The kind of root a chain ends at and the CA certificate it lacks, one line each,
+/// labels padded to `width` after `indent`: the same lines under a certificate
+/// (`kyso cert`) and under a signature (`kyso verify`).
+pub fn chain_details(
+    out: &mut impl Write,
+    chain: &kyso::trust::ChainResult,
+    lang: Lang,
+    indent: &str,
+    width: usize,
+) -> std::io::Result<()> {
+    let label = |v: &'static str, e: &'static str| if lang == Lang::Vi { v } else { e };
+    if let Some(a) = &chain.anchor {
+        let kind = i18n::anchor_kind(lang, a.kind);
+        let l = label("Loại CA gốc:", "Root kind:");
+        writeln!(out, "{indent}{l:<width$} {kind}")?;
+    }
+    if let Some(m) = &chain.missing_issuer {
+        let missing = i18n::missing_issuer(lang, m);
+        let l = label("CA còn thiếu:", "Missing CA:");
+        writeln!(out, "{indent}{l:<width$} {missing}")?;
+    }
+    Ok(())
 }

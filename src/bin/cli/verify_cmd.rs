@@ -1,13 +1,14 @@
 //! `kyso verify`: signed PDFs, one verdict per signature, on a terminal or as JSON.
 //!
-//! The human text is drawn from the same worded JSON (`verify::to_json`) that the
-//! page exports, so a verdict reads the same everywhere.
+//! The human text is drawn from the typed report with the same `i18n` words as the
+//! JSON (`render::verify_json`) and the page, so a verdict reads the same everywhere.
 
 use std::io::Write;
 
-use kyso::i18n::Lang;
+use kyso::i18n::{self, Lang};
 use kyso::input::InputFile;
-use kyso::verify::{self, CheckId, CheckStatus, VerifyOptions};
+use kyso::pdf::ChangeRule;
+use kyso::verify::{self, CheckId, CheckStatus, Indication, TimeUsed, VerifyOptions};
 use serde_json::Value;
 
 use super::files::{self, Unreadable};
@@ -70,21 +71,20 @@ pub fn run(args: &VerifyArgs) -> u8 {
         return record_out::print_summary(format, &verified, &unreadable, lang)
             .unwrap_or(if failed { EXIT_UNREADABLE } else { EXIT_OK });
     }
-    let reports: Vec<Value> = verified
-        .iter()
-        .zip(sources)
-        .map(|(r, sources)| {
-            let mut json = kyso::render::verify_json(r, lang);
-            if let (Some(s), Some(o)) = (sources, json.as_object_mut()) {
-                o.insert("evidence_sources".into(), s);
-            }
-            json
-        })
-        .collect();
-
     let out = std::io::stdout();
     let mut out = out.lock();
     let written = if args.json {
+        let reports: Vec<Value> = verified
+            .iter()
+            .zip(sources)
+            .map(|(r, sources)| {
+                let mut json = kyso::render::verify_json(r, lang);
+                if let (Some(s), Some(o)) = (sources, json.as_object_mut()) {
+                    o.insert("evidence_sources".into(), s);
+                }
+                json
+            })
+            .collect();
         let mut errors: Vec<Value> = Vec::new();
         for u in &unreadable {
             errors.push(
@@ -96,7 +96,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out))
     } else {
-        print_human(&mut out, &reports, &verified, &unreadable, lang)
+        print_human(&mut out, &verified, &sources, &unreadable, lang)
     };
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -104,10 +104,6 @@ pub fn run(args: &VerifyArgs) -> u8 {
         eprintln!("kyso: {e}");
     }
     if failed { EXIT_UNREADABLE } else { EXIT_OK }
-}
-
-fn s(v: &Value) -> &str {
-    v.as_str().unwrap_or("")
 }
 
 /// What the report says about the changes after signing `sig`, in a few words.
@@ -120,7 +116,7 @@ fn changes_after(sig: &verify::SignatureReport, lang: Lang) -> &'static str {
     let label = |v: &'static str, e: &'static str| if vi { v } else { e };
     let check = sig.checks.iter().find(|c| c.id == CheckId::Modifications);
     match check.map(|c| (c.status, c)) {
-        None | Some((CheckStatus::NotChecked, _)) => kyso::i18n::text(lang, "changes_not_analysed"),
+        None | Some((CheckStatus::NotChecked, _)) => i18n::text(lang, "changes_not_analysed"),
         // "Modified" only when a change that is not allowed was found: a decree
         // signed again by the agency is not a modified decree.
         Some((CheckStatus::Failed, _)) => label(
@@ -137,184 +133,183 @@ fn changes_after(sig: &verify::SignatureReport, lang: Lang) -> &'static str {
         ),
         // Not modified, and yet not passed (an analysis that could not be relied
         // on): the check's own words.
-        Some((_, c)) => kyso::i18n::check_detail(lang, &c.detail),
+        Some((_, c)) => i18n::check_detail(lang, &c.detail),
     }
 }
 
-/// The reports for a terminal: `reports` are their JSON documents (`verified`, in the
-/// same order, is what the typed words are taken from).
+/// The reports for a terminal, drawn from the typed reports (the words are the same
+/// `i18n` matches the JSON and the page use); `sources` (in the same order) is where
+/// each document's evidence came from, when evidence beyond the file was asked for.
 fn print_human(
     out: &mut impl Write,
-    reports: &[Value],
     verified: &[verify::DocumentReport],
+    sources: &[Option<Value>],
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> std::io::Result<()> {
     let vi = lang == Lang::Vi;
     let label = |v: &'static str, e: &'static str| if vi { v } else { e };
-    for (r, doc) in reports.iter().zip(verified) {
-        writeln!(out, "══ {} ══", s(&r["file"]))?;
-        if let Some(err) = r["error"].as_object() {
-            writeln!(out, "  ✗ {}", s(&err["message"]))?;
+    for (doc, sources) in verified.iter().zip(sources) {
+        writeln!(out, "══ {} ══", doc.file)?;
+        if let Some(err) = &doc.error {
+            writeln!(out, "  ✗ {}", i18n::pdf_error(lang, err))?;
             writeln!(out)?;
             continue;
         }
-        writeln!(out, "  {}", s(&r["summary_text"]))?;
-        if let Some(e) = r["encryption_text"].as_str() {
+        writeln!(out, "  {}", i18n::summary_text(lang, doc.summary))?;
+        if let Some(e) = i18n::encryption(lang, &doc.encryption) {
             writeln!(out, "  {} {e}", label("Mã hóa:", "Encryption:"))?;
         }
-        let typed = doc.signatures.iter();
-        for (sig, typed) in r["signatures"].as_array().into_iter().flatten().zip(typed) {
-            let mark = match s(&sig["indication"]) {
-                "TOTAL_PASSED" => "✓",
-                "TOTAL_FAILED" => "✗",
-                _ => "?",
-            };
-            writeln!(
-                out,
-                "  {mark} [{}] {} — {}",
-                s(&sig["field"]),
-                s(&sig["verdict"]),
-                s(&sig["indication"])
-            )?;
-            writeln!(out, "      {}", s(&sig["headline_text"]))?;
-            if let Some(sub) = sig["sub_indication_text"].as_str() {
-                writeln!(out, "      {} ({})", sub, s(&sig["sub_indication"]))?;
-            }
-            writeln!(
-                out,
-                "      {:<20} {}",
-                label("Toàn vẹn:", "Integrity:"),
-                kyso::i18n::integrity(lang, typed.integrity)
-            )?;
-            if let Some(signer) = sig["signer"].as_object() {
-                let cn = signer.get("common_name").map(s).unwrap_or("—");
-                let serial = signer.get("serial_hex").map(s).unwrap_or("");
-                writeln!(
-                    out,
-                    "      {:<20} {cn} ({} {serial})",
-                    label("Người ký:", "Signer:"),
-                    label("số hiệu", "serial")
-                )?;
-            }
-            let st = &sig["signing_time"];
-            writeln!(
-                out,
-                "      {:<20} {} ({})",
-                label("Thời điểm ký:", "Signing time:"),
-                s(&st["used_time"]),
-                if s(&st["used"]) == "proven" {
-                    label(
-                        "được chứng minh bằng dấu thời gian",
-                        "proven by a timestamp",
-                    )
-                } else {
-                    label(
-                        "do người ký tự khai, chưa được chứng minh",
-                        "claimed by the signer, not proven",
-                    )
-                }
-            )?;
-            if let Some(chain) = sig["chain"].as_object() {
-                let anchor = chain
-                    .get("anchor")
-                    .and_then(|a| a.get("name"))
-                    .map(s)
-                    .map(|n| format!(" — {n}"))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "      {:<20} {}{anchor}",
-                    label("Chuỗi chứng thực:", "Chain:"),
-                    kyso::i18n::text(lang, chain.get("status").map(s).unwrap_or(""))
-                )?;
-                if let Some(kind) = chain.get("anchor_kind_text").and_then(Value::as_str) {
-                    writeln!(
-                        out,
-                        "      {:<20} {kind}",
-                        label("Loại CA gốc:", "Root kind:")
-                    )?;
-                }
-                if let Some(m) = chain.get("missing_issuer_text").and_then(Value::as_str) {
-                    writeln!(
-                        out,
-                        "      {:<20} {m}",
-                        label("CA còn thiếu:", "Missing CA:")
-                    )?;
-                }
-            }
-            writeln!(
-                out,
-                "      {:<20} {} · {}",
-                label("Phạm vi ký:", "Coverage:"),
-                kyso::i18n::coverage_grade(lang, typed.coverage),
-                changes_after(typed, lang)
-            )?;
-            let later = sig["signed_after"].as_array().cloned().unwrap_or_default();
-            if !later.is_empty() {
-                let names: Vec<String> = later
-                    .iter()
-                    .map(|l| {
-                        let who = l["signer"].as_str().unwrap_or(s(&l["field"]));
-                        format!("{who} [{}]", s(&l["field"]))
-                    })
-                    .collect();
-                writeln!(
-                    out,
-                    "      {:<20} {}",
-                    format!("{}:", kyso::i18n::text(lang, "signed_after_by")),
-                    names.join(", ")
-                )?;
-            }
-            for c in sig["changes_after"].as_array().into_iter().flatten() {
-                if let Some(m) = c["comment"].as_object() {
-                    let page = c["page"].as_u64().map_or(0, |p| p + 1);
-                    writeln!(
-                        out,
-                        "        + {} {page}: {} “{}” ({})",
-                        label("ghi chú, trang", "comment, page"),
-                        m.get("subtype").map(s).unwrap_or(""),
-                        m.get("text").map(s).unwrap_or(""),
-                        kyso::i18n::text(lang, "rule_comment_added")
-                    )?;
-                }
-                // Allowed changes of a later signing are summed up by the line
-                // above; the list names what is not allowed, and the comments.
-                if c["allowed"].as_bool() == Some(true) {
-                    continue;
-                }
-                let ok = if c["allowed"].as_bool() == Some(true) {
-                    label("được phép", "allowed")
-                } else {
-                    label("KHÔNG được phép", "NOT allowed")
-                };
-                writeln!(
-                    out,
-                    "        · {} {}: {} — {} ({ok})",
-                    label("bản cập nhật", "revision"),
-                    c["revision"],
-                    kyso::i18n::text(lang, &format!("change_{}", s(&c["what"]))),
-                    kyso::i18n::text(lang, &format!("action_{}", s(&c["action"]))),
-                )?;
-            }
-            for c in typed
-                .checks
-                .iter()
-                .filter(|c| c.status != CheckStatus::Passed)
-            {
-                writeln!(
-                    out,
-                    "      ! {}: {}",
-                    kyso::i18n::check_title(lang, c.id),
-                    kyso::i18n::check_detail(lang, &c.detail)
-                )?;
-            }
+        for sig in &doc.signatures {
+            print_signature(out, sig, lang)?;
         }
-        super::evidence::print_human(out, &r["evidence_sources"], lang)?;
+        if let Some(sources) = sources {
+            super::evidence::print_human(out, sources, lang)?;
+        }
         writeln!(out)?;
     }
     for u in unreadable {
         writeln!(out, "✗ {}: {}", u.file, u.detail)?;
+    }
+    Ok(())
+}
+
+/// One signature's lines: the verdict, the facts behind it, what changed after it,
+/// and every check that did not pass.
+fn print_signature(
+    out: &mut impl Write,
+    sig: &verify::SignatureReport,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let vi = lang == Lang::Vi;
+    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let mark = match sig.indication {
+        Indication::TotalPassed => "✓",
+        Indication::TotalFailed => "✗",
+        Indication::Indeterminate => "?",
+    };
+    writeln!(
+        out,
+        "  {mark} [{}] {} — {}",
+        sig.field,
+        i18n::verdict(lang, sig.indication),
+        sig.indication.code()
+    )?;
+    writeln!(out, "      {}", i18n::headline(lang, sig.headline))?;
+    if let Some(sub) = sig.sub_indication {
+        writeln!(
+            out,
+            "      {} ({})",
+            i18n::sub_indication(lang, sub),
+            sub.code()
+        )?;
+    }
+    writeln!(
+        out,
+        "      {:<20} {}",
+        label("Toàn vẹn:", "Integrity:"),
+        i18n::integrity(lang, sig.integrity)
+    )?;
+    if let Some(signer) = &sig.signer {
+        writeln!(
+            out,
+            "      {:<20} {} ({} {})",
+            label("Người ký:", "Signer:"),
+            signer.common_name.as_deref().unwrap_or("—"),
+            label("số hiệu", "serial"),
+            signer.serial_hex
+        )?;
+    }
+    let st = &sig.signing_time;
+    writeln!(
+        out,
+        "      {:<20} {} ({})",
+        label("Thời điểm ký:", "Signing time:"),
+        st.used_time.to_rfc3339(),
+        if st.used == TimeUsed::Proven {
+            label(
+                "được chứng minh bằng dấu thời gian",
+                "proven by a timestamp",
+            )
+        } else {
+            label(
+                "do người ký tự khai, chưa được chứng minh",
+                "claimed by the signer, not proven",
+            )
+        }
+    )?;
+    if let Some(chain) = &sig.chain {
+        let anchor = chain
+            .anchor
+            .as_ref()
+            .map(|a| format!(" — {}", a.name))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "      {:<20} {}{anchor}",
+            label("Chuỗi chứng thực:", "Chain:"),
+            i18n::chain_status(lang, chain.status)
+        )?;
+        super::cert_cmd::chain_details(out, chain, lang, "      ", 20)?;
+    }
+    writeln!(
+        out,
+        "      {:<20} {} · {}",
+        label("Phạm vi ký:", "Coverage:"),
+        i18n::coverage_grade(lang, sig.coverage),
+        changes_after(sig, lang)
+    )?;
+    if !sig.signed_after.is_empty() {
+        let names: Vec<String> = sig
+            .signed_after
+            .iter()
+            .map(|l| format!("{} [{}]", l.signer.as_deref().unwrap_or(&l.field), l.field))
+            .collect();
+        writeln!(
+            out,
+            "      {:<20} {}",
+            format!("{}:", i18n::text(lang, "signed_after_by")),
+            names.join(", ")
+        )?;
+    }
+    for c in &sig.changes_after {
+        if let Some(m) = &c.comment {
+            let page = c.page.map_or(0, |p| p.saturating_add(1));
+            writeln!(
+                out,
+                "        + {} {page}: {} “{}” ({})",
+                label("ghi chú, trang", "comment, page"),
+                m.subtype,
+                m.text,
+                i18n::change_rule(lang, ChangeRule::CommentAdded)
+            )?;
+        }
+        // Allowed changes of a later signing are summed up by the line above; the
+        // list names what is not allowed, and the comments.
+        if c.allowed {
+            continue;
+        }
+        writeln!(
+            out,
+            "        · {} {}: {} — {} ({})",
+            label("bản cập nhật", "revision"),
+            c.revision,
+            i18n::change_kind(lang, c.what),
+            i18n::change_action(lang, c.action),
+            label("KHÔNG được phép", "NOT allowed")
+        )?;
+    }
+    for c in sig
+        .checks
+        .iter()
+        .filter(|c| c.status != CheckStatus::Passed)
+    {
+        writeln!(
+            out,
+            "      ! {}: {}",
+            i18n::check_title(lang, c.id),
+            i18n::check_detail(lang, &c.detail)
+        )?;
     }
     Ok(())
 }

@@ -73,6 +73,17 @@ pub enum ChangeAction {
     Deleted,
 }
 
+impl ChangeAction {
+    /// Its code in the JSON report (its serde name).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChangeAction::Added => "added",
+            ChangeAction::Modified => "modified",
+            ChangeAction::Deleted => "deleted",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 //! evidence is fresh enough for it, whether it still speaks about an expired
 //! certificate, and which revocations void a time-stamp.
 
-use super::{Origin, RevStatus};
+use super::{Origin, RevSource, RevStatus};
 use crate::time::Instant;
 use crate::trust::RevocationReason;
 
@@ -53,7 +53,7 @@ pub fn ocsp_speaks_for_expiry(
 /// "Not revoked" evidence issued at `issued` (valid until `next`), judged for `t`:
 /// fresh (issued at or after `t`), current at `t`, or too old.
 pub(crate) fn judge(
-    source: &'static str,
+    source: RevSource,
     origin: Origin,
     issued: Instant,
     next: Option<Instant>,
@@ -120,7 +120,7 @@ mod tests {
     }
 
     fn j(issued: Instant, next: Option<Instant>, t: Instant) -> RevStatus {
-        judge("ocsp", Origin::Embedded, issued, next, t)
+        judge(RevSource::Ocsp, Origin::Embedded, issued, next, t)
     }
 
     #[test]

@@ -54,6 +54,24 @@ pub enum Origin {
     User,
 }
 
+/// Which kind of evidence answered: a CRL (RFC 5280) or an OCSP response (RFC 6960).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevSource {
+    Crl,
+    Ocsp,
+}
+
+impl RevSource {
+    /// Its code in the JSON report (its serde name).
+    pub fn code(self) -> &'static str {
+        match self {
+            RevSource::Crl => "crl",
+            RevSource::Ocsp => "ocsp",
+        }
+    }
+}
+
 /// What the evidence says about one certificate at the instant asked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -61,7 +79,7 @@ pub enum RevStatus {
     /// Not revoked at the instant, per a CRL or OCSP response issued at `issued`
     /// (`fresh`: issued at or after the instant).
     Good {
-        source: &'static str,
+        source: RevSource,
         origin: Origin,
         issued: Instant,
         fresh: bool,
@@ -69,12 +87,12 @@ pub enum RevStatus {
     Revoked {
         at: Instant,
         reason: Option<RevocationReason>,
-        source: &'static str,
+        source: RevSource,
         origin: Origin,
     },
     /// Evidence from the issuer exists but is too old for the instant.
     Stale {
-        source: &'static str,
+        source: RevSource,
         origin: Origin,
         issued: Instant,
     },
@@ -82,7 +100,7 @@ pub enum RevStatus {
     /// expired and does not keep expired certificates (no expiredCertsOnCRL /
     /// archiveCutoff covering it): "not listed" says nothing (RFC 5280 §3.3, §5).
     AfterExpiry {
-        source: &'static str,
+        source: RevSource,
         origin: Origin,
         issued: Instant,
     },
@@ -263,7 +281,7 @@ pub fn at_time(
                 if e.reason == Some(RevocationReason::RemoveFromCrl) {
                     removed = true;
                 } else {
-                    return revoked(e.at, e.reason, "crl", d.held.origin);
+                    return revoked(e.at, e.reason, RevSource::Crl, d.held.origin);
                 }
             }
         }
@@ -271,7 +289,7 @@ pub fn at_time(
             && !removed
             && e.reason != Some(RevocationReason::RemoveFromCrl)
         {
-            return revoked(e.at, e.reason, "crl", b.base.held.origin);
+            return revoked(e.at, e.reason, RevSource::Crl, b.base.held.origin);
         }
     }
     let not_after = not_after(cert);
@@ -283,14 +301,20 @@ pub fn at_time(
         let (crl, origin): (&Crl, Origin) = (&b.base.held.crl, b.base.held.origin);
         if !crl.speaks_for_expiry(not_after) {
             let silent = RevStatus::AfterExpiry {
-                source: "crl",
+                source: RevSource::Crl,
                 origin,
                 issued: crl.this_update(),
             };
             best = freshness::better(best, silent);
             continue;
         }
-        match freshness::judge("crl", origin, crl.this_update(), crl.next_update(), t) {
+        match freshness::judge(
+            RevSource::Crl,
+            origin,
+            crl.this_update(),
+            crl.next_update(),
+            t,
+        ) {
             g @ RevStatus::Good { .. } => {
                 covered |= b.reasons;
                 good = freshness::better(good, g);
@@ -309,7 +333,9 @@ pub fn at_time(
             continue;
         }
         match single.status {
-            CertStatus::Revoked { at, reason } => return revoked(at, reason, "ocsp", h.origin),
+            CertStatus::Revoked { at, reason } => {
+                return revoked(at, reason, RevSource::Ocsp, h.origin);
+            }
             CertStatus::Unknown => {}
             CertStatus::Good
                 if !ocsp_speaks_for_expiry(
@@ -319,15 +345,20 @@ pub fn at_time(
                 ) =>
             {
                 let silent = RevStatus::AfterExpiry {
-                    source: "ocsp",
+                    source: RevSource::Ocsp,
                     origin: h.origin,
                     issued: single.this_update,
                 };
                 best = freshness::better(best, silent);
             }
             CertStatus::Good => {
-                let g =
-                    freshness::judge("ocsp", h.origin, single.this_update, single.next_update, t);
+                let g = freshness::judge(
+                    RevSource::Ocsp,
+                    h.origin,
+                    single.this_update,
+                    single.next_update,
+                    t,
+                );
                 best = freshness::better(best, g);
             }
         }
@@ -338,7 +369,7 @@ pub fn at_time(
 fn revoked(
     at: Instant,
     reason: Option<RevocationReason>,
-    source: &'static str,
+    source: RevSource,
     origin: Origin,
 ) -> RevStatus {
     RevStatus::Revoked {

@@ -22,13 +22,9 @@ pub(super) fn modifications(
         .map(|c| ChangeEntry {
             revision: c.revision,
             allowed: c.allowed,
-            what: c.kind.code(),
-            action: match c.action {
-                pdf::ChangeAction::Added => "added",
-                pdf::ChangeAction::Modified => "modified",
-                pdf::ChangeAction::Deleted => "deleted",
-            },
-            rule: c.rule.code(),
+            what: c.kind,
+            action: c.action,
+            rule: c.rule,
             page: c.page,
             object: c.object,
             comment: c.comment.clone(),
