@@ -2,9 +2,9 @@
 // the data attributes of the <script> tag that loads this file, so the page needs no
 // inline script and its CSP can stay "script-src 'self'".
 //
-// Written for old browsers too (no top-level await, no optional chaining): a browser
-// that can run modules but not this page's WebAssembly (Chrome/Edge 61–96, Firefox
-// 60–101) must be able to read this file and say "too old", not "loading" forever.
+// A browser that can parse this file (Chrome/Edge/Firefox 89 and later: it uses
+// top-level await, see the end) but lacks one of the wasm features below says "too
+// old" instead of showing a compile error.
 const tag = document.querySelector('script[data-kyso-js]');
 
 // The language chosen in the page's header (src/web/lang.rs keeps it under this key);
@@ -104,17 +104,10 @@ async function takeOverIfWaiting() {
   const registration = await sw.getRegistration();
   const waiting = registration && registration.waiting;
   if (!waiting) return false;
-  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', () => resolve(true), { once: true }));
-  // A new version that fails to activate is left for next time; the page starts.
-  const refused = new Promise((resolve) =>
-    waiting.addEventListener('statechange', () => waiting.state === 'redundant' && resolve(false)),
-  );
+  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', resolve, { once: true }));
   waiting.postMessage('kyso-activate');
-  // Chromium activates it only once the old worker has no fetch in flight (the page's
-  // own preloads, served from the old cache): measured up to 3–4 s on a loaded machine,
-  // so a short wait started the old version instead, one run in two. A worker that
-  // never answers still lets the page start, after 15 s.
-  const ok = await Promise.race([switched, refused, new Promise((r) => setTimeout(r, 15000, false))]);
+  // A worker that does not answer in time is left for next time; the page starts.
+  const ok = await Promise.race([switched.then(() => true), new Promise((r) => setTimeout(r, 3000, false))]);
   if (ok) location.reload();
   return ok;
 }
@@ -127,19 +120,23 @@ function register() {
   });
 }
 
-async function start() {
+// Top-level await on purpose: while this module runs, the page's load event waits, and
+// a new version waiting in the service worker is handed over reliably before anything
+// else happens (without it, Chromium kept the new worker waiting until the app ran:
+// tests/e2e/offline.test.mjs failed one run in two). The price: browsers before Chrome
+// and Firefox 89 cannot parse this file and stay on "loading" (README, supported browsers).
+try {
   const missing = missingWasmFeatures();
   if (missing.length > 0) {
     say(words.tooOld, true);
     console.error('kyso: this browser lacks WebAssembly features:', missing.join(', '));
-    return;
+  } else if (!(await takeOverIfWaiting().catch(() => false))) {
+    const js = new URL(tag.dataset.kysoJs, document.baseURI);
+    const wasm = new URL(tag.dataset.kysoWasm, document.baseURI);
+    const { default: init } = await import(js.href);
+    await init({ module_or_path: wasm });
+    register();
   }
-  if (await takeOverIfWaiting().catch(() => false)) return;
-  const js = new URL(tag.dataset.kysoJs, document.baseURI);
-  const wasm = new URL(tag.dataset.kysoWasm, document.baseURI);
-  const { default: init } = await import(js.href);
-  await init({ module_or_path: wasm });
-  register();
+} catch (error) {
+  fail(error);
 }
-
-start().catch(fail);
