@@ -62,36 +62,32 @@ pub(super) fn chain_checks(
             );
             v.doubt(SubIndication::NoCertificateChainFound);
         }
-        (_, ChainReason::CertExpired { position, .. }) => {
-            v.check(
-                CheckId::CertificateChain,
-                CheckStatus::Failed,
-                CheckDetail::Chain(chain.reason.clone()),
-            );
-            v.check(
-                CheckId::ValidityAtSigningTime,
-                CheckStatus::Failed,
-                CheckDetail::CertExpiredAtSigningTime,
-            );
-            if *position == 0 && proven {
-                v.fail(SubIndication::Expired);
+        // Outside its validity at the time used: a failure when that time is proven
+        // and the signer's own certificate is out, else open (no proof of existence).
+        (
+            _,
+            ChainReason::CertExpired { position, .. }
+            | ChainReason::CertNotYetValid { position, .. },
+        ) => {
+            let (detail, out) = if matches!(chain.reason, ChainReason::CertExpired { .. }) {
+                (
+                    CheckDetail::CertExpiredAtSigningTime,
+                    SubIndication::Expired,
+                )
             } else {
-                v.doubt(SubIndication::OutOfBoundsNoPoe);
-            }
-        }
-        (_, ChainReason::CertNotYetValid { position, .. }) => {
+                (
+                    CheckDetail::CertNotYetValidAtSigningTime,
+                    SubIndication::NotYetValid,
+                )
+            };
             v.check(
                 CheckId::CertificateChain,
                 CheckStatus::Failed,
                 CheckDetail::Chain(chain.reason.clone()),
             );
-            v.check(
-                CheckId::ValidityAtSigningTime,
-                CheckStatus::Failed,
-                CheckDetail::CertNotYetValidAtSigningTime,
-            );
+            v.check(CheckId::ValidityAtSigningTime, CheckStatus::Failed, detail);
             if *position == 0 && proven {
-                v.fail(SubIndication::NotYetValid);
+                v.fail(out);
             } else {
                 v.doubt(SubIndication::OutOfBoundsNoPoe);
             }
