@@ -113,10 +113,25 @@ for (const [name, start] of Object.entries(SERVERS)) {
     // scripts/tools.sh installs both; a missing server is a failure, not a skip.
     execFileSync('sh', ['-c', `command -v ${binary}`]);
     const root = await site();
-    const port = await freePort();
-    const child = await start(root, port);
+    // A port found free may be taken again before the server binds it; then another
+    // listener answers, or the server exits. Only our server's own answer counts.
+    let port;
+    let child;
+    for (let attempt = 0; ; attempt++) {
+      port = await freePort();
+      child = await start(root, port);
+      try {
+        await waitForPort(port, child, join(root, 'error.log'));
+        const r = await fetch(`http://127.0.0.1:${port}/kyso/`);
+        await r.arrayBuffer();
+        if (child.exitCode === null && new RegExp(name, 'i').test(r.headers.get('server') || '')) break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+      child.kill('SIGTERM');
+      if (attempt >= 2) throw new Error(`${name} did not answer on its own port`);
+    }
     try {
-      await waitForPort(port, child, join(root, 'error.log'));
       const base = `http://127.0.0.1:${port}/kyso/`;
       const get = (path, headers = {}) => fetch(base + path, { headers });
 
