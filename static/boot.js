@@ -21,6 +21,7 @@ function storedLang() {
 const WORDS = {
   vi: {
     loading: 'Đang tải trang…',
+    updating: 'Đang chuyển sang phiên bản mới của trang…',
     tooOld:
       'Trình duyệt này quá cũ để chạy trang. Cần Chrome hoặc Edge 97 trở lên, Firefox 102 ' +
       'trở lên, hoặc Cốc Cốc bản mới.',
@@ -30,6 +31,7 @@ const WORDS = {
   },
   en: {
     loading: 'Loading the page…',
+    updating: 'Switching to the new version of the page…',
     tooOld:
       'This browser is too old to run the page. It needs Chrome or Edge 97 or later, ' +
       'Firefox 102 or later, or a recent Cốc Cốc.',
@@ -98,18 +100,53 @@ function missingWasmFeatures() {
 // the server, as before. When a new version was installed in the background while an
 // older one ran, it takes over here, before the app starts, and the page reloads once:
 // a running page never switches versions under its feet.
+//
+// No fixed guess of how long activation takes: the waiting worker answers at once
+// ("kyso-activating", or "kyso-busy" when another tab still runs the old version), and
+// the switch itself is the controllerchange event. Chromium activates the new worker only
+// once the old one is idle: it asks the old one to go idle at once, but a request that
+// reaches the old worker just then restarts it with the usual 30 s idle delay (CI saw
+// this with the browser's own icon request, which is why index.html carries the icon
+// inline). SWITCH_MS covers that delay; the page shows that it is switching meanwhile,
+// and starts the old version only if no switch comes at all.
+const ANSWER_MS = 10000;
+const SWITCH_MS = 40000;
+
+function within(ms, promise) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms, 'late'))]);
+}
+
 async function takeOverIfWaiting() {
   const sw = navigator.serviceWorker;
   if (!sw || !sw.controller) return false;
+  const controller = sw.controller;
+  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', () => resolve('switched'), { once: true }));
+  const answered = new Promise((resolve) => {
+    sw.addEventListener('message', (event) => {
+      if (event.data === 'kyso-activating' || event.data === 'kyso-busy') resolve(event.data);
+    });
+  });
+  sw.startMessages();
   const registration = await sw.getRegistration();
-  const waiting = registration && registration.waiting;
-  if (!waiting) return false;
-  const switched = new Promise((resolve) => sw.addEventListener('controllerchange', resolve, { once: true }));
-  waiting.postMessage('kyso-activate');
-  // A worker that does not answer in time is left for next time; the page starts.
-  const ok = await Promise.race([switched.then(() => true), new Promise((r) => setTimeout(r, 3000, false))]);
-  if (ok) location.reload();
-  return ok;
+  if (!registration) return false;
+  let outcome;
+  if (registration.waiting) {
+    registration.waiting.postMessage('kyso-activate');
+    outcome = await within(ANSWER_MS, Promise.race([switched, answered]));
+  } else if (registration.active && registration.active !== controller) {
+    // A newer version is already activating (no page of the old one was left): this
+    // page, loaded by the old one, follows it.
+    outcome = 'kyso-activating';
+  } else {
+    return false;
+  }
+  if (outcome === 'kyso-activating') {
+    say(words.updating, false);
+    outcome = await within(SWITCH_MS, switched);
+  }
+  if (outcome !== 'switched') return false;
+  location.reload();
+  return true;
 }
 
 function register() {
@@ -120,11 +157,11 @@ function register() {
   });
 }
 
-// Top-level await on purpose: while this module runs, the page's load event waits, and
-// a new version waiting in the service worker is handed over reliably before anything
-// else happens (without it, Chromium kept the new worker waiting until the app ran:
-// tests/e2e/offline.test.mjs failed one run in two). The price: browsers before Chrome
-// and Firefox 89 cannot parse this file and stay on "loading" (README, supported browsers).
+// Top-level await on purpose: nothing else of the page runs until the hand-over to a
+// waiting new version is decided (without it, Chromium kept the new worker waiting until
+// the app ran: tests/e2e/offline.test.mjs failed one run in two). The load event does not
+// wait for it. The price: browsers before Chrome and Firefox 89 cannot parse this file
+// and stay on "loading" (README, supported browsers).
 try {
   const missing = missingWasmFeatures();
   if (missing.length > 0) {

@@ -10,7 +10,8 @@
 //   keeps serving, whole. Files whose names carry no hash (boot.js, the SHA-256 worker,
 //   the fonts) are therefore never mixed across versions either.
 // - A new version waits until no page runs the old one; boot.js asks it to take over
-//   only at start-up, before the app runs, and then reloads once (nothing is lost).
+//   only at start-up, before the app runs, and then reloads once (nothing is lost);
+//   the worker agrees only when that page is the site's only one (see 'message').
 //   On activation the caches of every other build are deleted.
 // - Only the files of the build are ever answered from the cache. Anything else —
 //   above all the deployer's trust folder (./trust/: bundle.pem, CRLs with their
@@ -74,9 +75,21 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// boot.js: "a new version is waiting and no page of mine has started: take over".
+// boot.js, from a page that is starting and has not run the app yet: "a new version is
+// waiting: take over". Only when that page is the only one of the site: a second tab
+// still runs the old version's app, which would otherwise lose its files (the old
+// cache goes on activation) and load later ones (the writer, the fonts) from the new
+// version. The page is told either way, so it never waits on a guess.
 self.addEventListener('message', (event) => {
-  if (event.data === 'kyso-activate') self.skipWaiting();
+  if (event.data !== 'kyso-activate' || !event.source) return;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const alone = windows.every((client) => client.id === event.source.id);
+      event.source.postMessage(alone ? 'kyso-activating' : 'kyso-busy');
+      if (alone) await self.skipWaiting();
+    })(),
+  );
 });
 
 /** The precached path a request asks for, or null when it is not ours to answer. */
@@ -97,8 +110,10 @@ self.addEventListener('fetch', (event) => {
   if (path === null) return;
   event.respondWith(
     (async () => {
-      const cache = await caches.open(cacheName);
-      const hit = await cache.match(new URL(path, scope));
+      // caches.match with a cacheName never creates the cache: when a newer version
+      // has just removed this one, the request goes to the network instead of leaving
+      // an empty old cache behind.
+      const hit = await caches.match(new URL(path, scope), { cacheName });
       return hit ?? fetch(event.request);
     })(),
   );

@@ -145,3 +145,14 @@ test('old-browser.js (browsers without modules) says "too old" in the chosen lan
     }
   }
 });
+
+test('the icon is inline in index.html and is static/favicon.svg: the browser makes no late request for it', async () => {
+  // A late icon request restarted the old service worker during a version hand-over
+  // (static/boot.js); the built page carries the icon as a data: URL instead.
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const icons = [...html.matchAll(/<link rel="icon"[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+  assert.equal(icons.length, 1, 'one icon link');
+  assert.ok(icons[0].startsWith('data:image/svg+xml,'), icons[0].slice(0, 40));
+  const svg = await readFile(join(repo, 'static', 'favicon.svg'), 'utf8');
+  assert.equal(decodeURIComponent(icons[0].slice('data:image/svg+xml,'.length)), svg.trim());
+});
