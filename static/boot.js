@@ -6,6 +6,8 @@
 // top-level await, see the end) but lacks one of the wasm features below says "too
 // old" instead of showing a compile error.
 const tag = document.querySelector('script[data-kyso-js]');
+// "boot.js runs": old-browser.js, which runs next, then leaves the message to this file.
+document.documentElement.setAttribute('data-kyso-boot', '');
 
 // The language chosen in the page's header (src/web/lang.rs keeps it under this key);
 // Vietnamese unless English was chosen.

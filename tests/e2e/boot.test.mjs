@@ -127,22 +127,68 @@ test('in English before the app runs: "Loading the page…", then a start-up fai
   }
 });
 
-test('old-browser.js (browsers without modules) says "too old" in the chosen language', async () => {
+/** Plays a browser without JavaScript modules: it never runs boot.js. */
+function withoutModules(lang) {
+  if (lang) localStorage.setItem('kyso.lang', lang);
+  delete HTMLScriptElement.prototype.noModule;
+}
+
+test('old-browser.js: a browser without modules is told it is too old, in the chosen language', async () => {
   for (const [lang, words] of [
-    [null, /^Trình duyệt này quá cũ/],
-    ['en', /^This browser is too old/],
+    [null, /^Trình duyệt này quá cũ để chạy trang\. Cần Chrome hoặc Edge 97 trở lên/],
+    ['en', /^This browser is too old to run the page\. It needs Chrome or Edge 97 or later/],
   ]) {
-    const { page, close } = await open((l) => l && localStorage.setItem('kyso.lang', l), lang);
+    const { page, close } = await open(withoutModules, lang);
     try {
-      // Such a browser never runs boot.js: keep it out, then run the nomodule script.
+      // Such a browser never runs boot.js: keep it out.
       await page.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
       await page.goto(origin + '/');
-      await page.addScriptTag({ url: origin + '/old-browser.js' });
+      await page.waitForFunction(() => document.querySelector('#kyso-boot-message.boot-error'));
       assert.match(await message(page).textContent(), words);
-      assert.equal(await page.locator('#kyso-boot-message.boot-error').count(), 1);
     } finally {
       await close();
     }
+  }
+});
+
+test('old-browser.js: a browser that cannot parse boot.js (Chrome 61–88: no top-level await) does not stay on "loading"', async () => {
+  for (const [lang, words] of [
+    [null, /^Trình duyệt này quá cũ để chạy trang, hoặc máy chủ thiếu một tệp của trang \(boot\.js\)\. Cần Chrome/],
+    ['en', /^This browser is too old to run the page, or a file of the page \(boot\.js\) is missing on the server\. It needs/],
+  ]) {
+    const { page, close } = await open((l) => l && localStorage.setItem('kyso.lang', l), lang);
+    try {
+      // What such a browser meets: a module it cannot parse, so nothing of it runs.
+      const unparsable = 'const x = 1;\nawait import(;\n';
+      await page.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: unparsable }));
+      await page.goto(origin + '/');
+      await page.waitForFunction(() => document.querySelector('#kyso-boot-message.boot-error'));
+      assert.match(await message(page).textContent(), words);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang ?? 'vi');
+      assert.equal(await page.locator('[data-testid=dropzone]').count(), 0);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('old-browser.js stays silent when boot.js runs, even while the wasm is still loading', async () => {
+  const { page, close } = await open();
+  try {
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(origin + '/', { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kyso-boot')), true);
+    assert.equal(await message(page).textContent(), 'Đang tải trang…');
+    assert.equal(await page.locator('.boot-error').count(), 0);
+    release();
+    await page.locator('[data-testid=dropzone]').waitFor();
+  } finally {
+    await close();
   }
 });
 
