@@ -16,13 +16,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
-use js_sys::{Promise, Uint32Array};
+use js_sys::Uint32Array;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use super::hash_worker::{get, message, set};
+use super::worker_link::Link;
 use crate::crypto::checkpoint::Checkpoints;
 
 /// The helper's loader, next to index.html (Trunk's loader shim for the worker binary).
@@ -33,33 +31,19 @@ const READY_WITHIN_MS: u32 = 10_000;
 /// transferred chunks can take when hashing is slower than reading.
 const MAX_IN_FLIGHT: f64 = 40.0 * 1024.0 * 1024.0;
 
-#[derive(Default)]
-struct Inbox {
-    ready: bool,
-    failed: bool,
+/// The helper's replies for the file being hashed.
+struct Progress {
+    /// The file being hashed (replies about an earlier one are ignored).
     job: f64,
     hashed: f64,
     done: Option<Checkpoints>,
     /// The helper's own hashing time for the finished job (benchmarks show it).
     busy_ms: f64,
-    wake: Option<js_sys::Function>,
-}
-
-impl Inbox {
-    fn wake(&mut self) {
-        if let Some(f) = self.wake.take() {
-            let _ = f.call0(&JsValue::UNDEFINED);
-        }
-    }
 }
 
 pub struct Helper {
-    worker: web_sys::Worker,
-    inbox: Rc<RefCell<Inbox>>,
+    link: Link<Progress>,
     next_id: RefCell<f64>,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    _ready_timeout: Timeout,
 }
 
 thread_local! {
@@ -91,107 +75,48 @@ pub fn helper() -> Option<Rc<Helper>> {
         if h.is_none() {
             *h = spawn().map(Rc::new);
         }
-        h.clone().filter(|h| !h.inbox.borrow().failed)
+        h.clone().filter(|h| !h.link.failed())
     })
 }
 
 fn spawn() -> Option<Helper> {
-    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
-    let inbox = Rc::new(RefCell::new(Inbox {
+    let progress = Progress {
         job: -1.0,
-        ..Inbox::default()
-    }));
-    let ib = inbox.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            let kind = get(&data, "kind").as_string().unwrap_or_default();
-            let id = get(&data, "id").as_f64().unwrap_or(-2.0);
-            let Ok(mut i) = ib.try_borrow_mut() else {
-                return;
-            };
-            match kind.as_str() {
-                "ready" => i.ready = true,
-                "ack" if id == i.job => i.hashed = get(&data, "hashed").as_f64().unwrap_or(0.0),
-                "done" if id == i.job => {
-                    let every = get(&data, "every").as_f64().unwrap_or(0.0) as u64;
-                    let len = get(&data, "len").as_f64().unwrap_or(0.0) as u64;
-                    let words = get(&data, "states")
+        hashed: 0.0,
+        done: None,
+        busy_ms: 0.0,
+    };
+    let link = Link::spawn(
+        WORKER_URL,
+        READY_WITHIN_MS,
+        progress,
+        |inbox, kind, data| {
+            let id = get(data, "id").as_f64().unwrap_or(-2.0);
+            let p = &mut inbox.state;
+            match kind {
+                "ack" if id == p.job => p.hashed = get(data, "hashed").as_f64().unwrap_or(0.0),
+                "done" if id == p.job => {
+                    let every = get(data, "every").as_f64().unwrap_or(0.0) as u64;
+                    let len = get(data, "len").as_f64().unwrap_or(0.0) as u64;
+                    let words = get(data, "states")
                         .dyn_into::<Uint32Array>()
                         .ok()
                         .map(|w| w.to_vec());
-                    i.done = words.and_then(|w| Checkpoints::from_words(every, len, &w));
-                    i.busy_ms = get(&data, "busy_ms").as_f64().unwrap_or(0.0);
-                    if i.done.is_none() {
-                        i.failed = true;
+                    p.done = words.and_then(|w| Checkpoints::from_words(every, len, &w));
+                    p.busy_ms = get(data, "busy_ms").as_f64().unwrap_or(0.0);
+                    if p.done.is_none() {
+                        inbox.failed = true;
                     }
                 }
-                _ => return,
+                _ => return false,
             }
-            i.wake();
-        });
-    let ib = inbox.clone();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        ev.prevent_default();
-        if let Ok(mut i) = ib.try_borrow_mut() {
-            i.failed = true;
-            i.wake();
-        }
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let ib = inbox.clone();
-    let ready_timeout = Timeout::new(READY_WITHIN_MS, move || {
-        if let Ok(mut i) = ib.try_borrow_mut()
-            && !i.ready
-        {
-            i.failed = true;
-            i.wake();
-        }
-    });
+            true
+        },
+    )?;
     Some(Helper {
-        worker,
-        inbox,
+        link,
         next_id: RefCell::new(0.0),
-        _on_message: on_message,
-        _on_error: on_error,
-        _ready_timeout: ready_timeout,
     })
-}
-
-impl Helper {
-    /// Waits until `until` holds or the helper fails; `true` unless it failed.
-    async fn wait(&self, until: impl Fn(&Inbox) -> bool) -> bool {
-        loop {
-            {
-                let i = self.inbox.borrow();
-                if i.failed {
-                    return false;
-                }
-                if until(&i) {
-                    return true;
-                }
-            }
-            let inbox = self.inbox.clone();
-            let p = Promise::new(&mut |resolve, _| {
-                inbox.borrow_mut().wake = Some(resolve);
-            });
-            let _ = JsFuture::from(p).await;
-        }
-    }
-
-    fn post(&self, msg: &js_sys::Object, transfer: Option<&JsValue>) -> bool {
-        let r = match transfer {
-            Some(t) => self
-                .worker
-                .post_message_with_transfer(msg, &js_sys::Array::of1(t)),
-            None => self.worker.post_message(msg),
-        };
-        if r.is_err() {
-            self.inbox.borrow_mut().failed = true;
-        }
-        r.is_ok()
-    }
 }
 
 /// One file being hashed by the helper.
@@ -204,7 +129,7 @@ pub struct Job {
 /// Starts hashing a new file, once the helper is ready; `None` without a helper.
 pub async fn begin() -> Option<Job> {
     let helper = helper()?;
-    if !helper.wait(|i| i.ready).await {
+    if !helper.link.ready().await {
         return None;
     }
     let id = {
@@ -213,12 +138,12 @@ pub async fn begin() -> Option<Job> {
         *n
     };
     {
-        let mut i = helper.inbox.borrow_mut();
-        i.job = id;
-        i.hashed = 0.0;
-        i.done = None;
+        let mut i = helper.link.inbox().borrow_mut();
+        i.state.job = id;
+        i.state.hashed = 0.0;
+        i.state.done = None;
     }
-    if !helper.post(&message("begin", Some(id)), None) {
+    if !helper.link.post(&message("begin", Some(id)), None) {
         return None;
     }
     Some(Job {
@@ -236,38 +161,39 @@ impl Job {
         let n = f64::from(buffer.byte_length());
         let msg = message("chunk", Some(self.id));
         set(&msg, "buffer", buffer);
-        if !self.helper.post(&msg, Some(buffer)) {
+        if !self.helper.link.post(&msg, Some(buffer)) {
             return false;
         }
         self.sent += n;
         let sent = self.sent;
-        self.helper.wait(|i| sent - i.hashed <= MAX_IN_FLIGHT).await
+        self.helper
+            .link
+            .wait(|i| (!i.failed && sent - i.state.hashed <= MAX_IN_FLIGHT).then_some(()))
+            .await
+            .is_some()
     }
 
     /// Bytes the helper has hashed so far.
     pub fn hashed(&self) -> f64 {
-        self.helper.inbox.borrow().hashed
+        self.helper.link.inbox().borrow().state.hashed
     }
 
     /// Waits for the checkpoints of everything sent; `progress` gets the bytes hashed.
     /// Also returns the milliseconds the helper spent hashing.
     pub async fn finish(self, mut progress: impl FnMut(f64)) -> Option<(Checkpoints, f64)> {
-        if !self.helper.post(&message("end", Some(self.id)), None) {
+        if !self.helper.link.post(&message("end", Some(self.id)), None) {
             return None;
         }
         loop {
             let before = self.hashed();
             progress(before);
-            let changed = self
-                .helper
-                .wait(|i| i.done.is_some() || i.hashed != before)
-                .await;
-            if !changed {
-                return None;
-            }
-            let mut i = self.helper.inbox.borrow_mut();
-            if let Some(done) = i.done.take() {
-                return Some((done, i.busy_ms));
+            self.helper
+                .link
+                .wait(|i| (i.state.done.is_some() || i.state.hashed != before).then_some(()))
+                .await?;
+            let mut i = self.helper.link.inbox().borrow_mut();
+            if let Some(done) = i.state.done.take() {
+                return Some((done, i.state.busy_ms));
             }
         }
     }

@@ -37,6 +37,7 @@ pub mod verify_signature;
 pub mod verify_state;
 pub mod verify_summary;
 pub mod verify_tab;
+pub mod worker_link;
 pub mod writer_client;
 pub mod writer_worker;
 

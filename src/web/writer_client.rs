@@ -13,15 +13,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use super::download;
 use super::hash_worker::{get, message, set};
 use super::lang::fill;
+use super::worker_link::Link;
 use crate::i18n::Lang;
 use crate::writer::{Job, WriteError};
 
@@ -60,31 +59,12 @@ pub fn failure(lang: Lang, e: &WriteError) -> String {
     fill(lang, "writer_failed", &[&words(lang, e)])
 }
 
-#[derive(Default)]
-struct Inbox {
-    ready: bool,
-    failed: bool,
-    /// Replies by job id, until their `write` takes them.
-    replies: HashMap<u32, JsValue>,
-    /// Everyone waiting for a change (several writes may be in flight).
-    wake: Vec<js_sys::Function>,
-}
-
-impl Inbox {
-    fn wake(&mut self) {
-        for f in self.wake.drain(..) {
-            let _ = f.call0(&JsValue::UNDEFINED);
-        }
-    }
-}
+/// Replies by job id, until their `write` takes them.
+type Replies = HashMap<u32, JsValue>;
 
 struct Writer {
-    worker: web_sys::Worker,
-    inbox: Rc<RefCell<Inbox>>,
+    link: Link<Replies>,
     next_id: RefCell<u32>,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    _ready_timeout: Timeout,
 }
 
 thread_local! {
@@ -95,8 +75,8 @@ thread_local! {
 fn writer() -> Option<Rc<Writer>> {
     WRITER.with(|w| {
         let mut w = w.borrow_mut();
-        if let Some(old) = w.as_ref().filter(|o| o.inbox.borrow().failed) {
-            old.worker.terminate();
+        if let Some(old) = w.as_ref().filter(|o| o.link.failed()) {
+            old.link.terminate();
             *w = None;
         }
         if w.is_none() {
@@ -107,82 +87,32 @@ fn writer() -> Option<Rc<Writer>> {
 }
 
 fn spawn() -> Option<Writer> {
-    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
-    let inbox = Rc::new(RefCell::new(Inbox::default()));
-    let ib = Rc::clone(&inbox);
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            let Ok(mut i) = ib.try_borrow_mut() else {
-                return;
-            };
-            match get(&data, "kind").as_string().as_deref() {
-                Some("ready") => i.ready = true,
-                Some("done" | "failed") => {
-                    let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
-                    i.replies.insert(id, data);
-                }
-                _ => return,
+    let link = Link::spawn(
+        WORKER_URL,
+        READY_WITHIN_MS,
+        Replies::new(),
+        |inbox, kind, data| {
+            if kind != "done" && kind != "failed" {
+                return false;
             }
-            i.wake();
-        });
-    let ib = Rc::clone(&inbox);
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        ev.prevent_default();
-        if let Ok(mut i) = ib.try_borrow_mut() {
-            i.failed = true;
-            i.wake();
-        }
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let ib = Rc::clone(&inbox);
-    let ready_timeout = Timeout::new(READY_WITHIN_MS, move || {
-        if let Ok(mut i) = ib.try_borrow_mut()
-            && !i.ready
-        {
-            i.failed = true;
-            i.wake();
-        }
-    });
+            let id = get(data, "id").as_f64().unwrap_or(-1.0) as u32;
+            inbox.state.insert(id, data.clone());
+            true
+        },
+    )?;
     Some(Writer {
-        worker,
-        inbox,
+        link,
         next_id: RefCell::new(0),
-        _on_message: on_message,
-        _on_error: on_error,
-        _ready_timeout: ready_timeout,
     })
-}
-
-impl Writer {
-    /// Waits until `until` gives a value or the writer fails (`None`).
-    async fn wait<T>(&self, mut until: impl FnMut(&mut Inbox) -> Option<T>) -> Option<T> {
-        loop {
-            {
-                let mut i = self.inbox.borrow_mut();
-                if let Some(v) = until(&mut i) {
-                    return Some(v);
-                }
-                if i.failed {
-                    return None;
-                }
-            }
-            let inbox = Rc::clone(&self.inbox);
-            let p = Promise::new(&mut |resolve, _| inbox.borrow_mut().wake.push(resolve));
-            let _ = JsFuture::from(p).await;
-        }
-    }
 }
 
 /// Has the writer make the file of `job`.
 pub async fn write(job: &Job) -> Result<Made, WriteError> {
     let unavailable = || WriteError::new("writer_unavailable", &[]);
     let writer = writer().ok_or_else(unavailable)?;
-    writer
-        .wait(|i| i.ready.then_some(()))
-        .await
-        .ok_or_else(unavailable)?;
+    if !writer.link.ready().await {
+        return Err(unavailable());
+    }
     let id = {
         let mut n = writer.next_id.borrow_mut();
         *n = n.wrapping_add(1);
@@ -190,19 +120,14 @@ pub async fn write(job: &Job) -> Result<Made, WriteError> {
     };
     let msg = message("write", Some(f64::from(id)));
     set(&msg, "job", &JsValue::from_str(&job.to_json()));
-    if writer.worker.post_message(&msg).is_err() {
+    if !writer.link.post(&msg, None) {
         return Err(unavailable());
     }
-    let inbox = Rc::clone(&writer.inbox);
     // Cancelled when dropped, i.e. once the reply is in.
-    let _watchdog = Timeout::new(REPLY_WITHIN_MS, move || {
-        if let Ok(mut i) = inbox.try_borrow_mut() {
-            i.failed = true;
-            i.wake();
-        }
-    });
+    let _watchdog = writer.link.watchdog(REPLY_WITHIN_MS);
     let reply = writer
-        .wait(|i| i.replies.remove(&id))
+        .link
+        .wait(|i| i.state.remove(&id))
         .await
         .ok_or_else(unavailable)?;
     if get(&reply, "kind").as_string().as_deref() == Some("done") {
