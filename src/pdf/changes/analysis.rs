@@ -328,9 +328,10 @@ impl<'x, 's, 'a> Side<'x, 's, 'a> {
     }
 }
 
-/// The objects whose roles judging `diffs` needs: the objects themselves, the
-/// fields their widgets belong to, and the annotations added to or removed from
-/// page annotation lists.
+/// The objects whose roles judging `diffs` needs first: the objects themselves, the
+/// fields their widgets belong to, and the annotations added to or removed from the
+/// annotation lists of changed pages. The annotations of a changed list object come
+/// second ([`annotation_lists`]), once its role is known.
 pub(super) fn wanted(
     diffs: &[Diff],
     old: &State<'_, '_>,
@@ -339,11 +340,10 @@ pub(super) fn wanted(
 ) -> Vec<u32> {
     let mut out = Vec::new();
     let annots = |s: &State<'_, '_>, o: Option<&Object>| -> Vec<u32> {
-        match o {
-            Some(Object::Array(_)) => refs_of(s, o),
-            Some(o) => refs_of(s, o.as_dict().and_then(|d| d.get(b"Annots"))),
-            None => Vec::new(),
-        }
+        refs_of(
+            s,
+            o.and_then(Object::as_dict).and_then(|d| d.get(b"Annots")),
+        )
     };
     for d in diffs {
         out.push(d.num);
@@ -358,18 +358,58 @@ pub(super) fn wanted(
         }
         let a = annots(old, d.old.as_deref());
         let b = annots(new, d.new.as_deref());
-        if work.spend(HASH_COST * (a.len() + b.len())).is_none() {
+        if !changed_members(&a, &b, &mut out, work) {
             break;
-        }
-        if a != b {
-            let (sa, sb): (HashSet<u32>, HashSet<u32>) =
-                (a.iter().copied().collect(), b.iter().copied().collect());
-            out.extend(sa.symmetric_difference(&sb).copied());
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The members added to or removed from the changed arrays that are annotation lists
+/// (by the roles [`wanted`] brought). Only those need their members' roles: every
+/// other array's members are judged as the array's own role. Asking for all of them
+/// walked nearly every object of a decree once per revision: its signing tool adds
+/// some twenty arrays of hundreds of structure references in each update.
+pub(super) fn annotation_lists(
+    diffs: &[Diff],
+    old_side: &Side<'_, '_, '_>,
+    new_side: &Side<'_, '_, '_>,
+    work: &Work,
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    for d in diffs {
+        let array = |o: &Option<Rc<Object>>| o.as_deref().is_some_and(|o| o.as_array().is_some());
+        if !(array(&d.old) || array(&d.new)) {
+            continue;
+        }
+        if (old_side.flags(d.num) | new_side.flags(d.num)) & ANNOTS == 0 {
+            continue;
+        }
+        let a = refs_of(&old_side.state, d.old.as_deref());
+        let b = refs_of(&new_side.state, d.new.as_deref());
+        if !changed_members(&a, &b, &mut out, work) {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Adds to `out` the members in one of `a` and `b` but not both; `false` when out of
+/// work.
+fn changed_members(a: &[u32], b: &[u32], out: &mut Vec<u32>, work: &Work) -> bool {
+    if work.spend(HASH_COST * (a.len() + b.len())).is_none() {
+        return false;
+    }
+    if a != b {
+        let (sa, sb): (HashSet<u32>, HashSet<u32>) =
+            (a.iter().copied().collect(), b.iter().copied().collect());
+        out.extend(sa.symmetric_difference(&sb).copied());
+    }
+    true
 }
 
 /// The walk follows the catalog's own back links, and an array for a catalog passes
@@ -458,6 +498,11 @@ impl Analysis {
         let want = wanted(&diffs, &old, &new, work);
         old_side.learn(&want);
         new_side.learn(&want);
+        let members = annotation_lists(&diffs, &old_side, &new_side, work);
+        if !members.is_empty() {
+            old_side.learn(&members);
+            new_side.learn(&members);
+        }
         let changes = judge(rev, &diffs, &old_side, &new_side, rules);
         if work.over() {
             return None;
