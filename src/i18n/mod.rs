@@ -7,6 +7,7 @@
 
 mod certificates;
 mod check_details;
+mod cli;
 mod letters;
 mod letters_page;
 mod pdf;
@@ -58,6 +59,7 @@ fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
 /// Every table of words, one per domain. Codes are unique across them; a test checks it.
 const TABLES: &[&[(&str, &str, &str)]] = &[
     certificates::TEXTS,
+    cli::TEXTS,
     verification::TEXTS,
     check_details::TEXTS,
     letters::TEXTS,

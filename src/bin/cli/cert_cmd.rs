@@ -135,30 +135,29 @@ fn print_error(out: &mut impl Write, e: &FileError, lang: Lang) -> std::io::Resu
 fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Result<()> {
     let f = &c.facts;
     let vi = lang == Lang::Vi;
-    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
     writeln!(out, "── {} #{} ──", c.file, c.index)?;
     writeln!(
         out,
         "  {:<22} {}",
-        label("Tên (CN):", "Name (CN):"),
+        i18n::text(lang, "cli_name_cn"),
         f.common_name.as_deref().unwrap_or("—")
     )?;
     writeln!(
         out,
         "  {:<22} {}",
-        label("Chủ thể:", "Subject:"),
+        i18n::text(lang, "cli_subject"),
         f.subject_dn
     )?;
     writeln!(
         out,
         "  {:<22} {}",
-        label("Số hiệu chứng thư:", "Serial number:"),
+        i18n::text(lang, "cli_serial_number"),
         f.serial_hex
     )?;
     writeln!(
         out,
         "  {:<22} {}",
-        label("Đơn vị cấp:", "Issuer:"),
+        i18n::text(lang, "cli_issuer"),
         f.issuer_dn
     )?;
     let status = i18n::text(lang, f.status.code());
@@ -189,26 +188,26 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         writeln!(
             out,
             "  {:<22} {} {}{problem}",
-            label("Định danh:", "Identifier:"),
+            i18n::text(lang, "cli_identifier"),
             id.kind,
             id.value
         )?;
     }
     if let Some(t) = &f.title {
-        writeln!(out, "  {:<22} {t}", label("Chức danh:", "Title:"))?;
+        writeln!(out, "  {:<22} {t}", i18n::text(lang, "cli_title"))?;
     }
     if !f.emails.is_empty() {
         writeln!(
             out,
             "  {:<22} {}",
-            label("Thư điện tử:", "E-mail:"),
+            i18n::text(lang, "cli_e_mail"),
             f.emails.join(", ")
         )?;
     }
     writeln!(
         out,
         "  {:<22} {} ({})",
-        label("Loại chủ thể:", "Holder:"),
+        i18n::text(lang, "cli_holder"),
         i18n::text(lang, f.holder_kind.code()),
         i18n::text(lang, f.holder_reason)
     )?;
@@ -220,7 +219,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(
         out,
         "  {:<22} {}{bits}; {}",
-        label("Khóa, thuật toán:", "Key, algorithm:"),
+        i18n::text(lang, "cli_key_algorithm"),
         f.public_key.algorithm,
         f.signature_algorithm.name
     )?;
@@ -228,7 +227,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
         writeln!(
             out,
             "  {:<22} {}",
-            label("Mục đích khóa:", "Key usage:"),
+            i18n::text(lang, "cli_key_usage"),
             f.key_usage.join(", ")
         )?;
     }
@@ -243,7 +242,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(
         out,
         "  {:<22} {}{anchor} ({})",
-        label("Chuỗi chứng thực:", "Chain:"),
+        i18n::text(lang, "cli_chain"),
         i18n::chain_status(lang, chain.status),
         i18n::chain_reason(lang, &chain.reason)
     )?;
@@ -255,7 +254,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(
         out,
         "  {:<22} {}",
-        label("Gia hạn/thay đổi:", "Renewal/change:"),
+        i18n::text(lang, "cli_renewal_change"),
         i18n::renewal_sentence(lang, &c.renewal)
     )?;
     writeln!(out)
@@ -271,15 +270,14 @@ pub fn chain_details(
     indent: &str,
     width: usize,
 ) -> std::io::Result<()> {
-    let label = |v: &'static str, e: &'static str| if lang == Lang::Vi { v } else { e };
     if let Some(a) = &chain.anchor {
         let kind = i18n::anchor_kind(lang, a.kind);
-        let l = label("Loại CA gốc:", "Root kind:");
+        let l = i18n::text(lang, "cli_root_kind");
         writeln!(out, "{indent}{l:<width$} {kind}")?;
     }
     if let Some(m) = &chain.missing_issuer {
         let missing = i18n::missing_issuer(lang, m);
-        let l = label("CA còn thiếu:", "Missing CA:");
+        let l = i18n::text(lang, "cli_missing_ca");
         writeln!(out, "{indent}{l:<width$} {missing}")?;
     }
     Ok(())

@@ -112,25 +112,18 @@ pub fn run(args: &VerifyArgs) -> u8 {
 /// signature whose CMS cannot be read or whose coverage is unclear stops before that
 /// step, and its empty list of changes means "not looked at", not "none found".
 fn changes_after(sig: &verify::SignatureReport, lang: Lang) -> &'static str {
-    let vi = lang == Lang::Vi;
-    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
     let check = sig.checks.iter().find(|c| c.id == CheckId::Modifications);
     match check.map(|c| (c.status, c)) {
         None | Some((CheckStatus::NotChecked, _)) => i18n::text(lang, "changes_not_analysed"),
         // "Modified" only when a change that is not allowed was found: a decree
         // signed again by the agency is not a modified decree.
-        Some((CheckStatus::Failed, _)) => label(
-            "TÀI LIỆU ĐÃ BỊ SỬA ĐỔI SAU KHI KÝ",
-            "MODIFIED AFTER SIGNING",
-        ),
-        Some((CheckStatus::Passed, _)) if sig.modified_after => label(
-            "sau khi ký chỉ có thay đổi được phép",
-            "only allowed changes after signing",
-        ),
-        Some((CheckStatus::Passed, _)) => label(
-            "không có sửa đổi trái phép sau khi ký",
-            "no disallowed change after signing",
-        ),
+        Some((CheckStatus::Failed, _)) => i18n::text(lang, "cli_modified_after_signing"),
+        Some((CheckStatus::Passed, _)) if sig.modified_after => {
+            i18n::text(lang, "cli_only_allowed_changes_after_signing")
+        }
+        Some((CheckStatus::Passed, _)) => {
+            i18n::text(lang, "cli_no_disallowed_change_after_signing")
+        }
         // Not modified, and yet not passed (an analysis that could not be relied
         // on): the check's own words.
         Some((_, c)) => i18n::check_detail(lang, &c.detail),
@@ -147,8 +140,6 @@ fn print_human(
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> std::io::Result<()> {
-    let vi = lang == Lang::Vi;
-    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
     for (doc, sources) in verified.iter().zip(sources) {
         writeln!(out, "══ {} ══", doc.file)?;
         if let Some(err) = &doc.error {
@@ -158,7 +149,7 @@ fn print_human(
         }
         writeln!(out, "  {}", i18n::summary_text(lang, doc.summary))?;
         if let Some(e) = i18n::encryption(lang, &doc.encryption) {
-            writeln!(out, "  {} {e}", label("Mã hóa:", "Encryption:"))?;
+            writeln!(out, "  {} {e}", i18n::text(lang, "cli_encryption"))?;
         }
         for sig in &doc.signatures {
             print_signature(out, sig, lang)?;
@@ -181,8 +172,6 @@ fn print_signature(
     sig: &verify::SignatureReport,
     lang: Lang,
 ) -> std::io::Result<()> {
-    let vi = lang == Lang::Vi;
-    let label = |v: &'static str, e: &'static str| if vi { v } else { e };
     let mark = match sig.indication {
         Indication::TotalPassed => "✓",
         Indication::TotalFailed => "✗",
@@ -207,16 +196,16 @@ fn print_signature(
     writeln!(
         out,
         "      {:<20} {}",
-        label("Toàn vẹn:", "Integrity:"),
+        i18n::text(lang, "cli_integrity"),
         i18n::integrity(lang, sig.integrity)
     )?;
     if let Some(signer) = &sig.signer {
         writeln!(
             out,
             "      {:<20} {} ({} {})",
-            label("Người ký:", "Signer:"),
+            i18n::text(lang, "cli_signer"),
             signer.common_name.as_deref().unwrap_or("—"),
-            label("số hiệu", "serial"),
+            i18n::text(lang, "cli_serial"),
             signer.serial_hex
         )?;
     }
@@ -224,18 +213,12 @@ fn print_signature(
     writeln!(
         out,
         "      {:<20} {} ({})",
-        label("Thời điểm ký:", "Signing time:"),
+        i18n::text(lang, "cli_signing_time"),
         st.used_time.to_rfc3339(),
         if st.used == TimeUsed::Proven {
-            label(
-                "được chứng minh bằng dấu thời gian",
-                "proven by a timestamp",
-            )
+            i18n::text(lang, "cli_proven_by_a_timestamp")
         } else {
-            label(
-                "do người ký tự khai, chưa được chứng minh",
-                "claimed by the signer, not proven",
-            )
+            i18n::text(lang, "cli_claimed_by_the_signer_not_proven")
         }
     )?;
     if let Some(chain) = &sig.chain {
@@ -247,7 +230,7 @@ fn print_signature(
         writeln!(
             out,
             "      {:<20} {}{anchor}",
-            label("Chuỗi chứng thực:", "Chain:"),
+            i18n::text(lang, "cli_chain"),
             i18n::chain_status(lang, chain.status)
         )?;
         super::cert_cmd::chain_details(out, chain, lang, "      ", 20)?;
@@ -255,7 +238,7 @@ fn print_signature(
     writeln!(
         out,
         "      {:<20} {} · {}",
-        label("Phạm vi ký:", "Coverage:"),
+        i18n::text(lang, "cli_coverage"),
         i18n::coverage_grade(lang, sig.coverage),
         changes_after(sig, lang)
     )?;
@@ -278,7 +261,7 @@ fn print_signature(
             writeln!(
                 out,
                 "        + {} {page}: {} “{}” ({})",
-                label("ghi chú, trang", "comment, page"),
+                i18n::text(lang, "cli_comment_page"),
                 m.subtype,
                 m.text,
                 i18n::change_rule(lang, ChangeRule::CommentAdded)
@@ -292,11 +275,11 @@ fn print_signature(
         writeln!(
             out,
             "        · {} {}: {} — {} ({})",
-            label("bản cập nhật", "revision"),
+            i18n::text(lang, "cli_revision"),
             c.revision,
             i18n::change_kind(lang, c.what),
             i18n::change_action(lang, c.action),
-            label("KHÔNG được phép", "NOT allowed")
+            i18n::text(lang, "cli_not_allowed")
         )?;
     }
     for c in sig
