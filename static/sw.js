@@ -84,8 +84,10 @@ self.addEventListener('message', (event) => {
   if (event.data !== 'kyso-activate' || !event.source) return;
   event.waitUntil(
     (async () => {
+      // Windows of this site only: the intranet's other pages share the origin.
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      const alone = windows.every((client) => client.id === event.source.id);
+      const site = windows.filter((client) => client.url.startsWith(self.registration.scope));
+      const alone = site.every((client) => client.id === event.source.id);
       event.source.postMessage(alone ? 'kyso-activating' : 'kyso-busy');
       if (alone) await self.skipWaiting();
     })(),

@@ -147,7 +147,13 @@ async function updateOutcome() {
 test('a new deployment: never a mix of versions, the new one takes over at the next start, old caches go', async () => {
   site.trustBundle = null;
   const { root } = await deployable('site-v1');
-  const { page, context, close } = await openPage();
+  // Under a sub-folder, as on an intranet whose other pages share the origin: the
+  // worker's scope is /thu-muc/con/ (the harness serves the page there too).
+  const base = '/thu-muc/con/';
+  site.routes.set('/intranet.html', (_req, res) => {
+    res.writeHead(200, { 'content-type': TYPES['.html'] }).end('<!doctype html><title>intranet</title><p>Cổng thông tin</p>');
+  });
+  const { page, context, close } = await openPage({ path: base });
   const mark = () => page.evaluate(() => document.documentElement.dataset.kysoTest ?? 'v1');
   try {
     const [v1] = await workerReady(page);
@@ -171,13 +177,18 @@ test('a new deployment: never a mix of versions, the new one takes over at the n
     // A second tab starting now runs v1 as well: the new version must not take the
     // first tab's files away (its old cache) while that tab's app runs.
     const second = await context.newPage();
-    await second.goto(origin + '/');
+    await second.goto(origin + base);
     await second.locator('[data-testid=dropzone]').waitFor();
     assert.equal(await second.evaluate(() => document.documentElement.dataset.kysoTest ?? 'v1'), 'v1');
     const both = await page.evaluate(() => caches.keys());
     assert.ok(both.includes(v1) && both.length === 2, `the old version keeps its cache, the new one waits (${both})`);
     assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state), 'installed');
     await second.close();
+
+    // Another page of the intranet, outside the worker's scope, stays open: it runs no
+    // version of kyso and does not hold the new one back.
+    const intranet = await context.newPage();
+    await intranet.goto(origin + '/intranet.html');
 
     // The next start: the new version takes over before the app runs, and the page reloads
     // once. Normally within a second; the bound is Chromium's 30 s idle delay of the old
@@ -188,6 +199,7 @@ test('a new deployment: never a mix of versions, the new one takes over at the n
     const keys = await page.evaluate(() => caches.keys());
     assert.equal(keys.length, 1, `only the new version's cache is left (${keys})`);
     assert.notEqual(keys[0], v1);
+    await intranet.close();
   } finally {
     site.routes.clear();
     await close();
