@@ -234,11 +234,7 @@ fn print_card(out: &mut impl Write, c: &CertEntry, lang: Lang) -> std::io::Resul
     writeln!(out, "  {:<22} {}", "SHA-1:", f.sha1)?;
     writeln!(out, "  {:<22} {}", "SHA-256:", f.sha256)?;
     let chain = &c.chain;
-    let anchor = chain
-        .anchor
-        .as_ref()
-        .map(|a| format!(" — {}", a.name))
-        .unwrap_or_default();
+    let anchor = anchor_suffix(chain);
     writeln!(
         out,
         "  {:<22} {}{anchor} ({})",
@@ -281,4 +277,14 @@ pub fn chain_details(
         writeln!(out, "{indent}{l:<width$} {missing}")?;
     }
     Ok(())
+}
+
+/// " — <trust anchor's name>" after a chain's status, or nothing without an anchor
+/// (the chain line of `kyso cert` and of each signer in `kyso verify`).
+pub fn anchor_suffix(chain: &kyso::trust::ChainResult) -> String {
+    chain
+        .anchor
+        .as_ref()
+        .map(|a| format!(" — {}", a.name))
+        .unwrap_or_default()
 }

@@ -222,11 +222,7 @@ fn print_signature(
         }
     )?;
     if let Some(chain) = &sig.chain {
-        let anchor = chain
-            .anchor
-            .as_ref()
-            .map(|a| format!(" — {}", a.name))
-            .unwrap_or_default();
+        let anchor = super::cert_cmd::anchor_suffix(chain);
         writeln!(
             out,
             "      {:<20} {}{anchor}",
